@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'OpenStackSnapshot.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'
+    Author               = 'OpenStackSnapshot contributors'
+    CompanyName          = 'OpenStackSnapshot contributors'
+    Copyright            = '(c) OpenStackSnapshot contributors. MIT licence.'
+    Description          = 'Create and manage OpenStack volume snapshots through the Compute API v2.1 os-snapshots endpoints, with Keystone v3 sign-in, typed objects and ErrorRecords a script can act on.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('OpenStackSnapshot.Format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Connect-OSCloud'
+        'Disconnect-OSCloud'
+        'New-OSSnapshot'
+    )
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('OpenStack', 'Nova', 'Cinder', 'Snapshot', 'Volume', 'Cloud', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'First release: Connect-OSCloud, New-OSSnapshot.'
+        }
+    }
+}

@@ -1,0 +1,82 @@
+# Starts and drives the loopback emulator (src/OpenStackSnapshot.Emulator) for the demo, the tests and the benchmarks.
+
+$script:EmulatorDll = Join-Path (Split-Path -Parent $PSScriptRoot) 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
+
+function Start-Emulator {
+    [CmdletBinding()]
+    param([string[]] $ArgumentList = @())
+    if (-not (Test-Path $script:EmulatorDll)) { throw "The emulator is not built: run ./build.ps1 -Task Build first ($script:EmulatorDll)." }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($script:EmulatorDll, '--port', '0', '--exit-on-stdin-close') + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardInput = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { break }
+        if ($null -eq $read.Result) { break }
+        if ($read.Result -match '^Listening on (http://127\.0\.0\.1:\d+/)') {
+            $base = $Matches[1]
+            return [pscustomobject]@{
+                Process    = $process
+                BaseUrl    = $base
+                AuthUrl    = "${base}identity/v3"
+                ComputeUrl = "${base}compute/v2.1"
+                ControlUrl = "${base}_emulator"
+            }
+        }
+    }
+    if (-not $process.HasExited) { $process.Kill() }
+    throw 'The emulator did not report its address within 60 seconds.'
+}
+
+function Stop-Emulator {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $process = $Emulator.Process
+    if ($process.HasExited) { return }
+    $process.StandardInput.Close()          # --exit-on-stdin-close: a clean stop
+    if (-not $process.WaitForExit(10000)) { $process.Kill($true); $process.WaitForExit() }
+}
+
+function Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/reset" | Out-Null
+}
+
+function Set-EmulatorFault {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Route,
+        [int] $Status = 500,
+        [int] $Count = 1,
+        [AllowNull()] [string] $Body = $null,
+        [string] $ContentType = $null,
+        [string] $RetryAfter = $null,
+        [int] $DelayMs = 0,
+        [switch] $Drop
+    )
+    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; contentType = $ContentType; retryAfter = $RetryAfter; delayMs = $DelayMs; drop = $Drop.IsPresent }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) | Out-Null
+}
+
+function Get-EmulatorRequestCount {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Route)
+    $counts = Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/requests"
+    $value = $counts.PSObject.Properties[$Route]
+    if ($value) { [int]$value.Value } else { 0 }
+}
+
+function Set-EmulatorSetting {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Settings)
+    Invoke-RestMethod -Method Put -Uri "$($Emulator.ControlUrl)/settings" -ContentType 'application/json' -Body ($Settings | ConvertTo-Json) | Out-Null
+}
+
+function Set-EmulatorSnapshotStatus {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Status)
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/snapshots/$Id/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json) | Out-Null
+}
+
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus

@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Json;
+
+namespace OpenStackSnapshot.Client.Auth
+{
+    /// <summary>Issues Keystone v3 tokens: POST {auth_url}/v3/auth/tokens, token in X-Subject-Token.</summary>
+    internal sealed class KeystoneClient
+    {
+        private readonly ApiSender _sender;
+        private readonly Uri _tokensUrl;
+        private readonly AuthMethod _auth;
+
+        public KeystoneClient(ApiSender sender, Uri authUrl, AuthMethod auth)
+        {
+            _sender = sender;
+            _tokensUrl = TokensUrl(authUrl);
+            _auth = auth;
+        }
+
+        /// <summary>Accepts https://host:5000, https://host:5000/v3 and https://host/identity/v3/.</summary>
+        internal static Uri TokensUrl(Uri authUrl)
+        {
+            var text = authUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            if (!text.EndsWith("/v3", StringComparison.OrdinalIgnoreCase)) text += "/v3";
+            return new Uri(text + "/auth/tokens");
+        }
+
+        private string Describe() => _auth switch
+        {
+            PasswordAuth p => $"user '{p.UserName}' in domain '{p.UserDomainName}', project '{p.ProjectId ?? p.ProjectName}'",
+            ApplicationCredentialAuth a => $"application credential '{a.Id}'",
+            _ => _auth.GetType().Name,
+        };
+
+        public async Task<AccessToken> IssueAsync(CallContext call)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
+            RequestTags.MarkAnonymous(request);
+            ApiResponse response;
+            try
+            {
+                response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound || e.Kind == OpenStackErrorKind.ApiNotAvailable)
+            {
+                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl} is not a Keystone v3 token endpoint (HTTP 404).", e)
+                {
+                    StatusCode = e.StatusCode, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
+                    RecommendedAction = "Check -AuthUrl: it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
+                };
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.AuthenticationFailed)
+            {
+                throw new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
+                    $"Keystone refused the credentials ({Describe()}): {e.ServerMessage ?? "HTTP 401"}{(e.RequestId != null ? $" (request id {e.RequestId})" : string.Empty)}", e)
+                {
+                    StatusCode = e.StatusCode, FaultName = e.FaultName, ServerMessage = e.ServerMessage, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
+                    RecommendedAction = "Check the user name, password or application credential, the domain and the project, then connect again.",
+                };
+            }
+            using (response.Message)
+            {
+                var subject = response.Message.Headers.TryGetValues(OpenStackHeaders.SubjectToken, out var values) ? values.FirstOrDefault() : null;
+                if (string.IsNullOrEmpty(subject))
+                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl} without an X-Subject-Token header.")
+                    {
+                        StatusCode = response.Status, RequestId = response.RequestId, Method = "POST", Url = _tokensUrl.ToString(),
+                        RecommendedAction = "Check that -AuthUrl points at Keystone v3.",
+                    };
+                return ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
+            }
+        }
+    }
+}

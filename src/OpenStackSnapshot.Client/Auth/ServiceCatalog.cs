@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Client.Auth
+{
+    /// <summary>Picks an endpoint the way the openstack CLI does: by service type, then interface, then region.</summary>
+    internal static class ServiceCatalog
+    {
+        public static Uri Find(IReadOnlyList<CatalogEndpoint> catalog, string serviceType, string @interface, string? region)
+        {
+            var match = catalog.FirstOrDefault(e =>
+                string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase) &&
+                string.Equals(e.Interface, @interface, StringComparison.OrdinalIgnoreCase) &&
+                (region == null || string.Equals(e.Region, region, StringComparison.Ordinal)));
+            if (match != null && Uri.TryCreate(match.Url.TrimEnd('/'), UriKind.Absolute, out var url)) return url;
+
+            var offered = catalog.Where(e => string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase))
+                .Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}").Distinct().ToList();
+            var wanted = $"a '{serviceType}' endpoint with interface '{@interface}'{(region != null ? $" in region '{region}'" : string.Empty)}";
+            var message = offered.Count == 0
+                ? $"The service catalog has no '{serviceType}' service, so {wanted} cannot be used."
+                : $"The service catalog has no {wanted}; it offers: {string.Join(", ", offered)}.";
+            return Throw(message);
+        }
+
+        private static Uri Throw(string message) =>
+            throw new OpenStackException(OpenStackErrorKind.EndpointNotFound, message)
+            {
+                RecommendedAction = "Pass -Region and -Interface values that the catalog offers, or ask the cloud's operator which to use.",
+            };
+    }
+}

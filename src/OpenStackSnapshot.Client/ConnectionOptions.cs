@@ -1,0 +1,28 @@
+using System;
+using OpenStackSnapshot.Client.Auth;
+
+namespace OpenStackSnapshot.Client
+{
+    /// <summary>Where and how to connect; the defaults are the openstack CLI's.</summary>
+    public sealed class ConnectionOptions
+    {
+        public ConnectionOptions(Uri authUrl, AuthMethod auth)
+        {
+            AuthUrl = authUrl;
+            Auth = auth;
+        }
+
+        /// <summary>Keystone's URL, with or without the /v3 suffix.</summary>
+        public Uri AuthUrl { get; }
+        public AuthMethod Auth { get; }
+        public string? Region { get; set; }
+        /// <summary>public, internal or admin.</summary>
+        public string Interface { get; set; } = "public";
+        /// <summary>How long one attempt may take.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Attempts after the first, for failures that are safe to repeat.</summary>
+        public int MaximumRetryCount { get; set; } = 3;
+        /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>
+        public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+    }
+}

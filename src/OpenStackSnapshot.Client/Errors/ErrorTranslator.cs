@@ -1,0 +1,106 @@
+using System;
+using System.Net;
+
+namespace OpenStackSnapshot.Client.Errors
+{
+    /// <summary>Turns an error response into one OpenStackException: the kind, a plain message, the request id.</summary>
+    internal static class ErrorTranslator
+    {
+        /// <summary>What the request was about, so 404s and Nova's wrapped 500s can be said plainly.</summary>
+        internal sealed class Subject
+        {
+            public string? VolumeId { get; set; }
+            public string? SnapshotId { get; set; }
+            public bool Force { get; set; }
+            /// <summary>True for routes whose 404 can only mean the API is missing (collection routes).</summary>
+            public bool CollectionRoute { get; set; }
+        }
+
+        public static OpenStackException FromResponse(int status, string? body, string method, string url, string? requestId, int? retryAfterHeader, Subject subject)
+        {
+            var fault = FaultBody.Parse(body);
+            var (kind, message, action) = Classify(status, fault, subject);
+            var shown = $"{message} (HTTP {status}{(fault.Name != null ? " " + fault.Name : string.Empty)}, {method} {url}{(requestId != null ? ", request id " + requestId : string.Empty)})";
+            return new OpenStackException(kind, shown)
+            {
+                StatusCode = status,
+                FaultName = fault.Name,
+                ServerMessage = fault.Message,
+                RequestId = requestId,
+                Method = method,
+                Url = url,
+                RetryAfterSeconds = retryAfterHeader ?? fault.RetryAfterSeconds,
+                RecommendedAction = action,
+            };
+        }
+
+        private static (OpenStackErrorKind, string, string) Classify(int status, FaultBody fault, Subject subject)
+        {
+            var server = fault.Message ?? ReasonPhrase(status);
+            switch (status)
+            {
+                case 400:
+                    return (OpenStackErrorKind.BadRequest, server, "Correct the request; the server's message says which value it refused.");
+                case 401:
+                    return (OpenStackErrorKind.AuthenticationFailed, server, "Check the credential, project and domain, then run Connect-OSCloud again.");
+                case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0:
+                    return (OpenStackErrorKind.QuotaExceeded, server, "Delete snapshots you no longer need or ask the cloud's operator to raise the project's snapshot quota.");
+                case 403:
+                    return (OpenStackErrorKind.Forbidden, server, "Your role on this project does not allow it; creating and deleting snapshots needs the member role.");
+                case 404:
+                    return NotFound(server, fault, subject);
+                case 405:
+                    return (OpenStackErrorKind.MethodNotAllowed, server, "The endpoint (or a proxy in front of it) does not accept this method; check the compute URL.");
+                case 413:
+                case 429:
+                    return (OpenStackErrorKind.OverLimit, server, "The cloud is rate-limiting this project; wait and try again, or send fewer requests at once.");
+                case 415:
+                    return (OpenStackErrorKind.UnsupportedMediaType, server, "The server refused the request's content type; please report this as a bug in OpenStackSnapshot.");
+                case 500:
+                    return WrappedServerError(server, subject);
+                case 502:
+                case 503:
+                case 504:
+                    return (OpenStackErrorKind.ServiceUnavailable, server, "The service is unavailable or overloaded; try again later.");
+                default:
+                    return (OpenStackErrorKind.ServerError, server, "The server failed; give the request id to the cloud's operator.");
+            }
+        }
+
+        private static (OpenStackErrorKind, string, string) NotFound(string server, FaultBody fault, Subject subject)
+        {
+            // Nova names the missing item ("Snapshot X could not be found."); a bare "resource could not be found",
+            // or the web framework's page, on a collection route means os-snapshots is not served at our microversion.
+            var generic = fault.Name != "itemNotFound" || server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase);
+            if (generic && subject.CollectionRoute)
+                return (OpenStackErrorKind.ApiNotAvailable,
+                    $"The compute endpoint does not serve os-snapshots at microversion {ComputeApi.Microversion}: {server}",
+                    "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
+            if (subject.SnapshotId != null && generic)
+                server = $"Snapshot {subject.SnapshotId} could not be found.";
+            return (OpenStackErrorKind.NotFound, server, "Check the id; Get-OSSnapshot lists the snapshots of this project.");
+        }
+
+        /// <summary>Nova wraps block-storage errors in a 500 whose message ends in the exception's class name.</summary>
+        private static (OpenStackErrorKind, string, string) WrappedServerError(string server, Subject subject)
+        {
+            var volume = subject.VolumeId ?? "(unknown)";
+            if (server.Contains("VolumeNotFound"))
+                return (OpenStackErrorKind.VolumeNotFound, $"Volume {volume} was not found in this project.",
+                    "Check the volume id; Get-OSVolume lists the volumes of this project.");
+            if (server.Contains("InvalidInput") && subject.VolumeId != null)
+                return (OpenStackErrorKind.VolumeNotAvailable,
+                    subject.Force
+                        ? $"Volume {volume} cannot be snapshotted in its current state (block storage refused it even with -Force)."
+                        : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; use -Force to snapshot an attached volume.",
+                    subject.Force ? "Check the volume's status with Get-OSVolume; it must be available or in-use." : "Add -Force to snapshot an attached volume, or detach it first.");
+            if (server.Contains("CinderConnectionFailed"))
+                return (OpenStackErrorKind.ServerError, "Nova could not reach the block-storage service (Cinder).",
+                    "The cloud's block storage is down or misconfigured; give the request id to the cloud's operator.");
+            return (OpenStackErrorKind.ServerError, server, "The server failed; give the request id to the cloud's operator.");
+        }
+
+        private static string ReasonPhrase(int status) =>
+            Enum.IsDefined(typeof(HttpStatusCode), status) ? ((HttpStatusCode)status).ToString() : "HTTP " + status;
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OpenStackSnapshot.Client.Errors
+{
+    /// <summary>The fault name and message from any error body OpenStack services and proxies send.</summary>
+    internal sealed class FaultBody
+    {
+        private static readonly Regex Tags = new Regex("<[^>]*>", RegexOptions.Compiled);
+        private static readonly Regex Space = new Regex(@"\s+", RegexOptions.Compiled);
+        private const int MaxMessageLength = 400;
+
+        private FaultBody(string? name, string? message, int? retryAfter)
+        {
+            Name = name;
+            Message = message;
+            RetryAfterSeconds = retryAfter;
+        }
+
+        public string? Name { get; }
+        public string? Message { get; }
+        public int? RetryAfterSeconds { get; }
+
+        /// <summary>
+        /// Nova {"itemNotFound": {"code","message"}}, Keystone {"error": {"code","title","message"}},
+        /// the web framework's {"message","code","title"}, HTML or text; empty gives an empty fault.
+        /// </summary>
+        public static FaultBody Parse(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return new FaultBody(null, null, null);
+            try
+            {
+                using var doc = JsonDocument.Parse(body!);
+                var root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var property in root.EnumerateObject())
+                    {
+                        if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("message", out var inner))
+                            return new FaultBody(property.Name, Clean(TextOf(inner)), RetryAfter(property.Value));
+                    }
+                    if (root.TryGetProperty("message", out var flat))
+                        return new FaultBody(null, Clean(TextOf(flat)), null);
+                }
+            }
+            catch (JsonException)
+            {
+                // not JSON: an HTML or text page from a proxy or the web framework
+            }
+            return new FaultBody(null, Clean(body), null);
+        }
+
+        private static string? TextOf(JsonElement value) =>
+            value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText();
+
+        private static int? RetryAfter(JsonElement fault) =>
+            fault.TryGetProperty("retryAfter", out var value) && int.TryParse(TextOf(value), out var seconds) ? seconds : (int?)null;
+
+        /// <summary>Markup and runs of white space out; long pages cut so a message stays readable.</summary>
+        internal static string? Clean(string? text)
+        {
+            if (text == null) return null;
+            var withoutTags = Tags.Replace(text, " ");
+            var decoded = System.Net.WebUtility.HtmlDecode(withoutTags);
+            var flat = Space.Replace(decoded, " ").Trim();
+            if (flat.Length == 0) return null;
+            return flat.Length <= MaxMessageLength ? flat : flat.Substring(0, MaxMessageLength) + "…";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace OpenStackSnapshot.Client.Errors
+{
+    /// <summary>What went wrong, decided once here so every caller reports it the same way.</summary>
+    public enum OpenStackErrorKind
+    {
+        BadRequest,
+        AuthenticationFailed,
+        Forbidden,
+        QuotaExceeded,
+        NotFound,
+        VolumeNotFound,
+        VolumeNotAvailable,
+        ApiNotAvailable,
+        EndpointNotFound,
+        MethodNotAllowed,
+        UnsupportedMediaType,
+        OverLimit,
+        ServerError,
+        ServiceUnavailable,
+        Timeout,
+        ConnectionFailed,
+        TlsFailure,
+        InvalidResponse,
+        InvalidArgument,
+        NotConnected,
+    }
+}

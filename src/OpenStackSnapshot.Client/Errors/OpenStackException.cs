@@ -1,0 +1,37 @@
+using System;
+
+namespace OpenStackSnapshot.Client.Errors
+{
+    /// <summary>Every failure the client reports: what kind, and what an operator needs to chase it.</summary>
+    public sealed class OpenStackException : Exception
+    {
+        public OpenStackException(OpenStackErrorKind kind, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+        }
+
+        public OpenStackException(OpenStackErrorKind kind, string message, string recommendedAction)
+            : base(message)
+        {
+            Kind = kind;
+            RecommendedAction = recommendedAction;
+        }
+
+        public OpenStackErrorKind Kind { get; }
+        /// <summary>HTTP status, when a response arrived.</summary>
+        public int? StatusCode { get; internal set; }
+        /// <summary>The fault name from the body (itemNotFound, computeFault, ...), when there was one.</summary>
+        public string? FaultName { get; internal set; }
+        /// <summary>The server's own message, cleaned of markup.</summary>
+        public string? ServerMessage { get; internal set; }
+        /// <summary>x-openstack-request-id: what an operator asks for.</summary>
+        public string? RequestId { get; internal set; }
+        public string? Method { get; internal set; }
+        public string? Url { get; internal set; }
+        /// <summary>Seconds the server asked us to wait (Retry-After / retryAfter), when it said.</summary>
+        public int? RetryAfterSeconds { get; internal set; }
+        /// <summary>What the user can do about it.</summary>
+        public string? RecommendedAction { get; internal set; }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Json;
+using Polly.Timeout;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>A response that succeeded, with its body read.</summary>
+    internal sealed class ApiResponse
+    {
+        public ApiResponse(int status, string body, string? requestId, HttpResponseMessage message)
+        {
+            Status = status;
+            Body = body;
+            RequestId = requestId;
+            Message = message;
+        }
+
+        public int Status { get; }
+        public string Body { get; }
+        public string? RequestId { get; }
+        public HttpResponseMessage Message { get; }
+    }
+
+    /// <summary>Sends one API request through the session's pipeline; every failure leaves as an OpenStackException.</summary>
+    internal sealed class ApiSender
+    {
+        private readonly HttpClient _http;
+
+        public ApiSender(HttpClient http) => _http = http;
+
+        public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        {
+            RequestTags.SetLog(request, call.Log);
+            var method = request.Method.Method;
+            var url = request.RequestUri!.ToString();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, call.Cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (call.Cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is TimeoutRejectedException || e is OperationCanceledException)
+            {
+                throw new OpenStackException(OpenStackErrorKind.Timeout, $"{method} {url} did not answer in time.", e)
+                {
+                    Method = method, Url = url,
+                    RecommendedAction = request.Method == HttpMethod.Post
+                        ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more. Raise -TimeoutSec if the cloud is slow."
+                        : "Try again, or raise -TimeoutSec if the cloud is slow.",
+                };
+            }
+            catch (HttpRequestException e)
+            {
+                throw Unreachable(e, method, url);
+            }
+
+            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var requestId = OpenStackHeaders.RequestId(response);
+            var status = (int)response.StatusCode;
+            if (status >= 200 && status < 300) return new ApiResponse(status, body, requestId, response);
+
+            var retryAfter = OpenStackHeaders.RetryAfter(response);
+            response.Dispose();
+            throw ErrorTranslator.FromResponse(status, body, method, url, requestId,
+                retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null, subject);
+        }
+
+        /// <summary>Reads a success body; a body that is not what the API documents is InvalidResponse.</summary>
+        public static T Read<T>(ApiResponse response, HttpRequestMessage request, Func<JsonElement, T> read)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(response.Body);
+                return read(doc.RootElement);
+            }
+            catch (Exception e) when (e is JsonException || e is ResponseShapeException)
+            {
+                var what = e is ResponseShapeException ? e.Message : "the body is not valid JSON";
+                var start = FaultBody.Clean(response.Body);
+                throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                    $"The answer to {request.Method} {request.RequestUri} could not be read: {what}{(start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")}{(response.RequestId != null ? $", request id {response.RequestId}" : string.Empty)}.", e)
+                {
+                    StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = request.RequestUri?.ToString(),
+                    RecommendedAction = "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
+                };
+            }
+        }
+
+        public static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
+
+        private static OpenStackException Unreachable(HttpRequestException e, string method, string url)
+        {
+            for (Exception? inner = e; inner != null; inner = inner.InnerException)
+            {
+                if (inner is AuthenticationException)
+                    return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection for {method} {url} failed: {inner.Message}", e)
+                    {
+                        Method = method, Url = url,
+                        RecommendedAction = "Check the server's certificate and that this machine trusts its issuer.",
+                    };
+            }
+            var reason = e.GetBaseException().Message;
+            return new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"Could not reach {new Uri(url).GetLeftPart(UriPartial.Authority)} for {method} {url}: {reason}", e)
+            {
+                Method = method, Url = url,
+                RecommendedAction = "Check the URL, the network and that the service is running.",
+            };
+        }
+
+        private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "…";
+
+        internal static bool IsConnectFailure(Exception e)
+        {
+            for (var inner = e; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                    return socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound
+                        || socket.SocketErrorCode == SocketError.TryAgain || socket.SocketErrorCode == SocketError.NetworkUnreachable
+                        || socket.SocketErrorCode == SocketError.HostUnreachable;
+            }
+            return false;
+        }
+    }
+}

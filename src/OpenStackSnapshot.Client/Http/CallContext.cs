@@ -1,0 +1,27 @@
+using System.Threading;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>Receives one line per HTTP exchange (and, when asked, the whole exchange with secrets redacted).</summary>
+    public interface IRequestLog
+    {
+        bool DebugEnabled { get; }
+        void Verbose(string line);
+        void Debug(string text);
+    }
+
+    /// <summary>What every client call carries: the caller's cancellation and where its request log goes.</summary>
+    public sealed class CallContext
+    {
+        public CallContext(CancellationToken cancellation, IRequestLog? log = null)
+        {
+            Cancellation = cancellation;
+            Log = log;
+        }
+
+        public CancellationToken Cancellation { get; }
+        public IRequestLog? Log { get; }
+
+        public static CallContext None { get; } = new CallContext(CancellationToken.None);
+    }
+}

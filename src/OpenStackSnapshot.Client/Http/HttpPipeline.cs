@@ -1,0 +1,33 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>
+    /// The session's HttpClient from the client factory: auth (outermost), retry and per-attempt timeout,
+    /// then logging (innermost, so every attempt is logged). Connections are pooled and reused.
+    /// </summary>
+    internal sealed class HttpPipeline : IDisposable
+    {
+        private const string Name = "OpenStackSnapshot";
+        private readonly ServiceProvider _services;
+
+        public HttpPipeline(ConnectionOptions options, TokenSource tokens)
+        {
+            var services = new ServiceCollection();
+            services.AddHttpClient(Name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+                .AddHttpMessageHandler(() => new AuthTokenHandler(tokens))
+                .AddResilienceHandler(Name, builder => RetryPolicy.Configure(builder, options))
+                .Services.AddHttpClient(Name).AddHttpMessageHandler(() => new RequestLoggingHandler());
+            _services = services.BuildServiceProvider();
+            Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(Name);
+            Client.DefaultRequestHeaders.UserAgent.ParseAdd($"OpenStackSnapshot/{typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3)}");
+            Client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        }
+
+        public HttpClient Client { get; }
+
+        public void Dispose() => _services.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>Innermost handler: one verbose line per attempt, and the redacted exchange when debug is on.</summary>
+    internal sealed class RequestLoggingHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var log = RequestTags.GetLog(request);
+            if (log == null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+            if (log.DebugEnabled) log.Debug(await DescribeRequest(request).ConfigureAwait(false));
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var requestId = OpenStackHeaders.RequestId(response);
+                log.Verbose($"{request.Method} {request.RequestUri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(requestId != null ? " (" + requestId + ")" : string.Empty)}");
+                if (log.DebugEnabled) log.Debug(await DescribeResponse(response).ConfigureAwait(false));
+                return response;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+            {
+                log.Verbose($"{request.Method} {request.RequestUri} -> failed after {clock.ElapsedMilliseconds} ms: {e.GetBaseException().Message}");
+                throw;
+            }
+        }
+
+        private static async Task<string> DescribeRequest(HttpRequestMessage request)
+        {
+            var text = new StringBuilder().Append("HTTP request: ").Append(request.Method).Append(' ').Append(request.RequestUri).AppendLine();
+            AppendHeaders(text, request.Headers);
+            if (request.Content != null)
+            {
+                AppendHeaders(text, request.Content.Headers);
+                text.AppendLine().Append(Redaction.Body(await request.Content.ReadAsStringAsync().ConfigureAwait(false)));
+            }
+            return text.ToString();
+        }
+
+        private static async Task<string> DescribeResponse(HttpResponseMessage response)
+        {
+            var text = new StringBuilder().Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase).AppendLine();
+            AppendHeaders(text, response.Headers);
+            if (response.Content != null)
+            {
+                AppendHeaders(text, response.Content.Headers);
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                text.AppendLine().Append(Redaction.Body(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+            }
+            return text.ToString();
+        }
+
+        private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
+        {
+            foreach (var header in headers)
+            {
+                var value = Redaction.IsSecretHeader(header.Key) ? Redaction.Mask : string.Join(", ", header.Value.ToArray());
+                text.Append(header.Key).Append(": ").Append(value).AppendLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenStackSnapshot.Client.Json
+{
+    /// <summary>Tolerant readers for what real services send: ids as numbers or strings, zone-less dates, nulls.</summary>
+    internal static class JsonRead
+    {
+        public static JsonElement? Property(JsonElement obj, string name) =>
+            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : (JsonElement?)null;
+
+        /// <summary>A string, or a number written as text (older samples have "id": 100); null otherwise.</summary>
+        public static string? Text(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            if (value is null) return null;
+            switch (value.Value.ValueKind)
+            {
+                case JsonValueKind.String: return value.Value.GetString();
+                case JsonValueKind.Number: return value.Value.GetRawText();
+                case JsonValueKind.True: return "true";
+                case JsonValueKind.False: return "false";
+                default: return null;
+            }
+        }
+
+        public static int Integer(JsonElement obj, string name)
+        {
+            var value = Property(obj, name);
+            if (value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var whole))
+                return (int)Math.Min(int.MaxValue, Math.Max(int.MinValue, whole));
+            if (value is { ValueKind: JsonValueKind.String } text && int.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+                return parsed;
+            return 0;
+        }
+
+        /// <summary>ISO 8601 with or without zone; a zone-less time is UTC, as Nova's pass-through values are.</summary>
+        public static DateTime? UtcTime(JsonElement obj, string name)
+        {
+            var text = Text(obj, name);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces;
+            return DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed)
+                ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc)
+                : (DateTime?)null;
+        }
+    }
+}

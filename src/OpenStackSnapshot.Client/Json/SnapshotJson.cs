@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using OpenStackSnapshot.Client.Models;
+
+namespace OpenStackSnapshot.Client.Json
+{
+    /// <summary>os-snapshots bodies: the create request we send and the snapshot objects we read.</summary>
+    internal static class SnapshotJson
+    {
+        /// <summary>Only the keys Nova accepts; unset ones are left out, never sent as null.</summary>
+        public static string CreateBody(NewSnapshot request)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("snapshot");
+                writer.WriteString("volume_id", request.VolumeId);
+                if (request.Name != null) writer.WriteString("display_name", request.Name);
+                if (request.Description != null) writer.WriteString("display_description", request.Description);
+                writer.WriteBoolean("force", request.Force);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        public static Snapshot ReadOne(JsonElement root) => Read(ResponseShape.Member(root, "snapshot", JsonValueKind.Object));
+
+        public static IReadOnlyList<Snapshot> ReadMany(JsonElement root)
+        {
+            var list = new List<Snapshot>();
+            foreach (var item in ResponseShape.Member(root, "snapshots", JsonValueKind.Array).EnumerateArray())
+                list.Add(Read(item));
+            return list;
+        }
+
+        private static Snapshot Read(JsonElement item)
+        {
+            ResponseShape.Require(item.ValueKind == JsonValueKind.Object, "a snapshot is not a JSON object");
+            var id = JsonRead.Text(item, "id");
+            ResponseShape.Require(!string.IsNullOrEmpty(id), "a snapshot has no id");
+            return new Snapshot(
+                id!,
+                JsonRead.Text(item, "volumeId") ?? string.Empty,
+                JsonRead.Text(item, "displayName"),
+                JsonRead.Text(item, "displayDescription"),
+                JsonRead.Text(item, "status") ?? string.Empty,
+                JsonRead.Integer(item, "size"),
+                JsonRead.UtcTime(item, "createdAt"));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+
+namespace OpenStackSnapshot.Client
+{
+    /// <summary>A signed-in connection to one project of one cloud. The token stays inside; nothing shows it.</summary>
+    public sealed class OpenStackSession : IDisposable
+    {
+        private readonly HttpPipeline _pipeline;
+        private readonly TokenSource _tokens;
+
+        private OpenStackSession(ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, AccessToken token, Uri computeUrl)
+        {
+            _pipeline = pipeline;
+            _tokens = tokens;
+            AuthUrl = options.AuthUrl;
+            Region = options.Region;
+            Interface = options.Interface;
+            UserName = token.UserName;
+            ProjectId = token.ProjectId;
+            ProjectName = token.ProjectName;
+            ComputeUrl = computeUrl;
+            var compute = new ComputeRequests(new ApiSender(pipeline.Client), computeUrl);
+            Snapshots = new SnapshotClient(compute);
+        }
+
+        public Uri AuthUrl { get; }
+        public string? UserName { get; }
+        public string? ProjectId { get; }
+        public string? ProjectName { get; }
+        public string? Region { get; }
+        public string Interface { get; }
+        public Uri ComputeUrl { get; }
+        /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
+        public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
+
+        public SnapshotClient Snapshots { get; }
+
+        public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call)
+        {
+            Check(options);
+            var tokens = new TokenSource();
+            var pipeline = new HttpPipeline(options, tokens);
+            try
+            {
+                var keystone = new KeystoneClient(new ApiSender(pipeline.Client), options.AuthUrl, options.Auth);
+                tokens.Bind(keystone.IssueAsync);
+                var token = await tokens.IssueAsync(call).ConfigureAwait(false);
+                var computeUrl = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
+                return new OpenStackSession(options, pipeline, tokens, token, computeUrl);
+            }
+            catch
+            {
+                pipeline.Dispose();
+                throw;
+            }
+        }
+
+        private static void Check(ConnectionOptions options)
+        {
+            if (!options.AuthUrl.IsAbsoluteUri || (options.AuthUrl.Scheme != Uri.UriSchemeHttp && options.AuthUrl.Scheme != Uri.UriSchemeHttps))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The auth URL '{options.AuthUrl}' is not an http or https URL.");
+            if (options.Timeout <= TimeSpan.Zero)
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The timeout must be positive.");
+            if (options.MaximumRetryCount < 0 || options.RetryInterval < TimeSpan.Zero)
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry count and interval cannot be negative.");
+        }
+
+        public override string ToString() => $"{UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";
+
+        public void Dispose() => _pipeline.Dispose();
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Errors;
+using OpenStackSnapshot.Sessions;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>
+    /// What every cmdlet shares: Ctrl+C cancels the request in flight, client calls run to completion
+    /// while their log is written from the pipeline thread, and failures become ErrorRecords.
+    /// </summary>
+    public abstract class OSCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Runs a client call and pumps its request log into Verbose/Debug until it completes.</summary>
+        protected T Run<T>(Func<CallContext, Task<T>> call)
+        {
+            var log = new PipelineLog(DebugEnabled());
+            var task = Task.Run(() => call(new CallContext(_stopping.Token, log)));
+            task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
+            foreach (var entry in log.Drain())
+            {
+                if (entry.IsDebug) WriteDebug(entry.Text);
+                else WriteVerbose(entry.Text);
+            }
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
+        protected void Report(OpenStackException error, object? target)
+        {
+            var record = ErrorMap.ToRecord(error, target);
+            if (ErrorMap.For(error.Kind).Terminating) ThrowTerminatingError(record);
+            else WriteError(record);
+        }
+
+        protected void ThrowNotConnected() =>
+            ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
+                "Not connected to an OpenStack cloud.",
+                "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
+
+        private bool DebugEnabled()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return ((SwitchParameter)debug).IsPresent;
+            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        }
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+
+    /// <summary>A cmdlet that talks to a cloud: -Session, or the default from Connect-OSCloud.</summary>
+    public abstract class OSSessionCmdlet : OSCmdlet
+    {
+        /// <summary>A session from Connect-OSCloud; the most recent one when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public OpenStackSession? Session { get; set; }
+
+        protected OpenStackSession Connection { get; private set; } = null!;
+
+        protected override void BeginProcessing()
+        {
+            var session = Session ?? SessionStore.Default;
+            if (session == null) ThrowNotConnected();
+            Connection = session!;
+        }
+    }
+}

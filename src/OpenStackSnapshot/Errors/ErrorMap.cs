@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Errors
+{
+    /// <summary>
+    /// The ErrorId, category and reach of every failure kind. Decided once: scripts match on these.
+    /// Terminating ones mean nothing else in the pipeline can succeed either (no sign-in, no endpoint).
+    /// </summary>
+    internal static class ErrorMap
+    {
+        internal sealed class Entry
+        {
+            public Entry(string errorId, ErrorCategory category, bool terminating)
+            {
+                ErrorId = errorId;
+                Category = category;
+                Terminating = terminating;
+            }
+
+            public string ErrorId { get; }
+            public ErrorCategory Category { get; }
+            public bool Terminating { get; }
+        }
+
+        private static readonly Dictionary<OpenStackErrorKind, Entry> Entries = new Dictionary<OpenStackErrorKind, Entry>
+        {
+            [OpenStackErrorKind.BadRequest] = new Entry("OSBadRequest", ErrorCategory.InvalidArgument, false),
+            [OpenStackErrorKind.AuthenticationFailed] = new Entry("OSAuthenticationFailed", ErrorCategory.AuthenticationError, true),
+            [OpenStackErrorKind.Forbidden] = new Entry("OSForbidden", ErrorCategory.PermissionDenied, false),
+            [OpenStackErrorKind.QuotaExceeded] = new Entry("OSQuotaExceeded", ErrorCategory.QuotaExceeded, false),
+            [OpenStackErrorKind.NotFound] = new Entry("OSNotFound", ErrorCategory.ObjectNotFound, false),
+            [OpenStackErrorKind.VolumeNotFound] = new Entry("OSVolumeNotFound", ErrorCategory.ObjectNotFound, false),
+            [OpenStackErrorKind.VolumeNotAvailable] = new Entry("OSVolumeNotAvailable", ErrorCategory.InvalidOperation, false),
+            [OpenStackErrorKind.ApiNotAvailable] = new Entry("OSApiNotAvailable", ErrorCategory.NotImplemented, true),
+            [OpenStackErrorKind.EndpointNotFound] = new Entry("OSEndpointNotFound", ErrorCategory.ObjectNotFound, true),
+            [OpenStackErrorKind.MethodNotAllowed] = new Entry("OSMethodNotAllowed", ErrorCategory.InvalidOperation, false),
+            [OpenStackErrorKind.UnsupportedMediaType] = new Entry("OSUnsupportedMediaType", ErrorCategory.InvalidOperation, false),
+            [OpenStackErrorKind.OverLimit] = new Entry("OSOverLimit", ErrorCategory.LimitsExceeded, false),
+            [OpenStackErrorKind.ServerError] = new Entry("OSServerError", ErrorCategory.InvalidResult, false),
+            [OpenStackErrorKind.ServiceUnavailable] = new Entry("OSServiceUnavailable", ErrorCategory.ResourceUnavailable, false),
+            [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false),
+            [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, true),
+            [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true),
+            [OpenStackErrorKind.InvalidResponse] = new Entry("OSInvalidResponse", ErrorCategory.InvalidData, false),
+            [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
+            [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
+        };
+
+        public static Entry For(OpenStackErrorKind kind) => Entries[kind];
+
+        public static ErrorRecord ToRecord(OpenStackException error, object? target)
+        {
+            var entry = For(error.Kind);
+            return new ErrorRecord(error, entry.ErrorId, entry.Category, target)
+            {
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction ?? string.Empty },
+            };
+        }
+    }
+}
