@@ -13,7 +13,11 @@
     CmdletsToExport      = @(
         'Connect-OSCloud'
         'Disconnect-OSCloud'
+        'Get-OSSnapshot'
+        'Get-OSVolume'
         'New-OSSnapshot'
+        'Remove-OSSnapshot'
+        'Wait-OSSnapshot'
     )
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -21,7 +25,7 @@
         PSData = @{
             Tags         = @('OpenStack', 'Nova', 'Cinder', 'Snapshot', 'Volume', 'Cloud', 'Linux', 'Windows', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: Connect-OSCloud, New-OSSnapshot.'
+            ReleaseNotes = 'First release: Connect-OSCloud, Disconnect-OSCloud, New-, Get-, Remove- and Wait-OSSnapshot, Get-OSVolume.'
         }
     }
 }

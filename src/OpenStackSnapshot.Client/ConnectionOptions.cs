@@ -24,5 +24,8 @@ namespace OpenStackSnapshot.Client
         public int MaximumRetryCount { get; set; } = 3;
         /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>
         public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Tests put a fake transport here; null is the real one.</summary>
+        internal Func<System.Net.Http.HttpMessageHandler>? Transport { get; set; }
     }
 }

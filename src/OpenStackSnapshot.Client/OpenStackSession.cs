@@ -26,6 +26,7 @@ namespace OpenStackSnapshot.Client
             ComputeUrl = computeUrl;
             var compute = new ComputeRequests(new ApiSender(pipeline.Client), computeUrl);
             Snapshots = new SnapshotClient(compute);
+            Volumes = new VolumeClient(compute);
         }
 
         public Uri AuthUrl { get; }
@@ -39,6 +40,7 @@ namespace OpenStackSnapshot.Client
         public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
 
         public SnapshotClient Snapshots { get; }
+        public VolumeClient Volumes { get; }
 
         public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call)
         {

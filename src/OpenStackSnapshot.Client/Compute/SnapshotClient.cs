@@ -33,9 +33,12 @@ namespace OpenStackSnapshot.Client.Compute
 
         public async Task<Snapshot> GetAsync(string id, CallContext call)
         {
-            using var request = _compute.Request(HttpMethod.Get, "os-snapshots/" + ItemPath(id));
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { SnapshotId = id }, call, SnapshotJson.ReadOne).ConfigureAwait(false);
+            using var request = _compute.Request(HttpMethod.Get, "os-snapshots/" + ItemPath(id, "snapshot id"));
+            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot", ItemId = id }, call, SnapshotJson.ReadOne).ConfigureAwait(false);
         }
+
+        /// <summary>Every snapshot of the project, page by page, in the server's order.</summary>
+        public Pager<Snapshot> List() => new Pager<Snapshot>(ListPageAsync, snapshot => snapshot.Id);
 
         /// <summary>One page of os-snapshots/detail; Nova has no marker, so pages go by offset.</summary>
         public async Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call)
@@ -48,13 +51,13 @@ namespace OpenStackSnapshot.Client.Compute
         /// <summary>DELETE answers 202 and deletes asynchronously.</summary>
         public async Task DeleteAsync(string id, CallContext call)
         {
-            using var request = _compute.Request(HttpMethod.Delete, "os-snapshots/" + ItemPath(id));
-            await _compute.SendAsync(request, new ErrorTranslator.Subject { SnapshotId = id }, call).ConfigureAwait(false);
+            using var request = _compute.Request(HttpMethod.Delete, "os-snapshots/" + ItemPath(id, "snapshot id"));
+            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot", ItemId = id }, call).ConfigureAwait(false);
         }
 
-        internal static string ItemPath(string id)
+        internal static string ItemPath(string id, string what)
         {
-            var problem = SnapshotInput.IdProblem(id, "snapshot id");
+            var problem = SnapshotInput.IdProblem(id, what);
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
             return Uri.EscapeDataString(id.Trim());
         }

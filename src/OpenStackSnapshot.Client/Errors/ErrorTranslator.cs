@@ -10,7 +10,9 @@ namespace OpenStackSnapshot.Client.Errors
         internal sealed class Subject
         {
             public string? VolumeId { get; set; }
-            public string? SnapshotId { get; set; }
+            /// <summary>The item a show or delete named ("Snapshot", id), so a bare 404 can say which.</summary>
+            public string? ItemName { get; set; }
+            public string? ItemId { get; set; }
             public bool Force { get; set; }
             /// <summary>True for routes whose 404 can only mean the API is missing (collection routes).</summary>
             public bool CollectionRoute { get; set; }
@@ -76,9 +78,10 @@ namespace OpenStackSnapshot.Client.Errors
                 return (OpenStackErrorKind.ApiNotAvailable,
                     $"The compute endpoint does not serve os-snapshots at microversion {ComputeApi.Microversion}: {server}",
                     "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
-            if (subject.SnapshotId != null && generic)
-                server = $"Snapshot {subject.SnapshotId} could not be found.";
-            return (OpenStackErrorKind.NotFound, server, "Check the id; Get-OSSnapshot lists the snapshots of this project.");
+            if (subject.ItemId != null && generic)
+                server = $"{subject.ItemName} {subject.ItemId} could not be found.";
+            var lister = subject.ItemName == "Volume" ? "Get-OSVolume lists the volumes" : "Get-OSSnapshot lists the snapshots";
+            return (OpenStackErrorKind.NotFound, server, $"Check the id; {lister} of this project.");
         }
 
         /// <summary>Nova wraps block-storage errors in a 500 whose message ends in the exception's class name.</summary>

@@ -23,5 +23,7 @@ namespace OpenStackSnapshot.Client.Errors
         InvalidResponse,
         InvalidArgument,
         NotConnected,
+        /// <summary>A snapshot went to error or error_deleting while we waited.</summary>
+        SnapshotFailed,
     }
 }

@@ -16,10 +16,11 @@ namespace OpenStackSnapshot.Client.Http
         public HttpPipeline(ConnectionOptions options, TokenSource tokens)
         {
             var services = new ServiceCollection();
-            services.AddHttpClient(Name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-                .AddHttpMessageHandler(() => new AuthTokenHandler(tokens))
-                .AddResilienceHandler(Name, builder => RetryPolicy.Configure(builder, options))
-                .Services.AddHttpClient(Name).AddHttpMessageHandler(() => new RequestLoggingHandler());
+            var builder = services.AddHttpClient(Name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            if (options.Transport != null) builder.ConfigurePrimaryHttpMessageHandler(options.Transport);
+            builder.AddHttpMessageHandler(() => new AuthTokenHandler(tokens));
+            builder.AddResilienceHandler(Name, pipeline => RetryPolicy.Configure(pipeline, options));
+            builder.AddHttpMessageHandler(() => new RequestLoggingHandler());
             _services = services.BuildServiceProvider();
             Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(Name);
             Client.DefaultRequestHeaders.UserAgent.ParseAdd($"OpenStackSnapshot/{typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3)}");

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Validation;
@@ -29,6 +32,16 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Writes each snapshot once it is available instead of as soon as it was requested.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait before giving up with OSTimeout.</summary>
+        [Parameter]
+        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+
+        private readonly List<string> _created = new List<string>();
+
         protected override void ProcessRecord()
         {
             var what = Name != null ? $"Create snapshot '{Name}'" : "Create snapshot";
@@ -36,12 +49,20 @@ namespace OpenStackSnapshot.Commands
             var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent);
             try
             {
-                WriteObject(Run(call => Connection.Snapshots.CreateAsync(request, call)));
+                var snapshot = Run(call => Connection.Snapshots.CreateAsync(request, call));
+                if (Wait) _created.Add(snapshot.Id);
+                else WriteObject(snapshot);
             }
             catch (OpenStackException e)
             {
                 Report(e, VolumeId);
             }
+        }
+
+        // The snapshots of the whole pipeline are waited on together: one listing per poll, not one per snapshot.
+        protected override void EndProcessing()
+        {
+            if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true);
         }
     }
 }

@@ -41,6 +41,12 @@ namespace OpenStackSnapshot.Commands
             }
         }
 
+        protected void Run(Func<CallContext, Task> call) => Run(async c =>
+        {
+            await call(c).ConfigureAwait(false);
+            return true;
+        });
+
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
         protected void Report(OpenStackException error, object? target)
         {
@@ -64,24 +70,6 @@ namespace OpenStackSnapshot.Commands
         {
             _stopping.Dispose();
             GC.SuppressFinalize(this);
-        }
-    }
-
-    /// <summary>A cmdlet that talks to a cloud: -Session, or the default from Connect-OSCloud.</summary>
-    public abstract class OSSessionCmdlet : OSCmdlet
-    {
-        /// <summary>A session from Connect-OSCloud; the most recent one when omitted.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public OpenStackSession? Session { get; set; }
-
-        protected OpenStackSession Connection { get; private set; } = null!;
-
-        protected override void BeginProcessing()
-        {
-            var session = Session ?? SessionStore.Default;
-            if (session == null) ThrowNotConnected();
-            Connection = session!;
         }
     }
 }

@@ -45,6 +45,7 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true),
             [OpenStackErrorKind.InvalidResponse] = new Entry("OSInvalidResponse", ErrorCategory.InvalidData, false),
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
+            [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
         };
 

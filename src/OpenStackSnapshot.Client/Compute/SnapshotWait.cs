@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Models;
+
+namespace OpenStackSnapshot.Client.Compute
+{
+    public enum WaitGoal
+    {
+        /// <summary>Until status is available.</summary>
+        Available,
+        /// <summary>Until the snapshot is gone (show answers 404, or the listing no longer has it).</summary>
+        Deleted,
+    }
+
+    /// <summary>How one snapshot's wait ended: its final state, or why it failed.</summary>
+    public sealed class WaitOutcome
+    {
+        internal WaitOutcome(string id, Snapshot? snapshot, OpenStackException? error)
+        {
+            Id = id;
+            Snapshot = snapshot;
+            Error = error;
+        }
+
+        public string Id { get; }
+        /// <summary>The final snapshot (null once deleted).</summary>
+        public Snapshot? Snapshot { get; }
+        public OpenStackException? Error { get; }
+    }
+
+    /// <summary>
+    /// Waits on many snapshots together: each poll is one show for a single snapshot, or one pass over the
+    /// detail listing (stopping as soon as every pending snapshot was seen) for several. Intervals grow.
+    /// </summary>
+    public sealed class SnapshotWait
+    {
+        private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
+        private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(10);
+        private readonly SnapshotClient _client;
+        private readonly WaitGoal _goal;
+        private readonly List<string> _pending;
+        private readonly Dictionary<string, string> _lastStatus = new Dictionary<string, string>(StringComparer.Ordinal);
+        private TimeSpan _delay = FirstDelay;
+
+        public SnapshotWait(SnapshotClient client, WaitGoal goal, IEnumerable<string> ids)
+        {
+            _client = client;
+            _goal = goal;
+            _pending = ids.Distinct(StringComparer.Ordinal).ToList();
+            Total = _pending.Count;
+        }
+
+        public int Total { get; }
+        public int Pending => _pending.Count;
+        public WaitGoal Goal => _goal;
+
+        /// <summary>The pause before the next poll: 0.5 s, growing by half each time, at most 10 s.</summary>
+        public TimeSpan NextDelay()
+        {
+            var delay = _delay;
+            _delay = TimeSpan.FromMilliseconds(Math.Min(LongestDelay.TotalMilliseconds, _delay.TotalMilliseconds * 1.5));
+            return delay;
+        }
+
+        /// <summary>One poll; returns the snapshots whose wait ended with it.</summary>
+        public async Task<IReadOnlyList<WaitOutcome>> PollAsync(CallContext call)
+        {
+            var current = _pending.Count == 1 ? await ShowAsync(_pending[0], call).ConfigureAwait(false) : await ListAsync(call).ConfigureAwait(false);
+            var ended = new List<WaitOutcome>();
+            foreach (var id in _pending.ToList())
+            {
+                current.TryGetValue(id, out var snapshot);
+                if (snapshot != null) _lastStatus[id] = snapshot.Status;
+                var outcome = Judge(id, snapshot);
+                if (outcome == null) continue;
+                ended.Add(outcome);
+                _pending.Remove(id);
+            }
+            return ended;
+        }
+
+        /// <summary>Ends the wait for everything still pending with a Timeout error each.</summary>
+        public IReadOnlyList<WaitOutcome> Expire(TimeSpan waited)
+        {
+            var ended = _pending.Select(id => new WaitOutcome(id, null, new OpenStackException(OpenStackErrorKind.Timeout,
+                $"Snapshot {id} was still {(_lastStatus.TryGetValue(id, out var status) ? $"'{status}'" : "pending")} after {waited:hh\\:mm\\:ss}; it was not {(_goal == WaitGoal.Available ? "available" : "deleted")} in time.",
+                "Wait longer with a larger -Timeout, or check the snapshot with Get-OSSnapshot."))).ToList();
+            _pending.Clear();
+            return ended;
+        }
+
+        private WaitOutcome? Judge(string id, Snapshot? snapshot)
+        {
+            if (_goal == WaitGoal.Deleted)
+            {
+                if (snapshot == null) return new WaitOutcome(id, null, null);
+                return snapshot.Status == SnapshotStatus.ErrorDeleting ? Failed(id, snapshot) : null;
+            }
+            if (snapshot == null)
+                return new WaitOutcome(id, null, new OpenStackException(OpenStackErrorKind.NotFound,
+                    $"Snapshot {id} could not be found while waiting for it to become available (it was deleted, or never existed).",
+                    "Check the id; Get-OSSnapshot lists the snapshots of this project."));
+            if (SnapshotStatus.IsFailure(snapshot.Status)) return Failed(id, snapshot);
+            return snapshot.Status == SnapshotStatus.Available ? new WaitOutcome(id, snapshot, null) : null;
+        }
+
+        private static WaitOutcome Failed(string id, Snapshot snapshot) =>
+            new WaitOutcome(id, snapshot, new OpenStackException(OpenStackErrorKind.SnapshotFailed,
+                $"Snapshot {id} went to status '{snapshot.Status}'.",
+                "Look at the volume and the block-storage logs with the cloud's operator; remove the failed snapshot with Remove-OSSnapshot."));
+
+        private async Task<Dictionary<string, Snapshot?>> ShowAsync(string id, CallContext call)
+        {
+            var found = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
+            try
+            {
+                found[id] = await _client.GetAsync(id, call).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
+            {
+                // gone: Judge decides whether that ends the wait well or badly
+            }
+            return found;
+        }
+
+        private async Task<Dictionary<string, Snapshot?>> ListAsync(CallContext call)
+        {
+            var wanted = new HashSet<string>(_pending, StringComparer.Ordinal);
+            var found = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
+            var pager = _client.List();
+            IReadOnlyList<Snapshot>? page;
+            while (found.Count < wanted.Count && (page = await pager.NextAsync(call).ConfigureAwait(false)) != null)
+            {
+                foreach (var snapshot in page)
+                {
+                    if (wanted.Contains(snapshot.Id)) found[snapshot.Id] = snapshot;
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+
+namespace OpenStackSnapshot.Client.Models
+{
+    /// <summary>A block-storage volume as Nova's os-volumes API reports it.</summary>
+    public sealed class Volume
+    {
+        public Volume(string id, string? name, string? description, string status, int size, string? availabilityZone,
+            string? volumeType, DateTime? createdAt, string? snapshotId, IReadOnlyList<VolumeAttachment> attachments)
+        {
+            Id = id;
+            Name = name;
+            Description = description;
+            Status = status;
+            Size = size;
+            AvailabilityZone = availabilityZone;
+            VolumeType = volumeType;
+            CreatedAt = createdAt;
+            SnapshotId = snapshotId;
+            Attachments = attachments;
+        }
+
+        public string Id { get; }
+        public string? Name { get; }
+        public string? Description { get; }
+        /// <summary>available, in-use, creating, error, ...</summary>
+        public string Status { get; }
+        /// <summary>Size in GiB.</summary>
+        public int Size { get; }
+        public string? AvailabilityZone { get; }
+        public string? VolumeType { get; }
+        public DateTime? CreatedAt { get; }
+        /// <summary>The snapshot the volume was made from, if any.</summary>
+        public string? SnapshotId { get; }
+        /// <summary>Where the volume is attached; empty when detached (Nova's [{}] included).</summary>
+        public IReadOnlyList<VolumeAttachment> Attachments { get; }
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>One attachment of a volume to a server.</summary>
+    public sealed class VolumeAttachment
+    {
+        public VolumeAttachment(string? id, string? serverId, string? device)
+        {
+            Id = id;
+            ServerId = serverId;
+            Device = device;
+        }
+
+        public string? Id { get; }
+        public string? ServerId { get; }
+        public string? Device { get; }
+
+        public override string ToString() => $"{ServerId} {Device}".Trim();
+    }
+}

@@ -1,0 +1,94 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-Emulator
+}
+AfterAll { Stop-Emulator $script:Emulator }
+
+Describe 'Connect-OSCloud' {
+    BeforeEach { Reset-Emulator $script:Emulator }
+
+    It 'signs in with a password and a project name, and finds the compute endpoint' {
+        $session = Connect-TestCloud $script:Emulator
+        $session.UserName | Should -Be 'demo'
+        $session.ProjectName | Should -Be 'demo'
+        $session.ProjectId | Should -Match '^[0-9a-f]{32}$'
+        $session.ComputeUrl.AbsoluteUri | Should -BeLike "$($script:Emulator.BaseUrl)compute/v2.1*"
+        $session.Interface | Should -Be 'public'
+        $session.TokenExpiresAt | Should -BeGreaterThan ([DateTime]::UtcNow)
+    }
+
+    It 'signs in with a project id' {
+        $projectId = (Connect-TestCloud $script:Emulator).ProjectId
+        $session = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectId $projectId
+        $session.ProjectId | Should -Be $projectId
+    }
+
+    It 'signs in with an application credential (id as user name, secret as password)' {
+        $credential = New-TestCredential $script:AppCredentialId 'appcred-secret'
+        $session = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -ApplicationCredential $credential
+        $session.ProjectName | Should -Be 'demo'
+    }
+
+    It 'makes the new session the default for later cmdlets' {
+        $session = Connect-TestCloud $script:Emulator
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable
+        $snapshot.VolumeId | Should -Be $script:VolumeAvailable
+        $session | Should -Not -BeNullOrEmpty
+    }
+
+    It 'never shows the token, in any rendering' {
+        $session = Connect-TestCloud $script:Emulator
+        $texts = @(
+            ($session | Out-String)
+            ($session | Format-List * | Out-String)
+            ($session | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue)
+            "$session"
+        )
+        foreach ($text in $texts) { $text | Should -Not -Match '(?i)token"?\s*[:=]\s*"?[A-Za-z0-9_\-]{16,}' }
+        $session.PSObject.Properties.Name | Should -Not -Contain 'Token'
+    }
+
+    It 'chooses the endpoint by -Region' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Region = 'RegionTwo' }
+        $session.Region | Should -Be 'RegionTwo'
+    }
+
+    It 'stops with OSAuthenticationFailed on a wrong password' {
+        { Connect-TestCloud $script:Emulator -Password 'wrong' } | Should -Throw -ErrorId 'OSAuthenticationFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record = $null
+        try { Connect-TestCloud $script:Emulator -Password 'wrong' } catch { $record = $_ }
+        $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $record.Exception.RequestId | Should -Match '^req-'
+        $record.ErrorDetails.Message | Should -Match 'req-'
+    }
+
+    It 'names what it looked for when the catalog has no such endpoint' {
+        $record = $null
+        try { Connect-TestCloud $script:Emulator -Extra @{ Region = 'RegionTwo'; Interface = 'internal' } } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'OSEndpointNotFound,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $record.Exception.Message | Should -Match "compute.*internal.*RegionTwo"
+    }
+
+    It 'stops with OSConnectionFailed when nothing listens' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
+        $record = $null
+        try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -MaximumRetryCount 0 } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'reads the password only from a PSCredential' {
+        (Get-Command Connect-OSCloud).Parameters.Keys | Should -Not -Contain 'Password'
+        (Get-Command Connect-OSCloud).Parameters['Credential'].ParameterType | Should -Be ([pscredential])
+    }
+}
+
+Describe 'Disconnect-OSCloud' {
+    It 'forgets the default session, so the next cmdlet reports OSNotConnected' {
+        Connect-TestCloud $script:Emulator | Out-Null
+        Disconnect-OSCloud
+        { New-OSSnapshot -VolumeId $script:VolumeAvailable } | Should -Throw -ErrorId 'OSNotConnected,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+    }
+}

@@ -1,0 +1,53 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+}
+
+Describe 'The module' {
+    It 'exports <Name> with an [OutputType]' -ForEach @(
+        @{ Name = 'Connect-OSCloud'; Output = 'OpenStackSnapshot.Client.OpenStackSession' }
+        @{ Name = 'New-OSSnapshot'; Output = 'OpenStackSnapshot.Client.Models.Snapshot' }
+    ) {
+        $command = Get-Command -Module OpenStackSnapshot -Name $Name
+        $command.CommandType | Should -Be 'Cmdlet'
+        $command.OutputType.Name | Should -Contain $Output
+    }
+
+    It 'lists exactly the cmdlets of its manifest' {
+        $manifest = Import-PowerShellDataFile (Join-Path $script:ModulePath 'OpenStackSnapshot.psd1')
+        (Get-Command -Module OpenStackSnapshot).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'uses only approved verbs' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module OpenStackSnapshot) { $approved | Should -Contain $command.Verb }
+    }
+
+    It 'marks New-OSSnapshot as SupportsShouldProcess with Medium impact' {
+        $attribute = (Get-Command New-OSSnapshot).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'Medium'
+    }
+
+    It 'loads the client and its dependencies in a private load context' {
+        $client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot.Client' }
+        $client | Should -Not -BeNullOrEmpty
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($client).Name | Should -Be 'OpenStackSnapshot.Dependencies'
+    }
+}
+
+Describe 'Loading beside older copies of its dependencies' {
+    It 'creates a snapshot in a fresh pwsh that loaded Microsoft.Extensions.Http/Primitives/Options 8.0 first' {
+        $emulator = Start-Emulator
+        try {
+            $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+            $check = Join-Path $PSScriptRoot 'Isolation/ImportAfterOlderDependencies.ps1'
+            Push-Location $script:RepoRoot
+            try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath -AuthUrl $emulator.AuthUrl -PackageRoot $packages.Trim() 2>&1 }
+            finally { Pop-Location }
+            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+            $output | Should -Contain 'preloaded Microsoft.Extensions.Http 8.0.0.0'
+            $output | Should -Contain "created on volume $script:VolumeAvailable"
+        }
+        finally { Stop-Emulator $emulator }
+    }
+}

@@ -1,0 +1,114 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-Emulator
+}
+AfterAll { Stop-Emulator $script:Emulator }
+
+Describe 'New-OSSnapshot' {
+    BeforeEach {
+        Reset-Emulator $script:Emulator
+        Connect-TestCloud $script:Emulator | Out-Null
+    }
+
+    It 'creates a snapshot and writes a typed object' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name snap-001 -Description 'Daily backup'
+        $snapshot.GetType().FullName | Should -Be 'OpenStackSnapshot.Client.Models.Snapshot'
+        $snapshot.Id | Should -Match '^[0-9a-f-]{36}$'
+        $snapshot.VolumeId | Should -Be $script:VolumeAvailable
+        $snapshot.Name | Should -Be 'snap-001'
+        $snapshot.Description | Should -Be 'Daily backup'
+        $snapshot.Status | Should -Be 'creating'
+        $snapshot.Size | Should -Be 100
+        $snapshot.CreatedAt.Kind | Should -Be 'Utc'
+    }
+
+    It 'takes the volume id by position' {
+        (New-OSSnapshot $script:VolumeAvailable).VolumeId | Should -Be $script:VolumeAvailable
+    }
+
+    It 'leaves Name and Description null when not given' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable
+        $snapshot.Name | Should -BeNullOrEmpty
+        $snapshot.Description | Should -BeNullOrEmpty
+    }
+
+    It 'takes volume ids from the pipeline by value' {
+        $snapshots = $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -Name nightly
+        $snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2)
+        $snapshots.Name | Should -Be @('nightly', 'nightly')
+    }
+
+    It 'binds <Property> by property name' -ForEach @(
+        @{ Property = 'VolumeId' }, @{ Property = 'Id' }, @{ Property = 'volume_id' }
+    ) {
+        $item = [pscustomobject]@{ $Property = $script:VolumeAvailable2 }
+        ($item | New-OSSnapshot).VolumeId | Should -Be $script:VolumeAvailable2
+    }
+
+    It 'takes Name and Description from the pipeline too (as from Import-Csv)' {
+        $row = [pscustomobject]@{ VolumeId = $script:VolumeAvailable; Name = 'from-csv'; Description = 'row 1' }
+        $snapshot = $row | New-OSSnapshot
+        $snapshot.Name | Should -Be 'from-csv'
+        $snapshot.Description | Should -Be 'row 1'
+    }
+
+    It 'snapshots an attached volume with -Force' {
+        (New-OSSnapshot -VolumeId $script:VolumeInUse -Force).VolumeId | Should -Be $script:VolumeInUse
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -WhatIf
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+    }
+
+    It 'keeps going after a failed item: the first and third volumes still get snapshots' {
+        $snapshots = $script:VolumeAvailable, $script:VolumeInUse, $script:VolumeAvailable2 | New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
+        $snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+        $failures[0].TargetObject | Should -Be $script:VolumeInUse
+        $failures[0].Exception.Message | Should -Match '-Force'
+    }
+
+    It 'makes a per-item failure terminating with -ErrorAction Stop' {
+        { New-OSSnapshot -VolumeId $script:VolumeInUse -ErrorAction Stop } | Should -Throw -ErrorId 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+    }
+}
+
+Describe 'New-OSSnapshot input validation (nothing is sent)' {
+    BeforeAll {
+        Reset-Emulator $script:Emulator
+        Connect-TestCloud $script:Emulator | Out-Null
+    }
+
+    It 'refuses <Case> naming the parameter' -ForEach @(
+        @{ Case = 'a non-UUID volume id'; Arguments = @{ VolumeId = 'vol-1' }; Parameter = 'VolumeId'; Pattern = 'not a volume id' }
+        @{ Case = 'a blank volume id'; Arguments = @{ VolumeId = '   ' }; Parameter = 'VolumeId'; Pattern = 'empty' }
+        @{ Case = 'an empty volume id'; Arguments = @{ VolumeId = '' }; Parameter = 'VolumeId'; Pattern = 'empty string' }
+        @{ Case = 'a 256-character name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = 'n' * 256 }; Parameter = 'Name'; Pattern = '256 characters' }
+        @{ Case = 'a 256-character description'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Description = 'd' * 256 }; Parameter = 'Description'; Pattern = '255' }
+        @{ Case = 'a control character in the name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = "bad`nname" }; Parameter = 'Name'; Pattern = 'control character' }
+    ) {
+        $record = $null
+        try { New-OSSnapshot @Arguments } catch { $record = $_ }
+        $record | Should -Not -BeNullOrEmpty
+        $record.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+        $record.Exception.Message | Should -Match "parameter '$Parameter'"
+        $record.Exception.Message | Should -Match $Pattern
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+    }
+
+    It 'accepts a 255-character name' {
+        (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name ('n' * 255)).Name.Length | Should -Be 255
+    }
+
+    It 'fails only the bad item in a pipeline' {
+        Reset-Emulator $script:Emulator
+        $snapshots = $script:VolumeAvailable, 'not-a-uuid', $script:VolumeAvailable2 | New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
+        $snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failures[0].TargetObject | Should -Be 'not-a-uuid'
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 2
+    }
+}
