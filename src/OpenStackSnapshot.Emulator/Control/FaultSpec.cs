@@ -1,0 +1,40 @@
+namespace OpenStackSnapshot.Emulator;
+
+/// <summary>
+/// A fault for the next <see cref="Count"/> requests on one route (README "Test controls"). Status 0 with
+/// <see cref="Drop"/> closes the connection unanswered; status 0 without it only delays, then answers normally.
+/// </summary>
+public sealed record FaultSpec
+{
+    /// <summary>A route key from <see cref="RouteKeys"/>.</summary>
+    public required string Route { get; init; }
+
+    public int Count { get; init; } = 1;
+
+    public int Status { get; init; }
+
+    /// <summary>Raw response body; null means the service's own fault body for <see cref="Status"/>.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Content-Type of <see cref="Body"/>; null means application/json.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Sent as the Retry-After header (and as retryAfter in a 413/429 fault body).</summary>
+    public string? RetryAfter { get; init; }
+
+    /// <summary>Wait this long before answering (or dropping): for client time-outs.</summary>
+    public int DelayMs { get; init; }
+
+    public bool Drop { get; init; }
+
+    /// <summary>Why this fault cannot be served, or null when it can.</summary>
+    internal string? Problem()
+    {
+        if (!RouteKeys.IsKnown(Route)) return $"unknown route '{Route}'; known: {string.Join(", ", RouteKeys.All)}";
+        if (Count < 1) return "count must be at least 1";
+        if (Status != 0 && Status is < 100 or > 599) return "status must be 0 or 100-599";
+        if (DelayMs < 0) return "delayMs must not be negative";
+        if (Drop && Status != 0) return "a dropped request has no status: give status 0 with drop";
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace OpenStackSnapshot.Emulator.Nova;
+
+internal enum ComputeAction
+{
+    VersionList,
+    VersionShow,
+    SnapshotsList,
+    SnapshotsDetail,
+    SnapshotsShow,
+    SnapshotsCreate,
+    SnapshotsDelete,
+    VolumesList,
+    VolumesDetail,
+    VolumesShow,
+}
+
+/// <summary>A matched compute route: what to do, the project id from the path (if any) and the resource id.</summary>
+internal sealed record ComputeRoute(string RouteKey, ComputeAction Action, string? PathProjectId = null, string? Id = null)
+{
+    public bool IsVersionDiscovery => Action is ComputeAction.VersionList or ComputeAction.VersionShow;
+}
+
+/// <summary>
+/// Nova's route table for the paths the emulator serves, with and without <c>{project_id}</c> (which Nova only
+/// accepts as hex digits and dashes). A method a path lacks matches nothing: Nova answers those with a 404.
+/// </summary>
+internal static partial class ComputeRoutes
+{
+    public static ComputeRoute? Match(string method, IReadOnlyList<string> segments)
+    {
+        // segments follow the compute prefix: [] or [""] is the version list, ["v2.1"] or ["v2.1", ""] the v2.1 document.
+        if (segments.Count == 0 || (segments.Count == 1 && segments[0] == ""))
+        {
+            return method == "GET" ? new(RouteKeys.ComputeVersions, ComputeAction.VersionList) : null;
+        }
+
+        if (segments[0] != "v2.1") return null;
+        if (segments.Count == 1 || (segments.Count == 2 && segments[1] == ""))
+        {
+            return method == "GET" ? new(RouteKeys.ComputeVersions, ComputeAction.VersionShow) : null;
+        }
+
+        var rest = segments.Skip(1).ToList();
+        string? projectId = null;
+        if (rest.Count >= 2 && !IsResource(rest[0]) && IsResource(rest[1]) && ProjectIdPattern().IsMatch(rest[0]))
+        {
+            projectId = rest[0];
+            rest.RemoveAt(0);
+        }
+
+        var route = rest[0] switch
+        {
+            "os-snapshots" => Snapshots(method, rest),
+            "os-volumes" => Volumes(method, rest),
+            _ => null,
+        };
+        return route is null ? null : route with { PathProjectId = projectId };
+    }
+
+    private static bool IsResource(string segment) => segment is "os-snapshots" or "os-volumes";
+
+    private static ComputeRoute? Snapshots(string method, List<string> rest) => (rest.Count, method) switch
+    {
+        (1, "GET") => new(RouteKeys.SnapshotsList, ComputeAction.SnapshotsList),
+        (1, "POST") => new(RouteKeys.SnapshotsCreate, ComputeAction.SnapshotsCreate),
+        (2, "GET") when rest[1] == "detail" => new(RouteKeys.SnapshotsDetail, ComputeAction.SnapshotsDetail),
+        (2, "GET") when rest[1] != "" => new(RouteKeys.SnapshotsShow, ComputeAction.SnapshotsShow, Id: rest[1]),
+        // "DELETE .../os-snapshots/detail" reaches delete with the id "detail", as in Nova's router.
+        (2, "DELETE") when rest[1] != "" => new(RouteKeys.SnapshotsDelete, ComputeAction.SnapshotsDelete, Id: rest[1]),
+        _ => null,
+    };
+
+    // Nova also has POST and DELETE on os-volumes; the emulator does not create or delete volumes.
+    private static ComputeRoute? Volumes(string method, List<string> rest) => (rest.Count, method) switch
+    {
+        (1, "GET") => new(RouteKeys.VolumesList, ComputeAction.VolumesList),
+        (2, "GET") when rest[1] == "detail" => new(RouteKeys.VolumesDetail, ComputeAction.VolumesDetail),
+        (2, "GET") when rest[1] != "" => new(RouteKeys.VolumesShow, ComputeAction.VolumesShow, Id: rest[1]),
+        _ => null,
+    };
+
+    [GeneratedRegex("^[0-9a-f-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProjectIdPattern();
+}

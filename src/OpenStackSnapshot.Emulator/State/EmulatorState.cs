@@ -1,0 +1,60 @@
+using OpenStackSnapshot.Emulator.Control;
+
+namespace OpenStackSnapshot.Emulator.State;
+
+/// <summary>Everything one emulator knows, shared by all endpoints; each part guards its own concurrency.</summary>
+internal sealed class EmulatorState
+{
+    private readonly EmulatorSettings _initialSettings;
+    private EmulatorSettings _settings;
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        Options = options;
+        Time = options.TimeProvider;
+        _initialSettings = options.InitialSettings;
+        _settings = _initialSettings;
+        Snapshots = new SnapshotStore(Time);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Set once Kestrel has its port: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
+
+    public EmulatorSettings Settings => Volatile.Read(ref _settings);
+
+    public TokenStore Tokens { get; } = new();
+
+    public SnapshotStore Snapshots { get; }
+
+    public RequestCounters Counters { get; } = new();
+
+    public FaultQueue Faults { get; } = new();
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Changes the given settings and keeps the others.</summary>
+    public EmulatorSettings UpdateSettings(int? pageLimit, int? snapshotDelayMs, int? tokenTtlSeconds)
+    {
+        var current = Settings;
+        var next = new EmulatorSettings(
+            pageLimit ?? current.PageLimit,
+            snapshotDelayMs ?? current.SnapshotDelayMs,
+            tokenTtlSeconds ?? current.TokenTtlSeconds);
+        next.Validate();
+        Volatile.Write(ref _settings, next);
+        return next;
+    }
+
+    /// <summary>Back to the seed: no snapshots, faults or counts, the settings given at start. Tokens stay valid.</summary>
+    public void Reset()
+    {
+        Snapshots.Clear();
+        Faults.Clear();
+        Counters.Clear();
+        Volatile.Write(ref _settings, _initialSettings);
+    }
+}

@@ -1,0 +1,26 @@
+namespace OpenStackSnapshot.Emulator;
+
+/// <summary>The names tests use to count requests and inject faults, one per route (README "Route keys").</summary>
+public static class RouteKeys
+{
+    public const string IdentityVersions = "identity.versions";
+    public const string IdentityTokens = "identity.tokens";
+    public const string ComputeVersions = "compute.versions";
+    public const string SnapshotsList = "snapshots.list";
+    public const string SnapshotsDetail = "snapshots.detail";
+    public const string SnapshotsShow = "snapshots.show";
+    public const string SnapshotsCreate = "snapshots.create";
+    public const string SnapshotsDelete = "snapshots.delete";
+    public const string VolumesList = "volumes.list";
+    public const string VolumesDetail = "volumes.detail";
+    public const string VolumesShow = "volumes.show";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        IdentityVersions, IdentityTokens, ComputeVersions,
+        SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsDelete,
+        VolumesList, VolumesDetail, VolumesShow,
+    ];
+
+    public static bool IsKnown(string? key) => key is not null && All.Contains(key);
+}
