@@ -7,10 +7,10 @@ $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
 
+# A simple function on purpose: $args passes -v and the like through to dotnet untouched.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments | Out-Host
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    & dotnet @args | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Invoke-ModuleBuild {

@@ -78,7 +78,7 @@ Describe 'Get-OSSnapshot' {
     }
 
     It 'shows a table with Id, Name, Status, Size, VolumeId and CreatedAt' {
-        $table = Get-OSSnapshot -Id $script:Created[1].Id | Out-String
+        $table = Get-OSSnapshot -Id $script:Created[1].Id | Out-String -Width 300
         $table | Should -Match 'Id\s+Name\s+Status\s+Size\s+VolumeId\s+CreatedAt'
         $table | Should -Match ([regex]::Escape($script:Created[1].Id))
     }

@@ -84,7 +84,7 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
     It 'refuses <Case> naming the parameter' -ForEach @(
         @{ Case = 'a non-UUID volume id'; Arguments = @{ VolumeId = 'vol-1' }; Parameter = 'VolumeId'; Pattern = 'not a volume id' }
         @{ Case = 'a blank volume id'; Arguments = @{ VolumeId = '   ' }; Parameter = 'VolumeId'; Pattern = 'empty' }
-        @{ Case = 'an empty volume id'; Arguments = @{ VolumeId = '' }; Parameter = 'VolumeId'; Pattern = 'empty string' }
+        @{ Case = 'an empty volume id'; Arguments = @{ VolumeId = '' }; Parameter = 'VolumeId'; Pattern = 'empty' }
         @{ Case = 'a 256-character name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = 'n' * 256 }; Parameter = 'Name'; Pattern = '256 characters' }
         @{ Case = 'a 256-character description'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Description = 'd' * 256 }; Parameter = 'Description'; Pattern = '255' }
         @{ Case = 'a control character in the name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = "bad`nname" }; Parameter = 'Name'; Pattern = 'control character' }
