@@ -66,10 +66,13 @@ namespace OpenStackSnapshot.Client
         {
             if (!options.AuthUrl.IsAbsoluteUri || (options.AuthUrl.Scheme != Uri.UriSchemeHttp && options.AuthUrl.Scheme != Uri.UriSchemeHttps))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The auth URL '{options.AuthUrl}' is not an http or https URL.");
-            if (options.Timeout <= TimeSpan.Zero)
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The timeout must be positive.");
-            if (options.MaximumRetryCount < 0 || options.RetryInterval < TimeSpan.Zero)
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry count and interval cannot be negative.");
+            // The retry library's own limits, checked here so they fail as InvalidArgument, not as its exception.
+            if (options.Timeout < TimeSpan.FromMilliseconds(10) || options.Timeout > TimeSpan.FromHours(24))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The timeout must be between 10 milliseconds and 24 hours.");
+            if (options.MaximumRetryCount < 0 || options.RetryInterval < TimeSpan.Zero || options.RetryInterval > TimeSpan.FromDays(1))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry count cannot be negative, and the retry interval must be between 0 and 1 day.");
+            if (options.Auth is PasswordAuth password && string.IsNullOrWhiteSpace(password.ProjectId) && string.IsNullOrWhiteSpace(password.ProjectName))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Password authentication needs a project name or a project id.");
         }
 
         public override string ToString() => $"{UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";

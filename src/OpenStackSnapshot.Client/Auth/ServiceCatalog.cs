@@ -18,9 +18,9 @@ namespace OpenStackSnapshot.Client.Auth
 
             var offered = catalog.Where(e => string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase))
                 .Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}").Distinct().ToList();
-            var wanted = $"a '{serviceType}' endpoint with interface '{@interface}'{(region != null ? $" in region '{region}'" : string.Empty)}";
+            var wanted = $"'{serviceType}' endpoint with interface '{@interface}'{(region != null ? $" in region '{region}'" : string.Empty)}";
             var message = offered.Count == 0
-                ? $"The service catalog has no '{serviceType}' service, so {wanted} cannot be used."
+                ? $"The service catalog has no '{serviceType}' service, so no {wanted} can be used."
                 : $"The service catalog has no {wanted}; it offers: {string.Join(", ", offered)}.";
             return Throw(message);
         }

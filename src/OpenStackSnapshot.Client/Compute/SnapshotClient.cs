@@ -25,9 +25,9 @@ namespace OpenStackSnapshot.Client.Compute
                 ?? SnapshotInput.TextProblem(snapshot.Description, "description");
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
 
-            var subject = new ErrorTranslator.Subject { VolumeId = snapshot.VolumeId, Force = snapshot.Force, CollectionRoute = true };
+            var subject = new ErrorTranslator.Subject { VolumeId = snapshot.VolumeId, Force = snapshot.Force };
             using var request = _compute.Request(HttpMethod.Post, "os-snapshots");
-            request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot));
+            request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, SnapshotInput.CanonicalVolumeId(snapshot.VolumeId)));
             return await _compute.ReadAsync(request, subject, call, SnapshotJson.ReadOne).ConfigureAwait(false);
         }
 
@@ -43,9 +43,10 @@ namespace OpenStackSnapshot.Client.Compute
         /// <summary>One page of os-snapshots/detail; Nova has no marker, so pages go by offset.</summary>
         public async Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call)
         {
+            if (limit < 0 || offset < 0) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
             var query = string.Format(CultureInfo.InvariantCulture, "os-snapshots/detail?limit={0}&offset={1}", limit, offset);
             using var request = _compute.Request(HttpMethod.Get, query);
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { CollectionRoute = true }, call, SnapshotJson.ReadMany).ConfigureAwait(false);
+            return await _compute.ReadAsync(request, new ErrorTranslator.Subject(), call, SnapshotJson.ReadMany).ConfigureAwait(false);
         }
 
         /// <summary>DELETE answers 202 and deletes asynchronously.</summary>

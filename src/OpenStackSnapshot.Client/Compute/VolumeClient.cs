@@ -28,7 +28,7 @@ namespace OpenStackSnapshot.Client.Compute
         {
             var query = string.Format(CultureInfo.InvariantCulture, "os-volumes/detail?limit={0}&offset={1}", limit, offset);
             using var request = _compute.Request(HttpMethod.Get, query);
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { CollectionRoute = true }, call, VolumeJson.ReadMany).ConfigureAwait(false);
+            return await _compute.ReadAsync(request, new ErrorTranslator.Subject(), call, VolumeJson.ReadMany).ConfigureAwait(false);
         }
     }
 }

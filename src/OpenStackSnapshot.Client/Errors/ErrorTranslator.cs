@@ -14,8 +14,6 @@ namespace OpenStackSnapshot.Client.Errors
             public string? ItemName { get; set; }
             public string? ItemId { get; set; }
             public bool Force { get; set; }
-            /// <summary>True for routes whose 404 can only mean the API is missing (collection routes).</summary>
-            public bool CollectionRoute { get; set; }
         }
 
         public static OpenStackException FromResponse(int status, string? body, string method, string url, string? requestId, int? retryAfterHeader, Subject subject)
@@ -71,15 +69,13 @@ namespace OpenStackSnapshot.Client.Errors
 
         private static (OpenStackErrorKind, string, string) NotFound(string server, FaultBody fault, Subject subject)
         {
-            // Nova names the missing item ("Snapshot X could not be found."); a bare "resource could not be found",
-            // or the web framework's page, on a collection route means os-snapshots is not served at our microversion.
+            // Nova always names a missing item ("Snapshot X could not be found."); a bare "resource could not be
+            // found", or the web framework's page, means the route itself is not served (as from microversion 2.36).
             var generic = fault.Name != "itemNotFound" || server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase);
-            if (generic && subject.CollectionRoute)
+            if (generic)
                 return (OpenStackErrorKind.ApiNotAvailable,
-                    $"The compute endpoint does not serve os-snapshots at microversion {ComputeApi.Microversion}: {server}",
+                    $"The compute endpoint does not serve this os-snapshots/os-volumes route at microversion {ComputeApi.Microversion}: {server}",
                     "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
-            if (subject.ItemId != null && generic)
-                server = $"{subject.ItemName} {subject.ItemId} could not be found.";
             var lister = subject.ItemName == "Volume" ? "Get-OSVolume lists the volumes" : "Get-OSSnapshot lists the snapshots";
             return (OpenStackErrorKind.NotFound, server, $"Check the id; {lister} of this project.");
         }

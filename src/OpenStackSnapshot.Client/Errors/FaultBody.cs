@@ -40,7 +40,7 @@ namespace OpenStackSnapshot.Client.Errors
                     foreach (var property in root.EnumerateObject())
                     {
                         if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("message", out var inner))
-                            return new FaultBody(property.Name, Clean(TextOf(inner)), RetryAfter(property.Value));
+                            return new FaultBody(FaultName(property), Clean(TextOf(inner)), RetryAfter(property.Value));
                     }
                     if (root.TryGetProperty("message", out var flat))
                         return new FaultBody(null, Clean(TextOf(flat)), null);
@@ -52,6 +52,12 @@ namespace OpenStackSnapshot.Client.Errors
             }
             return new FaultBody(null, Clean(body), null);
         }
+
+        /// <summary>Nova's key is the fault name; Keystone's is always "error", so its title says more.</summary>
+        private static string FaultName(JsonProperty fault) =>
+            fault.Name == "error" && fault.Value.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
+                ? title.GetString() ?? fault.Name
+                : fault.Name;
 
         private static string? TextOf(JsonElement value) =>
             value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText();

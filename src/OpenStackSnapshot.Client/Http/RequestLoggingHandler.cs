@@ -27,9 +27,10 @@ namespace OpenStackSnapshot.Client.Http
                 if (log.DebugEnabled) log.Debug(await DescribeResponse(response).ConfigureAwait(false));
                 return response;
             }
-            catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+            catch (Exception e)
             {
-                log.Verbose($"{request.Method} {request.RequestUri} -> failed after {clock.ElapsedMilliseconds} ms: {e.GetBaseException().Message}");
+                var reason = e is OperationCanceledException ? "no answer (timed out or cancelled)" : e.GetBaseException().Message;
+                log.Verbose($"{request.Method} {request.RequestUri} -> failed after {clock.ElapsedMilliseconds} ms: {reason}");
                 throw;
             }
         }

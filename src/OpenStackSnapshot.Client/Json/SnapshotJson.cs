@@ -10,14 +10,14 @@ namespace OpenStackSnapshot.Client.Json
     internal static class SnapshotJson
     {
         /// <summary>Only the keys Nova accepts; unset ones are left out, never sent as null.</summary>
-        public static string CreateBody(NewSnapshot request)
+        public static string CreateBody(NewSnapshot request, string volumeId)
         {
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream))
             {
                 writer.WriteStartObject();
                 writer.WriteStartObject("snapshot");
-                writer.WriteString("volume_id", request.VolumeId);
+                writer.WriteString("volume_id", volumeId);
                 if (request.Name != null) writer.WriteString("display_name", request.Name);
                 if (request.Description != null) writer.WriteString("display_description", request.Description);
                 writer.WriteBoolean("force", request.Force);

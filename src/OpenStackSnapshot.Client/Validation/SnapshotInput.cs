@@ -20,6 +20,9 @@ namespace OpenStackSnapshot.Client.Validation
             return null;
         }
 
+        /// <summary>The hyphenated lower-case form block storage stores ids in (a 32-hex id is accepted too).</summary>
+        public static string CanonicalVolumeId(string volumeId) => Guid.Parse(volumeId.Trim()).ToString("D");
+
         public static string? TextProblem(string? text, string what)
         {
             if (text == null) return null;

@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
+using Xunit;
+
+namespace OpenStackSnapshot.Client.Tests;
+
+public class RetryTests
+{
+    private const string Busy = """{"serviceUnavailable": {"code": 503, "message": "busy"}}""";
+
+    private static async Task<(OpenStackSession Session, FakeTransport Fake)> Connect(Action<FakeTransport> script, int retries = 3, TimeSpan? timeout = null)
+    {
+        var fake = new FakeTransport().ThenToken();
+        script(fake);
+        var session = await TestCloud.ConnectAsync(fake, o =>
+        {
+            o.MaximumRetryCount = retries;
+            if (timeout != null) o.Timeout = timeout.Value;
+        });
+        return (session, fake);
+    }
+
+    private static Task<Snapshot> Get(OpenStackSession s) => s.Snapshots.GetAsync("snap-1", TestCloud.Call());
+    private static Task<Snapshot> Create(OpenStackSession s) => s.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call());
+
+    [Fact]
+    public async Task Get_503ThenSuccess_SucceedsOnSecondAttempt()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(503, Busy).ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) Assert.Equal("fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", (await Get(session)).Id);
+
+        Assert.Equal(2, fake.Nova.Count);
+        Assert.All(fake.Nova, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
+    public async Task Get_502ThenSuccess_IsRetried()
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(502, "<h1>Bad Gateway</h1>", "text/html").ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) await Get(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task Post_429WithRetryAfterThenSuccess_IsRetriedWithTheSameBody()
+    {
+        var (session, fake) = await Connect(f => f
+            .ThenJson(429, """{"overLimit": {"code": 429, "message": "slow down", "retryAfter": "0"}}""",
+                more: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero))
+            .ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) await Create(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+        Assert.All(fake.Nova, r => Assert.Equal("POST", r.Method));
+        Assert.Equal(fake.Nova[0].Body, fake.Nova[1].Body);
+    }
+
+    [Fact]
+    public async Task Post_503_IsRetried_ServerRefusedIt()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(503, Busy).ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) await Create(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Post_GatewayError_IsNotRetried_FateUnknown(int status)
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(status, "<h1>gateway</h1>", "text/html").ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
+            Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
+            Assert.Equal(status, e.StatusCode);
+        }
+        Assert.Single(fake.Nova);
+    }
+
+    [Fact]
+    public async Task Post_413WithoutRetryAfter_IsNotRetried()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(413, """{"overLimit": {"code": 413, "message": "Request Entity Too Large"}}""")
+            .ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) Assert.Equal(OpenStackErrorKind.OverLimit, (await Assert.ThrowsAsync<OpenStackException>(() => Create(session))).Kind);
+
+        Assert.Single(fake.Nova);
+    }
+
+    [Fact]
+    public async Task Post_Timeout_IsNotRetried()
+    {
+        var (session, fake) = await Connect(f => f.ThenHang().ThenJson(200, FakeTransport.SnapshotBody()), timeout: TestCloud.ShortTimeout);
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
+            Assert.Equal(OpenStackErrorKind.Timeout, e.Kind);
+            Assert.Equal("POST", e.Method);
+            Assert.Contains("not sent again", e.RecommendedAction);
+        }
+        Assert.Single(fake.Nova);
+    }
+
+    [Fact]
+    public async Task Get_Timeout_IsRetried()
+    {
+        var (session, fake) = await Connect(f => f.ThenHang().ThenJson(200, FakeTransport.SnapshotBody()), timeout: TestCloud.ShortTimeout);
+        using (session) await Get(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task Post_ConnectionRefused_IsRetried_NothingWasSent()
+    {
+        var refused = new HttpRequestException("Connection refused (nova.test:8774)", new SocketException((int)SocketError.ConnectionRefused));
+        var (session, fake) = await Connect(f => f.ThenThrow(refused).ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) await Create(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task Post_ConnectionResetAfterSending_IsNotRetried()
+    {
+        var reset = new HttpRequestException("An error occurred while sending the request.", new IOException("Connection reset by peer"));
+        var (session, fake) = await Connect(f => f.ThenThrow(reset).ThenJson(200, FakeTransport.SnapshotBody()));
+        using (session) Assert.Equal(OpenStackErrorKind.ConnectionFailed, (await Assert.ThrowsAsync<OpenStackException>(() => Create(session))).Kind);
+
+        Assert.Single(fake.Nova);
+    }
+
+    [Fact]
+    public async Task RetryCount_IsRespected_ThenServiceUnavailable()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(503, Busy).ThenJson(503, Busy).ThenJson(503, Busy, "req-last").ThenJson(200, FakeTransport.SnapshotBody()),
+            retries: 2);
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+            Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
+            Assert.Equal(503, e.StatusCode);
+            Assert.Equal("req-last", e.RequestId); // the last attempt's answer is the one reported
+        }
+        Assert.Equal(3, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task ZeroRetries_MeansOneAttempt()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(503, Busy).ThenJson(200, FakeTransport.SnapshotBody()), retries: 0);
+        using (session) await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+
+        Assert.Single(fake.Nova);
+    }
+
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(25 * 3600 * 1000, 0)]
+    [InlineData(1000, 2 * 24 * 3600 * 1000)]
+    public async Task OptionsOutsideTheRetryLibrarysRange_AreInvalidArgument(int timeoutMs, int retryIntervalMs)
+    {
+        var fake = new FakeTransport().ThenToken();
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(timeoutMs);
+            o.RetryInterval = TimeSpan.FromMilliseconds(retryIntervalMs);
+            o.MaximumRetryCount = 1;
+        }));
+
+        Assert.Equal(OpenStackErrorKind.InvalidArgument, e.Kind);
+        Assert.Empty(fake.Requests);
+    }
+}
