@@ -1,0 +1,161 @@
+# Help: Get-Help shows what docs/*.md says (not PowerShell's generated stub), and every example in it runs
+# against the emulator. An example that shows a failure ends its failing line with "# expected error: <ErrorId>"
+# and must fail with exactly that ErrorId; every other example must run without any error.
+BeforeDiscovery {
+    $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $modulePath = if ($env:OSS_MODULE_PATH) { $env:OSS_MODULE_PATH } else { Join-Path $repoRoot 'out/OpenStackSnapshot' }
+    Import-Module $modulePath -Force
+    $commands = @(Get-Command -Module OpenStackSnapshot -CommandType Cmdlet | Sort-Object Name)
+    $script:CommandCases = @($commands | ForEach-Object { @{ Command = $_.Name } })
+    # The examples as Get-Help shows them, so it is the built help that is run, not the markdown.
+    $script:ExampleCases = @(foreach ($command in $commands) {
+            foreach ($example in @((Get-Help $command.Name).examples.example)) {
+                if ($null -eq $example) { continue }
+                @{ Command = $command.Name; Title = $example.title.Trim(' -'); Code = $example.code }
+            }
+        })
+    # Every ErrorId the module can write, from the one place that defines them.
+    $errorMap = Get-Content (Join-Path $repoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
+    $script:ErrorCases = @([regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)\)') | ForEach-Object {
+            @{ ErrorId = $_.Groups[1].Value; Category = $_.Groups[2].Value; Reach = $(if ($_.Groups[3].Value -eq 'true') { 'terminating' } else { 'per item' }) }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-Emulator
+    $script:DocsPath = Join-Path $script:RepoRoot 'docs'
+
+    # The text of a "## Heading" section of a markdown page, up to the next "## " heading.
+    function Get-MarkdownSection([string] $Path, [string] $Heading) {
+        $text = Get-Content $Path -Raw
+        $match = [regex]::Match($text, '(?ms)^## ' + [regex]::Escape($Heading) + '[ \t]*\r?\n(.*?)(?=^## |\z)')
+        if (-not $match.Success) { throw "$Path has no '## $Heading'" }
+        $match.Groups[1].Value.Trim()
+    }
+
+    # Markdown's first paragraph as Get-Help shows it: one line, no code-span backticks.
+    function ConvertTo-HelpText([string] $Markdown) {
+        $first = ($Markdown -split '\r?\n\s*\r?\n')[0]
+        (($first -replace '`', '') -split '\s*\r?\n\s*') -join ' '
+    }
+}
+AfterAll { Stop-Emulator $script:Emulator }
+
+Describe 'Get-Help <Command>' -ForEach $script:CommandCases {
+    BeforeAll {
+        $script:Page = Join-Path $script:DocsPath "$Command.md"
+        $script:Help = Get-Help $Command -Full
+    }
+
+    It 'has its page in docs/' {
+        $script:Page | Should -Exist
+    }
+
+    It 'shows the synopsis from the docs, not the generated stub' {
+        $script:Help.Synopsis | Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'SYNOPSIS'))
+    }
+
+    It 'shows the description from the docs' {
+        $script:Help.description | Should -Not -BeNullOrEmpty
+        $script:Help.description[0].Text.TrimEnd() | Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'DESCRIPTION'))
+    }
+
+    It 'has examples, as many as the docs' {
+        $documented = [regex]::Matches((Get-Content $script:Page -Raw), '(?m)^### Example \d+: ').Count
+        $documented | Should -BeGreaterThan 0
+        @($script:Help.examples.example).Count | Should -Be $documented
+    }
+
+    It 'shows one syntax per parameter set' {
+        @($script:Help.syntax.syntaxItem).Count | Should -Be (Get-Command $Command).ParameterSets.Count
+    }
+
+    It 'describes every parameter' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        $names = (Get-Command $Command).Parameters.Keys | Where-Object { $_ -notin $common }
+        foreach ($name in $names) {
+            $text = ((Get-Help $Command -Parameter $name).description.Text -join ' ').Trim()
+            $text | Should -Not -BeNullOrEmpty -Because "-$name of $Command needs a description"
+        }
+    }
+}
+
+Describe 'Get-Help about_OpenStackSnapshot' {
+    BeforeAll {
+        $script:AboutPage = Join-Path $script:DocsPath 'about_OpenStackSnapshot.md'
+        $script:About = Get-Help about_OpenStackSnapshot | Out-String
+    }
+
+    It 'is found and shows the short description from the docs' {
+        $script:About | Should -Match 'about_OpenStackSnapshot'
+        $short = ConvertTo-HelpText (Get-MarkdownSection $script:AboutPage 'Short description')
+        ($script:About -replace '\s+', ' ') | Should -Match ([regex]::Escape($short))
+    }
+
+    It 'understands every entry of ErrorMap.cs (so none escapes the next test)' {
+        $errorMap = Get-Content (Join-Path $script:RepoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
+        $entries = [regex]::Matches($errorMap, 'new Entry\(').Count
+        $entries | Should -BeGreaterThan 0
+        [regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)\)').Count | Should -Be $entries
+    }
+
+    It 'documents <ErrorId> as <Category>, <Reach>, as ErrorMap.cs defines it' -ForEach $script:ErrorCases {
+        Get-Content $script:AboutPage -Raw | Should -Match "(?m)^\| $ErrorId \| $Category \| $Reach \| \S"
+        $script:About | Should -Match "\b$ErrorId\b"
+    }
+}
+
+Describe 'The examples of the help' {
+    BeforeAll {
+        # What a user types at Get-Credential's prompt for the seeded accounts (emulator README); nothing prompts.
+        $script:SeededSecrets = @{ demo = 'demo-secret'; reader = 'reader-secret'; tiny = 'tiny-secret'; $script:AppCredentialId = 'appcred-secret' }
+        function Get-Credential {
+            param([Parameter(Position = 0)] [string] $UserName = 'demo', [string] $Message, [string] $Title)
+            if (-not $script:SeededSecrets.ContainsKey($UserName)) { throw "The emulator has no account '$UserName'." }
+            New-TestCredential $UserName $script:SeededSecrets[$UserName]
+        }
+        # The variables an unattended runbook gets, as the openstack client reads them.
+        $script:SavedEnvironment = @{}
+        $runbook = @{ OS_AUTH_URL = $script:Emulator.AuthUrl; OS_APPLICATION_CREDENTIAL_ID = $script:AppCredentialId; OS_APPLICATION_CREDENTIAL_SECRET = 'appcred-secret' }
+        foreach ($name in $runbook.Keys) {
+            $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $runbook[$name])
+        }
+    }
+    AfterAll {
+        foreach ($name in $script:SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name]) }
+    }
+
+    BeforeEach {
+        Reset-Emulator $script:Emulator
+        Connect-TestCloud $script:Emulator | Out-Null
+        # The snapshots the examples that read or delete expect to find.
+        New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly-data-01 | Out-Null
+        New-OSSnapshot -VolumeId $script:VolumeAvailable2 -Name nightly-data-02 | Out-Null
+        New-OSSnapshot -VolumeId $script:VolumeAvailable3 -Name before-upgrade -Description 'Taken before the 2.0 upgrade' | Out-Null
+    }
+
+    It '<Command>: <Title>' -ForEach $script:ExampleCases {
+        $Code | Should -Not -Match '^\s*PS [A-Z]:\\>' -Because 'examples hold commands only, without a prompt'
+        $expected = if ($Code -match '#\s*expected error:\s*(\w+)') { $Matches[1] }
+        $block = [scriptblock]::Create($Code.Replace('https://keystone.example:5000/v3', $script:Emulator.AuthUrl))
+        $credential = New-TestCredential
+        $ConfirmPreference = 'None'
+        $ProgressPreference = 'SilentlyContinue'
+        $failure = $null
+        $ErrorActionPreference = 'Stop'
+        # A child scope, so the example's own variables cannot overwrite the test's; the output is formatted too.
+        try { $null = & $block 3>$null 4>$null 5>$null 6>$null | Out-String }
+        catch { $failure = $_ }
+        finally { $ErrorActionPreference = 'Continue' }
+
+        if ($expected) {
+            $failure | Should -Not -BeNullOrEmpty -Because "the example says it fails with $expected"
+            $failure.FullyQualifiedErrorId | Should -BeLike "$expected,*" -Because "the example says it fails with $expected ($failure)"
+        }
+        else {
+            $failure | Should -BeNullOrEmpty -Because "the example must run without errors, but it failed with $($failure.FullyQualifiedErrorId): $failure"
+        }
+    }
+}
