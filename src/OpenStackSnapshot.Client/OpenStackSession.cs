@@ -13,18 +13,18 @@ namespace OpenStackSnapshot.Client
         private readonly HttpPipeline _pipeline;
         private readonly TokenSource _tokens;
 
-        private OpenStackSession(ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, AccessToken token, Uri computeUrl)
+        private OpenStackSession(ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, AccessToken token, CatalogEndpoint endpoint)
         {
             _pipeline = pipeline;
             _tokens = tokens;
             AuthUrl = options.AuthUrl;
-            Region = options.Region;
+            Region = endpoint.Region;
             Interface = options.Interface;
             UserName = token.UserName;
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
-            ComputeUrl = computeUrl;
-            var compute = new ComputeRequests(new ApiSender(pipeline.Client), computeUrl);
+            ComputeUrl = new Uri(endpoint.Url.TrimEnd('/'));
+            var compute = new ComputeRequests(new ApiSender(pipeline.Client), ComputeUrl);
             Snapshots = new SnapshotClient(compute);
             Volumes = new VolumeClient(compute);
         }
@@ -33,11 +33,15 @@ namespace OpenStackSnapshot.Client
         public string? UserName { get; }
         public string? ProjectId { get; }
         public string? ProjectName { get; }
-        public string? Region { get; }
         public string Interface { get; }
         public Uri ComputeUrl { get; }
+        /// <summary>The region of the compute endpoint in use (the catalog's, when none was asked for).</summary>
+        public string? Region { get; }
         /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
         public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
+
+        /// <summary>True once Disconnect-OSCloud (Dispose) closed it.</summary>
+        public bool IsClosed { get; private set; }
 
         public SnapshotClient Snapshots { get; }
         public VolumeClient Volumes { get; }
@@ -52,8 +56,8 @@ namespace OpenStackSnapshot.Client
                 var keystone = new KeystoneClient(new ApiSender(pipeline.Client), options.AuthUrl, options.Auth);
                 tokens.Bind(keystone.IssueAsync);
                 var token = await tokens.IssueAsync(call).ConfigureAwait(false);
-                var computeUrl = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
-                return new OpenStackSession(options, pipeline, tokens, token, computeUrl);
+                var endpoint = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
+                return new OpenStackSession(options, pipeline, tokens, token, endpoint);
             }
             catch
             {
@@ -77,6 +81,10 @@ namespace OpenStackSnapshot.Client
 
         public override string ToString() => $"{UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";
 
-        public void Dispose() => _pipeline.Dispose();
+        public void Dispose()
+        {
+            IsClosed = true;
+            _pipeline.Dispose();
+        }
     }
 }

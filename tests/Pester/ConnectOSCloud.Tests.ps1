@@ -14,6 +14,7 @@ Describe 'Connect-OSCloud' {
         $session.ProjectId | Should -Match '^[0-9a-f]{32}$'
         $session.ComputeUrl.AbsoluteUri | Should -BeLike "$($script:Emulator.BaseUrl)compute/v2.1*"
         $session.Interface | Should -Be 'public'
+        $session.Region | Should -Be 'RegionOne'
         $session.TokenExpiresAt | Should -BeGreaterThan ([DateTime]::UtcNow)
     }
 
@@ -90,5 +91,14 @@ Describe 'Disconnect-OSCloud' {
         Connect-TestCloud $script:Emulator | Out-Null
         Disconnect-OSCloud
         { New-OSSnapshot -VolumeId $script:VolumeAvailable } | Should -Throw -ErrorId 'OSNotConnected,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+    }
+
+    It 'reports a closed session passed with -Session as OSNotConnected' {
+        $session = Connect-TestCloud $script:Emulator
+        $session | Disconnect-OSCloud
+        $record = $null
+        try { New-OSSnapshot -VolumeId $script:VolumeAvailable -Session $session } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'OSNotConnected,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+        $record.Exception.Message | Should -Match 'closed'
     }
 }

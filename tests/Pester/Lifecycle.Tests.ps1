@@ -119,6 +119,17 @@ Describe 'Remove-OSSnapshot' {
         (Remove-OSSnapshot -Id $script:Snapshots[0].Id -Confirm:$false -PassThru).Id | Should -Be $script:Snapshots[0].Id
     }
 
+    It 'binds piped snapshots to -InputObject, so -PassThru needs no lookup' {
+        $shows = Get-EmulatorRequestCount $script:Emulator 'snapshots.show'
+        ($script:Snapshots | Remove-OSSnapshot -Confirm:$false -PassThru).Id | Should -Be $script:Snapshots.Id
+        (Get-EmulatorRequestCount $script:Emulator 'snapshots.show') - $shows | Should -Be 0
+    }
+
+    It 'takes plain ids from the pipeline too' {
+        $script:Snapshots.Id | Remove-OSSnapshot -Confirm:$false
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 2
+    }
+
     It 'reports an unknown id as a non-terminating OSNotFound and removes the rest' {
         $unknown = '11111111-2222-4333-8444-555555555555'
         Remove-OSSnapshot -Id $unknown, $script:Snapshots[0].Id -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -216,5 +227,15 @@ Describe 'Get-OSVolume and volumes into New-OSSnapshot' {
     It 'filters volumes by name and status' {
         (Get-OSVolume -Name 'data-*').Name | Should -Be @('data-01', 'data-02')
         (Get-OSVolume -Status in-use).Id | Should -Be @($script:VolumeInUse)
+    }
+
+    It 'reports an exact volume name that matches nothing as OSNotFound' {
+        Get-OSVolume -Name 'no-such-volume' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OSNotFound,OpenStackSnapshot.Commands.GetOSVolumeCommand'
+    }
+
+    It 'gets the volume of a piped snapshot (its VolumeId, not its Id)' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable2
+        ($snapshot | Get-OSVolume).Id | Should -Be $script:VolumeAvailable2
     }
 }

@@ -8,13 +8,13 @@ namespace OpenStackSnapshot.Client.Auth
     /// <summary>Picks an endpoint the way the openstack CLI does: by service type, then interface, then region.</summary>
     internal static class ServiceCatalog
     {
-        public static Uri Find(IReadOnlyList<CatalogEndpoint> catalog, string serviceType, string @interface, string? region)
+        public static CatalogEndpoint Find(IReadOnlyList<CatalogEndpoint> catalog, string serviceType, string @interface, string? region)
         {
             var match = catalog.FirstOrDefault(e =>
                 string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase) &&
                 string.Equals(e.Interface, @interface, StringComparison.OrdinalIgnoreCase) &&
                 (region == null || string.Equals(e.Region, region, StringComparison.Ordinal)));
-            if (match != null && Uri.TryCreate(match.Url.TrimEnd('/'), UriKind.Absolute, out var url)) return url;
+            if (match != null && Uri.TryCreate(match.Url.TrimEnd('/'), UriKind.Absolute, out _)) return match;
 
             var offered = catalog.Where(e => string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase))
                 .Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}").Distinct().ToList();
@@ -25,7 +25,7 @@ namespace OpenStackSnapshot.Client.Auth
             return Throw(message);
         }
 
-        private static Uri Throw(string message) =>
+        private static CatalogEndpoint Throw(string message) =>
             throw new OpenStackException(OpenStackErrorKind.EndpointNotFound, message)
             {
                 RecommendedAction = "Pass -Region and -Interface values that the catalog offers, or ask the cloud's operator which to use.",

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
@@ -63,39 +61,7 @@ namespace OpenStackSnapshot.Commands
             }
         }
 
-        private void List()
-        {
-            var names = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var exactNamesFound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var pager = Connection.Snapshots.List();
-            try
-            {
-                IReadOnlyList<Snapshot>? page;
-                while ((page = Run(pager.NextAsync)) != null)
-                {
-                    foreach (var snapshot in page.Where(s => Matches(s, names)))
-                    {
-                        if (snapshot.Name != null) exactNamesFound.Add(snapshot.Name);
-                        WriteObject(snapshot);
-                    }
-                }
-            }
-            catch (OpenStackException e)
-            {
-                Report(e, null);
-                return;
-            }
-            // As Get-Process does: a name without wildcards that matched nothing is an error; a pattern is not.
-            foreach (var name in (Name ?? Array.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !exactNamesFound.Contains(n)))
-            {
-                Report(new OpenStackException(OpenStackErrorKind.NotFound, $"No snapshot named '{name}' matches the filters in this project.",
-                    "Check the name; Get-OSSnapshot without -Name lists every snapshot."), name);
-            }
-        }
-
-        private bool Matches(Snapshot snapshot, List<WildcardPattern> names) =>
-            (names.Count == 0 || names.Any(n => n.IsMatch(snapshot.Name ?? string.Empty))) &&
-            (Status == null || Status.Contains(snapshot.Status, StringComparer.OrdinalIgnoreCase)) &&
-            (VolumeId == null || VolumeId.Contains(snapshot.VolumeId, StringComparer.OrdinalIgnoreCase));
+        private void List() =>
+            WriteListing(Connection.Snapshots.List(), Name, s => s.Name, s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId), "snapshot");
     }
 }

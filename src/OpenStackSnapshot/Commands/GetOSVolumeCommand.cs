@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
@@ -15,9 +13,11 @@ namespace OpenStackSnapshot.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
+        /// <summary>Named VolumeId (alias Id) so a piped snapshot binds its VolumeId, and a piped volume its Id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "volume_id")]
         [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; } = Array.Empty<string>();
+        public string[] VolumeId { get; set; } = Array.Empty<string>();
 
         /// <summary>Volume names; wildcards allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
@@ -32,7 +32,7 @@ namespace OpenStackSnapshot.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
-            foreach (var id in Id)
+            foreach (var id in VolumeId)
             {
                 try
                 {
@@ -47,26 +47,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName != ListSet) return;
-            var names = (Name ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            var pager = Connection.Volumes.List();
-            try
-            {
-                IReadOnlyList<Volume>? page;
-                while ((page = Run(pager.NextAsync)) != null)
-                {
-                    foreach (var volume in page)
-                    {
-                        if (names.Count > 0 && !names.Any(n => n.IsMatch(volume.Name ?? string.Empty))) continue;
-                        if (Status != null && !Status.Contains(volume.Status, StringComparer.OrdinalIgnoreCase)) continue;
-                        WriteObject(volume);
-                    }
-                }
-            }
-            catch (OpenStackException e)
-            {
-                Report(e, null);
-            }
+            if (ParameterSetName == ListSet) WriteListing(Connection.Volumes.List(), Name, v => v.Name, v => AnyOf(Status, v.Status), "volume");
         }
     }
 }

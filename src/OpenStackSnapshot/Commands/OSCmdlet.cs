@@ -55,9 +55,9 @@ namespace OpenStackSnapshot.Commands
             else WriteError(record);
         }
 
-        protected void ThrowNotConnected() =>
+        protected void ThrowNotConnected(bool closed) =>
             ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
-                "Not connected to an OpenStack cloud.",
+                closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
                 "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
         private bool DebugEnabled()

@@ -17,7 +17,7 @@ namespace OpenStackSnapshot.Commands
         protected override void BeginProcessing()
         {
             var session = Session ?? SessionStore.Default;
-            if (session == null) ThrowNotConnected();
+            if (session == null || session.IsClosed) ThrowNotConnected(session != null);
             Connection = session!;
         }
     }

@@ -7,7 +7,7 @@ using OpenStackSnapshot.Client.Models;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Waits until snapshots are available (or, with -Deleted, gone), all of them together.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "OSSnapshot", DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "OSSnapshot", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(Snapshot))]
     public sealed class WaitOSSnapshotCommand : OSSessionCmdlet
     {

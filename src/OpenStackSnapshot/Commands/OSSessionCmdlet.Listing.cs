@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>The one listing loop behind Get-OSSnapshot and Get-OSVolume: every page, filtered here.</summary>
+    public abstract partial class OSSessionCmdlet
+    {
+        /// <summary>
+        /// Writes each matching item as its page arrives. As Get-Process does, a -Name without wildcards that
+        /// matched nothing is an OSNotFound error; a pattern that matched nothing is not.
+        /// </summary>
+        protected void WriteListing<T>(Pager<T> pager, string[]? names, Func<T, string?> nameOf, Func<T, bool> keep, string noun)
+        {
+            var patterns = (names ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var namesWritten = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                IReadOnlyList<T>? page;
+                while ((page = Run(pager.NextAsync)) != null)
+                {
+                    foreach (var item in page)
+                    {
+                        var name = nameOf(item) ?? string.Empty;
+                        if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(name))) continue;
+                        if (!keep(item)) continue;
+                        namesWritten.Add(name);
+                        WriteObject(item);
+                    }
+                }
+            }
+            catch (OpenStackException e)
+            {
+                Report(e, null);
+                return;
+            }
+            foreach (var name in (names ?? Array.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !namesWritten.Contains(n)))
+            {
+                Report(new OpenStackException(OpenStackErrorKind.NotFound, $"No {noun} named '{name}' matches the filters in this project.",
+                    $"Check the name; without -Name every {noun} of the project is listed."), name);
+            }
+        }
+
+        /// <summary>True when no values were given, or the value is one of them (case-insensitive).</summary>
+        protected static bool AnyOf(string[]? wanted, string? value) =>
+            wanted == null || wanted.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+    }
+}
