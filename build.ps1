@@ -11,14 +11,19 @@ param(
     [ValidateSet('Build', 'Test', 'Docs', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
-    # Test only: which suites to run (Integration needs root and apt: it installs a real OpenStack).
-    [ValidateSet('Unit', 'Pester', 'Integration')]
+    # Test only: which suites to run, e.g. -Suite Unit,Pester (Integration needs root and apt: it installs a real OpenStack).
     [string[]] $Suite = @('Unit', 'Pester', 'Integration')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 . (Join-Path $PSScriptRoot 'build/Build.ps1')
+
+# From bash, "-Suite Unit,Pester" arrives as one string: split it, then check each name.
+$Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
+foreach ($name in $Suite) {
+    if ($name -notin 'Unit', 'Pester', 'Integration') { throw "Unknown suite '$name': use Unit, Pester or Integration." }
+}
 
 switch ($Task) {
     'Build' { Invoke-ModuleBuild | Out-Null }
