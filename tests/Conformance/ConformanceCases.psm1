@@ -26,6 +26,13 @@ function ConvertTo-Shape([string] $Case, $Response) {
     [pscustomobject]@{ Case = $Case; Status = $Response.Status; Keys = $keys; SnapshotKeys = $inner; Fault = $fault }
 }
 
+# A copy of the headers with one value replaced.
+function With([hashtable] $Headers, [string] $Name, [string] $Value) {
+    $copy = $Headers.Clone()
+    $copy[$Name] = $Value
+    $copy
+}
+
 function Get-Token([string] $AuthUrl, [string] $User, [string] $Password, [string] $Project) {
     $body = @{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = $User; domain = @{ id = 'default' }; password = $Password } } }
                          scope = @{ project = @{ name = $Project; domain = @{ id = 'default' } } } } } | ConvertTo-Json -Depth 10
@@ -57,7 +64,7 @@ function Invoke-ConformanceCases {
         [Parameter(Mandatory)] [string] $VolumeInUse
     )
     $session = Get-Token $AuthUrl $Member.UserName $Member.GetNetworkCredential().Password $Project
-    $reader = Get-Token $AuthUrl $Reader.UserName $Reader.GetNetworkCredential().Password $Project
+    $readerToken = Get-Token $AuthUrl $Reader.UserName $Reader.GetNetworkCredential().Password $Project
     $h = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
     $c = $session.Compute
     $root = $c -replace '/v2\.1(/[0-9a-f]+)?$', ''
@@ -86,18 +93,18 @@ function Invoke-ConformanceCases {
     & $add 'create with force "maybe"' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{ force = 'maybe' }))
     & $add 'create with display_name null' (Send-Raw Post "$c/os-snapshots" $h ('{"snapshot": {"volume_id": "' + $VolumeAvailable + '", "display_name": null}}'))
     & $add 'create malformed JSON' (Send-Raw Post "$c/os-snapshots" $h '{"snapshot": {')
-    & $add 'create as text/plain' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{}) 'text/plain')
+    & $add 'create as application/xml' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{}) 'application/xml')
     & $add 'create on unknown volume' (Send-Raw Post "$c/os-snapshots" $h (& $snap '00000000-0000-4000-8000-000000000000' @{}))
     & $add 'create on in-use volume' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeInUse @{}))
     & $add 'create on non-UUID volume' (Send-Raw Post "$c/os-snapshots" $h (& $snap 'not-a-uuid' @{}))
-    & $add 'create as reader' (Send-Raw Post "$c/os-snapshots" (@{} + $h + @{ 'X-Auth-Token' = $reader.Token }) (& $snap $VolumeAvailable @{}))
+    & $add 'create as reader' (Send-Raw Post "$c/os-snapshots" (With $h 'X-Auth-Token' $readerToken.Token) (& $snap $VolumeAvailable @{}))
     & $add 'show unknown id' (Send-Raw Get "$c/os-snapshots/00000000-0000-4000-8000-000000000000" $h)
     & $add 'delete unknown id' (Send-Raw Delete "$c/os-snapshots/00000000-0000-4000-8000-000000000000" $h)
     & $add 'PUT a snapshot' (Send-Raw Put "$c/os-snapshots/$id" $h '{}')
-    & $add 'microversion 2.35' (Send-Raw Get "$c/os-snapshots" (@{} + $h + @{ 'X-OpenStack-Nova-API-Version' = '2.35' }))
-    & $add 'microversion 2.36' (Send-Raw Get "$c/os-snapshots" (@{} + $h + @{ 'X-OpenStack-Nova-API-Version' = '2.36' }))
-    & $add 'microversion 2.200' (Send-Raw Get "$c/os-snapshots" (@{} + $h + @{ 'X-OpenStack-Nova-API-Version' = '2.200' }))
-    & $add 'microversion 2.abc' (Send-Raw Get "$c/os-snapshots" (@{} + $h + @{ 'X-OpenStack-Nova-API-Version' = '2.abc' }))
+    & $add 'microversion 2.35' (Send-Raw Get "$c/os-snapshots" (With $h 'X-OpenStack-Nova-API-Version' '2.35'))
+    & $add 'microversion 2.36' (Send-Raw Get "$c/os-snapshots" (With $h 'X-OpenStack-Nova-API-Version' '2.36'))
+    & $add 'microversion 2.200' (Send-Raw Get "$c/os-snapshots" (With $h 'X-OpenStack-Nova-API-Version' '2.200'))
+    & $add 'microversion 2.abc' (Send-Raw Get "$c/os-snapshots" (With $h 'X-OpenStack-Nova-API-Version' '2.abc'))
     & $add 'no token' (Send-Raw Get "$c/os-snapshots" @{ Accept = 'application/json' })
     & $add 'other project id in URL' (Send-Raw Get "$root/v2.1/0123456789abcdef0123456789abcdef/os-snapshots" $h)
     & $add 'project id in URL' (Send-Raw Get "$root/v2.1/$($session.ProjectId)/os-snapshots" $h)

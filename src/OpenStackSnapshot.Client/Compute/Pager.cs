@@ -6,9 +6,15 @@ using OpenStackSnapshot.Client.Http;
 namespace OpenStackSnapshot.Client.Compute
 {
     /// <summary>
-    /// Walks a Nova listing by offset. Nova caps each page at its own [api] max_limit, which a client cannot
-    /// know, so a short page proves the end only once a longer one was seen; otherwise an empty page does.
-    /// Items already seen (a listing that shifted between pages) are not returned twice.
+    /// Walks a Nova listing by offset (Nova has no marker). Two things make that hard, and both are handled:
+    /// <list type="bullet">
+    /// <item>Nova caps each page at its own [api] max_limit, which a client cannot know, so a short page proves
+    /// the end only once a longer one was seen; otherwise an empty page does.</item>
+    /// <item>Items deleted between two pages (as in Get-OSSnapshot | Remove-OSSnapshot) shift the rest towards
+    /// the start, past our offset. Each page therefore starts one item early: if that item is not the previous
+    /// page's last, the listing shifted, and the page is read again from one page earlier.</item>
+    /// </list>
+    /// Items already returned are never returned twice.
     /// </summary>
     public sealed class Pager<T>
     {
@@ -20,6 +26,7 @@ namespace OpenStackSnapshot.Client.Compute
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private int _offset;
         private int _largestPage;
+        private string? _lastKey;
         private bool _done;
 
         internal Pager(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key)
@@ -32,10 +39,19 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task<IReadOnlyList<T>?> NextAsync(CallContext call)
         {
             if (_done) return null;
-            var page = await _fetch(RequestedPageSize, _offset, call).ConfigureAwait(false);
-            _offset += page.Count;
+            var overlap = _lastKey != null && _largestPage > 1;
+            var offset = overlap ? _offset - 1 : _offset;
+            var page = await _fetch(RequestedPageSize, offset, call).ConfigureAwait(false);
+            if (overlap && (page.Count == 0 || _key(page[0]) != _lastKey))
+            {
+                offset = Math.Max(0, offset - _largestPage); // shifted: read again from one page earlier
+                page = await _fetch(RequestedPageSize, offset, call).ConfigureAwait(false);
+            }
+            _offset = offset + page.Count;
+            _lastKey = page.Count > 0 ? _key(page[page.Count - 1]) : null;
             _done = page.Count == 0 || page.Count < _largestPage;
             _largestPage = Math.Max(_largestPage, page.Count);
+
             var fresh = new List<T>(page.Count);
             foreach (var item in page)
             {

@@ -35,6 +35,8 @@ namespace OpenStackSnapshot.Client.Compute
     /// <summary>
     /// Waits on many snapshots together: each poll is one show for a single snapshot, or one pass over the
     /// detail listing (stopping as soon as every pending snapshot was seen) for several. Intervals grow.
+    /// Nova pages by offset, so a deletion between pages can shift an item past us: one missing from the
+    /// listing is only taken as gone once its own show answers 404.
     /// </summary>
     public sealed class SnapshotWait
     {
@@ -139,6 +141,10 @@ namespace OpenStackSnapshot.Client.Compute
                 {
                     if (wanted.Contains(snapshot.Id)) found[snapshot.Id] = snapshot;
                 }
+            }
+            foreach (var id in wanted.Where(id => !found.ContainsKey(id)).ToList())
+            {
+                foreach (var shown in await ShowAsync(id, call).ConfigureAwait(false)) found[shown.Key] = shown.Value;
             }
             return found;
         }

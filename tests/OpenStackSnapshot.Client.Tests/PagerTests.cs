@@ -1,0 +1,95 @@
+using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Http;
+using Xunit;
+
+namespace OpenStackSnapshot.Client.Tests;
+
+/// <summary>Nova's offset paging: a server-side page cap we cannot know, and listings that shift under deletes.</summary>
+public class PagerTests
+{
+    /// <summary>A listing served like Nova: items in order, at most <paramref name="cap"/> per page.</summary>
+    private sealed class FakeListing(IEnumerable<string> items, int cap)
+    {
+        public List<string> Items { get; } = items.ToList();
+        public List<(int Limit, int Offset)> Requests { get; } = new();
+        public Action<int>? BeforeRequest { get; set; }
+
+        public Task<IReadOnlyList<string>> Fetch(int limit, int offset, CallContext call)
+        {
+            BeforeRequest?.Invoke(Requests.Count);
+            Requests.Add((limit, offset));
+            IReadOnlyList<string> page = Items.Skip(offset).Take(Math.Min(limit, cap)).ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    private static async Task<List<string>> ReadAll(Pager<string> pager)
+    {
+        var all = new List<string>();
+        IReadOnlyList<string>? page;
+        while ((page = await pager.NextAsync(CallContext.None)) != null) all.AddRange(page);
+        return all;
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(2, 3)]
+    [InlineData(3, 3)]
+    [InlineData(10, 3)]
+    [InlineData(12, 3)]
+    [InlineData(5, 1000)]
+    [InlineData(7, 1)]
+    public async Task ReturnsEveryItemOnceInOrder(int count, int cap)
+    {
+        var items = Enumerable.Range(1, count).Select(i => $"s{i:d2}").ToList();
+        var listing = new FakeListing(items, cap);
+
+        var all = await ReadAll(new Pager<string>(listing.Fetch, s => s));
+
+        Assert.Equal(items, all);
+        Assert.All(listing.Requests, r => Assert.Equal(Pager<string>.RequestedPageSize, r.Limit));
+    }
+
+    [Fact]
+    public async Task AnEmptyListingTakesOneRequest()
+    {
+        var listing = new FakeListing(Array.Empty<string>(), 3);
+        Assert.Empty(await ReadAll(new Pager<string>(listing.Fetch, s => s)));
+        Assert.Single(listing.Requests);
+    }
+
+    [Fact]
+    public async Task StartsEachPageOneItemEarly()
+    {
+        var listing = new FakeListing(Enumerable.Range(1, 10).Select(i => $"s{i:d2}"), 3);
+        await ReadAll(new Pager<string>(listing.Fetch, s => s));
+        Assert.Equal(new[] { 0, 2, 4, 6, 8 }, listing.Requests.Select(r => r.Offset));
+    }
+
+    [Fact]
+    public async Task NoticesItemsDeletedBetweenPagesAndMissesNone()
+    {
+        // As in Get-OSSnapshot | Remove-OSSnapshot: every item returned is deleted before the next page is read.
+        var items = Enumerable.Range(1, 10).Select(i => $"s{i:d2}").ToList();
+        var listing = new FakeListing(items, 3);
+        var pager = new Pager<string>(listing.Fetch, s => s);
+        var all = new List<string>();
+        IReadOnlyList<string>? page;
+        while ((page = await pager.NextAsync(CallContext.None)) != null)
+        {
+            all.AddRange(page);
+            foreach (var gone in page) listing.Items.Remove(gone);
+        }
+
+        Assert.Equal(items, all);
+    }
+
+    [Fact]
+    public async Task ItemsAddedMeanwhileAreReturnedOnceToo()
+    {
+        var listing = new FakeListing(Enumerable.Range(1, 5).Select(i => $"s{i:d2}"), 3);
+        listing.BeforeRequest = n => { if (n == 1) listing.Items.Add("s06"); };
+        var all = await ReadAll(new Pager<string>(listing.Fetch, s => s));
+        Assert.Equal(new[] { "s01", "s02", "s03", "s04", "s05", "s06" }, all);
+    }
+}
