@@ -15,6 +15,17 @@ namespace OpenStackSnapshot.Client.Json
             if (!condition) throw new ResponseShapeException(problem);
         }
 
+        /// <summary>{"name": {...}} read with <paramref name="read"/>.</summary>
+        public static T One<T>(JsonElement root, string name, System.Func<JsonElement, T> read) => read(Member(root, name, JsonValueKind.Object));
+
+        /// <summary>{"name": [...]} read item by item with <paramref name="read"/>.</summary>
+        public static System.Collections.Generic.IReadOnlyList<T> Many<T>(JsonElement root, string name, System.Func<JsonElement, T> read)
+        {
+            var list = new System.Collections.Generic.List<T>();
+            foreach (var item in Member(root, name, JsonValueKind.Array).EnumerateArray()) list.Add(read(item));
+            return list;
+        }
+
         public static JsonElement Member(JsonElement root, string name, JsonValueKind kind)
         {
             Require(root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == kind,

@@ -27,15 +27,9 @@ namespace OpenStackSnapshot.Client.Json
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        public static Snapshot ReadOne(JsonElement root) => Read(ResponseShape.Member(root, "snapshot", JsonValueKind.Object));
+        public static Snapshot ReadOne(JsonElement root) => ResponseShape.One(root, "snapshot", Read);
 
-        public static IReadOnlyList<Snapshot> ReadMany(JsonElement root)
-        {
-            var list = new List<Snapshot>();
-            foreach (var item in ResponseShape.Member(root, "snapshots", JsonValueKind.Array).EnumerateArray())
-                list.Add(Read(item));
-            return list;
-        }
+        public static IReadOnlyList<Snapshot> ReadMany(JsonElement root) => ResponseShape.Many(root, "snapshots", Read);
 
         private static Snapshot Read(JsonElement item)
         {

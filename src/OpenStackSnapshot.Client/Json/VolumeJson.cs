@@ -7,15 +7,9 @@ namespace OpenStackSnapshot.Client.Json
     /// <summary>os-volumes bodies: {"volume": {...}} and {"volumes": [...]}.</summary>
     internal static class VolumeJson
     {
-        public static Volume ReadOne(JsonElement root) => Read(ResponseShape.Member(root, "volume", JsonValueKind.Object));
+        public static Volume ReadOne(JsonElement root) => ResponseShape.One(root, "volume", Read);
 
-        public static IReadOnlyList<Volume> ReadMany(JsonElement root)
-        {
-            var list = new List<Volume>();
-            foreach (var item in ResponseShape.Member(root, "volumes", JsonValueKind.Array).EnumerateArray())
-                list.Add(Read(item));
-            return list;
-        }
+        public static IReadOnlyList<Volume> ReadMany(JsonElement root) => ResponseShape.Many(root, "volumes", Read);
 
         private static Volume Read(JsonElement item)
         {

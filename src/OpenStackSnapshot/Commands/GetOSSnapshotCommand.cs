@@ -38,27 +38,12 @@ namespace OpenStackSnapshot.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) GetById();
+            if (ParameterSetName == IdSet) WriteEach(Id, Connection.Snapshots.GetAsync);
         }
 
         protected override void EndProcessing()
         {
             if (ParameterSetName == ListSet) List();
-        }
-
-        private void GetById()
-        {
-            foreach (var id in Id)
-            {
-                try
-                {
-                    WriteObject(Run(call => Connection.Snapshots.GetAsync(id, call)));
-                }
-                catch (OpenStackException e)
-                {
-                    Report(e, id);
-                }
-            }
         }
 
         private void List() =>

@@ -31,18 +31,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
-            foreach (var id in VolumeId)
-            {
-                try
-                {
-                    WriteObject(Run(call => Connection.Volumes.GetAsync(id, call)));
-                }
-                catch (OpenStackException e)
-                {
-                    Report(e, id);
-                }
-            }
+            if (ParameterSetName == IdSet) WriteEach(VolumeId, Connection.Volumes.GetAsync);
         }
 
         protected override void EndProcessing()

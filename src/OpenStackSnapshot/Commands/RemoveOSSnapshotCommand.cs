@@ -10,20 +10,9 @@ namespace OpenStackSnapshot.Commands
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
     [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(Snapshot))]
-    public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet
+    public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
     {
-        private const string IdSet = "Id";
-        private const string ObjectSet = "InputObject";
         private readonly List<string> _deleted = new List<string>();
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("SnapshotId", "snapshot_id")]
-        [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; } = Array.Empty<string>();
-
-        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public Snapshot[] InputObject { get; set; } = Array.Empty<Snapshot>();
 
         /// <summary>Returns only when each snapshot is gone (show answers 404).</summary>
         [Parameter]
@@ -38,14 +27,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ObjectSet)
-            {
-                foreach (var snapshot in InputObject) Remove(snapshot.Id, snapshot);
-            }
-            else
-            {
-                foreach (var id in Id) Remove(id, null);
-            }
+            foreach (var (id, known) in Targets()) Remove(id, known);
         }
 
         protected override void EndProcessing()

@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>The one listing loop behind Get-OSSnapshot and Get-OSVolume: every page, filtered here.</summary>
+    /// <summary>The read loops behind Get-OSSnapshot and Get-OSVolume: by id, or every page filtered here.</summary>
     public abstract partial class OSSessionCmdlet
     {
         /// <summary>
@@ -42,6 +44,22 @@ namespace OpenStackSnapshot.Commands
             {
                 Report(new OpenStackException(OpenStackErrorKind.NotFound, $"No {noun} named '{name}' matches the filters in this project.",
                     $"Check the name; without -Name every {noun} of the project is listed."), name);
+            }
+        }
+
+        /// <summary>Gets each id in turn; one that fails is reported and the rest still come.</summary>
+        protected void WriteEach<T>(IEnumerable<string> ids, Func<string, CallContext, Task<T>> get)
+        {
+            foreach (var id in ids)
+            {
+                try
+                {
+                    WriteObject(Run(call => get(id, call)));
+                }
+                catch (OpenStackException e)
+                {
+                    Report(e, id);
+                }
             }
         }
 
