@@ -12,6 +12,9 @@ namespace OpenStackSnapshot.Client.Http
     /// <summary>Innermost handler: one verbose line per attempt, and the redacted exchange when debug is on.</summary>
     internal sealed class RequestLoggingHandler : DelegatingHandler
     {
+        /// <summary>Bodies are shown up to this length: enough to debug, bounded for large listings.</summary>
+        private const int MaxBodyShown = 16 * 1024;
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var log = RequestTags.GetLog(request);
@@ -42,7 +45,7 @@ namespace OpenStackSnapshot.Client.Http
             if (request.Content != null)
             {
                 AppendHeaders(text, request.Content.Headers);
-                text.AppendLine().Append(Redaction.Body(await request.Content.ReadAsStringAsync().ConfigureAwait(false)));
+                text.AppendLine().Append(Shown(await request.Content.ReadAsStringAsync().ConfigureAwait(false)));
             }
             return text.ToString();
         }
@@ -55,10 +58,15 @@ namespace OpenStackSnapshot.Client.Http
             {
                 AppendHeaders(text, response.Content.Headers);
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                text.AppendLine().Append(Redaction.Body(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+                text.AppendLine().Append(Shown(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
             }
             return text.ToString();
         }
+
+        private static string Shown(string body) =>
+            body.Length <= MaxBodyShown
+                ? Redaction.Body(body)
+                : Redaction.Body(body.Substring(0, MaxBodyShown)) + $"… ({body.Length - MaxBodyShown} more characters)";
 
         private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
         {

@@ -23,7 +23,7 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Runs a client call and pumps its request log into Verbose/Debug until it completes.</summary>
         protected T Run<T>(Func<CallContext, Task<T>> call)
         {
-            var log = new PipelineLog(DebugEnabled());
+            var log = new PipelineLog(DebugWanted());
             var task = Task.Run(() => call(new CallContext(_stopping.Token, log)));
             task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
             foreach (var entry in log.Drain())
@@ -60,11 +60,10 @@ namespace OpenStackSnapshot.Commands
                 closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
                 "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
-        private bool DebugEnabled()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return ((SwitchParameter)debug).IsPresent;
-            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-        }
+        // $DebugPreference cannot be read reliably from here (a module cmdlet sees the module's scope, not its
+        // caller's), so the exchange is described unless -Debug:$false says no, and WriteDebug filters it as usual.
+        private bool DebugWanted() =>
+            !MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) || ((SwitchParameter)debug).IsPresent;
 
         public void Dispose()
         {

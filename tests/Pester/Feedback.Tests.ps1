@@ -1,0 +1,55 @@
+# What a user sees while a cmdlet works: one verbose line per request, the redacted exchange on -Debug,
+# and Ctrl+C (StopProcessing) ending a request in flight.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-Emulator
+}
+AfterAll { Stop-Emulator $script:Emulator }
+
+Describe 'Verbose and debug output' {
+    BeforeEach { Reset-Emulator $script:Emulator }
+
+    It 'writes one verbose line per request: method, URL, status, time and request id' {
+        Connect-TestCloud $script:Emulator | Out-Null
+        $lines = New-OSSnapshot -VolumeId $script:VolumeAvailable -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -notlike 'Performing the operation*' }
+        $lines.Count | Should -Be 1
+        $lines[0].Message | Should -Match '^POST http://127\.0\.0\.1:\d+/compute/v2\.1/os-snapshots -> 200 OK in \d+ ms \(req-[0-9a-f-]{36}\)$'
+    }
+
+    It 'shows the exchange on -Debug with the token and password redacted' {
+        $DebugPreference = 'Continue'
+        $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $text = ($records.Message -join "`n")
+        $text | Should -Match 'HTTP request: POST .*/auth/tokens'
+        $text | Should -Match '"password":"\*\*\*"'
+        $text | Should -Not -Match 'demo-secret'
+        $text | Should -Match 'X-Subject-Token: \*\*\*'
+        $records = New-OSSnapshot -VolumeId $script:VolumeAvailable 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        ($records.Message -join "`n") | Should -Match 'X-Auth-Token: \*\*\*'
+    }
+}
+
+Describe 'Stopping a command (Ctrl+C)' {
+    It 'cancels the request in flight instead of waiting for the answer' {
+        Reset-Emulator $script:Emulator
+        Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status 200 -DelayMs 30000 -Count 1
+        $shell = [powershell]::Create()
+        try {
+            $shell.AddScript({
+                param($ModulePath, $AuthUrl, $Volume)
+                Import-Module $ModulePath
+                Connect-OSCloud -AuthUrl $AuthUrl -Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo | Out-Null
+                New-OSSnapshot -VolumeId $Volume
+            }).AddArgument($script:ModulePath).AddArgument($script:Emulator.AuthUrl).AddArgument($script:VolumeAvailable) | Out-Null
+            $running = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ((Get-EmulatorRequestCount $script:Emulator 'snapshots.create') -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 15   # the emulator would answer only after 30 s
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally { $shell.Dispose() }
+    }
+}
