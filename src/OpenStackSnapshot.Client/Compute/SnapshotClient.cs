@@ -34,7 +34,7 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task<Snapshot> GetAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Get, "os-snapshots/" + ItemPath(id, "snapshot id"));
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot", ItemId = id }, call, SnapshotJson.ReadOne).ConfigureAwait(false);
+            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot" }, call, SnapshotJson.ReadOne).ConfigureAwait(false);
         }
 
         /// <summary>Every snapshot of the project, page by page, in the server's order.</summary>
@@ -53,7 +53,7 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task DeleteAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Delete, "os-snapshots/" + ItemPath(id, "snapshot id"));
-            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot", ItemId = id }, call).ConfigureAwait(false);
+            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot" }, call).ConfigureAwait(false);
         }
 
         internal static string ItemPath(string id, string what)

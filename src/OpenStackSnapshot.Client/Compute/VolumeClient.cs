@@ -19,7 +19,7 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task<Volume> GetAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Get, "os-volumes/" + SnapshotClient.ItemPath(id, "volume id"));
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Volume", ItemId = id }, call, VolumeJson.ReadOne).ConfigureAwait(false);
+            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Volume" }, call, VolumeJson.ReadOne).ConfigureAwait(false);
         }
 
         public Pager<Volume> List() => new Pager<Volume>(ListPageAsync, volume => volume.Id);

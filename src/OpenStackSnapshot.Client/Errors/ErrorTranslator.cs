@@ -10,9 +10,8 @@ namespace OpenStackSnapshot.Client.Errors
         internal sealed class Subject
         {
             public string? VolumeId { get; set; }
-            /// <summary>The item a show or delete named ("Snapshot", id), so a bare 404 can say which.</summary>
+            /// <summary>What a show or delete named ("Snapshot", "Volume"), so a 404 can say where to look.</summary>
             public string? ItemName { get; set; }
-            public string? ItemId { get; set; }
             public bool Force { get; set; }
         }
 
