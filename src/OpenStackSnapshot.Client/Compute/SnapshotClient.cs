@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
@@ -14,6 +12,8 @@ namespace OpenStackSnapshot.Client.Compute
     /// <summary>Nova's os-snapshots routes: {compute}/os-snapshots[/detail|/{id}].</summary>
     public sealed class SnapshotClient
     {
+        private const string Collection = "os-snapshots";
+        private const string ItemName = "Snapshot";
         private readonly ComputeRequests _compute;
 
         internal SnapshotClient(ComputeRequests compute) => _compute = compute;
@@ -31,36 +31,21 @@ namespace OpenStackSnapshot.Client.Compute
             return await _compute.ReadAsync(request, subject, call, SnapshotJson.ReadOne).ConfigureAwait(false);
         }
 
-        public async Task<Snapshot> GetAsync(string id, CallContext call)
-        {
-            using var request = _compute.Request(HttpMethod.Get, "os-snapshots/" + ItemPath(id, "snapshot id"));
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot" }, call, SnapshotJson.ReadOne).ConfigureAwait(false);
-        }
+        public Task<Snapshot> GetAsync(string id, CallContext call) =>
+            _compute.GetItemAsync(Collection, ItemName, id, call, SnapshotJson.ReadOne);
 
         /// <summary>Every snapshot of the project, page by page, in the server's order.</summary>
         public Pager<Snapshot> List() => new Pager<Snapshot>(ListPageAsync, snapshot => snapshot.Id);
 
         /// <summary>One page of os-snapshots/detail; Nova has no marker, so pages go by offset.</summary>
-        public async Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call)
-        {
-            if (limit < 0 || offset < 0) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
-            var query = string.Format(CultureInfo.InvariantCulture, "os-snapshots/detail?limit={0}&offset={1}", limit, offset);
-            using var request = _compute.Request(HttpMethod.Get, query);
-            return await _compute.ReadAsync(request, new ErrorTranslator.Subject(), call, SnapshotJson.ReadMany).ConfigureAwait(false);
-        }
+        public Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call) =>
+            _compute.GetPageAsync(Collection, limit, offset, call, SnapshotJson.ReadMany);
 
         /// <summary>DELETE answers 202 and deletes asynchronously.</summary>
         public async Task DeleteAsync(string id, CallContext call)
         {
-            using var request = _compute.Request(HttpMethod.Delete, "os-snapshots/" + ItemPath(id, "snapshot id"));
-            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = "Snapshot" }, call).ConfigureAwait(false);
-        }
-
-        internal static string ItemPath(string id, string what)
-        {
-            var problem = SnapshotInput.IdProblem(id, what);
-            if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            return Uri.EscapeDataString(id.Trim());
+            using var request = _compute.Request(HttpMethod.Delete, ComputeRequests.ItemPath(Collection, id, ItemName));
+            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);
         }
     }
 }

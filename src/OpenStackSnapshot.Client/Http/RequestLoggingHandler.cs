@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -45,7 +46,7 @@ namespace OpenStackSnapshot.Client.Http
             if (request.Content != null)
             {
                 AppendHeaders(text, request.Content.Headers);
-                text.AppendLine().Append(Shown(await request.Content.ReadAsStringAsync().ConfigureAwait(false)));
+                text.AppendLine().Append(await ShownAsync(request.Content).ConfigureAwait(false));
             }
             return text.ToString();
         }
@@ -58,15 +59,22 @@ namespace OpenStackSnapshot.Client.Http
             {
                 AppendHeaders(text, response.Content.Headers);
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                text.AppendLine().Append(Shown(await response.Content.ReadAsStringAsync().ConfigureAwait(false)));
+                text.AppendLine().Append(await ShownAsync(response.Content).ConfigureAwait(false));
             }
             return text.ToString();
         }
 
-        private static string Shown(string body) =>
-            body.Length <= MaxBodyShown
-                ? Redaction.Body(body)
-                : Redaction.Body(body.Substring(0, MaxBodyShown)) + $"… ({body.Length - MaxBodyShown} more characters)";
+        /// <summary>The start of a (buffered) body, redacted: only what is shown is decoded, not a whole large listing.</summary>
+        private static async Task<string> ShownAsync(HttpContent content)
+        {
+            // Left open: the buffered content is read again by whoever receives it.
+            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var reader = new StreamReader(stream, Encoding.UTF8, false, 4096, leaveOpen: true);
+            var buffer = new char[MaxBodyShown];
+            var read = await reader.ReadBlockAsync(buffer, 0, buffer.Length).ConfigureAwait(false);
+            var more = reader.Peek() >= 0;
+            return Redaction.Body(new string(buffer, 0, read)) + (more ? "… (cut)" : string.Empty);
+        }
 
         private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
         {

@@ -37,7 +37,8 @@ namespace OpenStackSnapshot.Client.Http
 
         internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
-            var safeToRepeat = request == null || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+            // Unknown request: assume it is not safe to repeat, so a fate-unknown create is never resent.
+            var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
             if (outcome.Result is HttpResponseMessage response)
             {
                 switch ((int)response.StatusCode)
