@@ -5,22 +5,15 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 $volume = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'
 $credential = [pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
-$tokenBody = @{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = 'demo'; domain = @{ name = 'Default' }; password = 'demo-secret' } } }; scope = @{ project = @{ name = 'demo'; domain = @{ name = 'Default' } } } } } | ConvertTo-Json -Depth 10
-
-function Get-RawToken {
-    $response = Invoke-WebRequest -Method Post -Uri "$AuthUrl/auth/tokens" -ContentType 'application/json' -Body $tokenBody
-    $catalog = ($response.Content | ConvertFrom-Json).token.catalog
-    $compute = (($catalog | Where-Object type -eq 'compute').endpoints | Where-Object { $_.interface -eq 'public' -and $_.region_id -eq 'RegionOne' }).url
-    @{ Token = $response.Headers['X-Subject-Token'][0]; Compute = $compute }
-}
+Import-Module (Join-Path $PSScriptRoot 'RawOpenStack.psm1')
 
 Connect-OSCloud -AuthUrl $AuthUrl -Credential $credential -ProjectName demo | Out-Null
-$raw = Get-RawToken
+$raw = Get-RawToken $AuthUrl $credential demo
 $headers = @{ 'X-Auth-Token' = $raw.Token; 'X-OpenStack-Nova-API-Version' = '2.1' }
 $createBody = @{ snapshot = @{ volume_id = $volume; display_name = 'bench'; force = $false } } | ConvertTo-Json
 
 $cases = [ordered]@{
-    'sign in (token + catalog)'   = @({ Connect-OSCloud -AuthUrl $AuthUrl -Credential $credential -ProjectName demo | Out-Null }, { Get-RawToken | Out-Null }, 15)
+    'sign in (token + catalog)'   = @({ Connect-OSCloud -AuthUrl $AuthUrl -Credential $credential -ProjectName demo | Out-Null }, { Get-RawToken $AuthUrl $credential demo | Out-Null }, 15)
     'create 1 snapshot'           = @({ New-OSSnapshot -VolumeId $volume -Name bench | Out-Null }, { Invoke-RestMethod -Method Post -Uri "$($raw.Compute)/os-snapshots" -Headers $headers -ContentType 'application/json' -Body $createBody | Out-Null }, 30)
     'create 20 in one pipeline'   = @({ 1..20 | ForEach-Object { $volume } | New-OSSnapshot -Name bench | Out-Null }, { foreach ($i in 1..20) { Invoke-RestMethod -Method Post -Uri "$($raw.Compute)/os-snapshots" -Headers $headers -ContentType 'application/json' -Body $createBody | Out-Null } }, 7)
     'list all snapshots'          = @({ Get-OSSnapshot | Out-Null }, { (Invoke-RestMethod -Uri "$($raw.Compute)/os-snapshots/detail" -Headers $headers).snapshots | Out-Null }, 15)

@@ -1,16 +1,6 @@
 # The same raw requests, sent to the emulator and to the real Nova/Keystone, so their answers can be compared:
 # status code, body keys (and the snapshot object's keys) and fault name. No module code is used here.
-
-function Send-Raw {
-    param([string] $Method, [string] $Url, [hashtable] $Headers = @{}, [AllowNull()] $Body = $null, [string] $ContentType = 'application/json')
-    $request = @{ Method = $Method; Uri = $Url; Headers = $Headers; SkipHttpErrorCheck = $true; TimeoutSec = 60 }
-    if ($null -ne $Body) { $request.Body = $Body; $request.ContentType = $ContentType }
-    $response = Invoke-WebRequest @request
-    $text = if ($response.Content -is [byte[]]) { [Text.Encoding]::UTF8.GetString($response.Content) } else { [string]$response.Content }
-    $json = $null
-    try { if ($text.Trim()) { $json = $text | ConvertFrom-Json -ErrorAction Stop } } catch { $json = $null }
-    [pscustomobject]@{ Status = [int]$response.StatusCode; Text = $text; Json = $json; Headers = $response.Headers }
-}
+Import-Module (Join-Path $PSScriptRoot '../../build/RawOpenStack.psm1')
 
 # What is compared: status, top-level keys, the keys inside a snapshot object, and the fault name.
 function ConvertTo-Shape([string] $Case, $Response) {
@@ -31,15 +21,6 @@ function With([hashtable] $Headers, [string] $Name, [string] $Value) {
     $copy = $Headers.Clone()
     $copy[$Name] = $Value
     $copy
-}
-
-function Get-Token([string] $AuthUrl, [string] $User, [string] $Password, [string] $Project) {
-    $body = @{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = $User; domain = @{ id = 'default' }; password = $Password } } }
-                         scope = @{ project = @{ name = $Project; domain = @{ id = 'default' } } } } } | ConvertTo-Json -Depth 10
-    $response = Send-Raw -Method Post -Url "$AuthUrl/auth/tokens" -Body $body
-    if ($response.Status -ne 201) { throw "Sign-in as $User failed: HTTP $($response.Status) $($response.Text)" }
-    $compute = (($response.Json.token.catalog | Where-Object type -eq 'compute').endpoints | Where-Object interface -eq 'public' | Select-Object -First 1).url
-    [pscustomobject]@{ Token = $response.Headers['X-Subject-Token'][0]; Compute = $compute.TrimEnd('/'); ProjectId = $response.Json.token.project.id }
 }
 
 # Polls a snapshot until a status (or 404 for 'gone'); the real block storage takes a moment.
@@ -63,8 +44,8 @@ function Invoke-ConformanceCases {
         [Parameter(Mandatory)] [string] $VolumeAvailable,
         [Parameter(Mandatory)] [string] $VolumeInUse
     )
-    $session = Get-Token $AuthUrl $Member.UserName $Member.GetNetworkCredential().Password $Project
-    $readerToken = Get-Token $AuthUrl $Reader.UserName $Reader.GetNetworkCredential().Password $Project
+    $session = Get-RawToken $AuthUrl $Member $Project
+    $readerToken = Get-RawToken $AuthUrl $Reader $Project
     $h = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
     $c = $session.Compute
     $root = $c -replace '/v2\.1(/[0-9a-f]+)?$', ''
@@ -109,7 +90,7 @@ function Invoke-ConformanceCases {
     & $add 'other project id in URL' (Send-Raw Get "$root/v2.1/0123456789abcdef0123456789abcdef/os-snapshots" $h)
     & $add 'project id in URL' (Send-Raw Get "$root/v2.1/$($session.ProjectId)/os-snapshots" $h)
     & $add 'version document /v2.1/' (Send-Raw Get "$root/v2.1/" @{ Accept = 'application/json' })
-    & $add 'wrong password' (Send-Raw Post "$AuthUrl/auth/tokens" -Body (@{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = $Member.UserName; domain = @{ id = 'default' }; password = 'wrong' } } } } } | ConvertTo-Json -Depth 10))
+    & $add 'wrong password' (Send-Raw Post "$AuthUrl/auth/tokens" -Body (New-PasswordAuthBody $Member.UserName 'wrong' $Project))
 
     # Deleting needs a settled snapshot on the real cloud (a delete while creating is a 500 there).
     foreach ($snapshot in @($first, $second)) { Wait-Raw "$c/os-snapshots/$($snapshot.Json.snapshot.id)" $h 'available' | Out-Null }

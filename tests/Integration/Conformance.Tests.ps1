@@ -12,13 +12,13 @@ BeforeAll {
 Describe 'Emulator conformance with the real Nova and Keystone' -Skip:$script:RealSkip {
     BeforeAll {
         $real = Invoke-ConformanceCases -AuthUrl $env:OSS_REAL_AUTH_URL -Project $env:OSS_REAL_PROJECT `
-            -Member (New-RealCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) `
-            -Reader (New-RealCredential $env:OSS_REAL_READER_USER $env:OSS_REAL_READER_PASSWORD) `
+            -Member (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) `
+            -Reader (New-TestCredential $env:OSS_REAL_READER_USER $env:OSS_REAL_READER_PASSWORD) `
             -VolumeAvailable $env:OSS_REAL_VOLUME_AVAILABLE_1 -VolumeInUse $env:OSS_REAL_VOLUME_INUSE
         $emulator = Start-Emulator
         try {
             $emulated = Invoke-ConformanceCases -AuthUrl $emulator.AuthUrl -Project demo `
-                -Member (New-RealCredential demo demo-secret) -Reader (New-RealCredential reader reader-secret) `
+                -Member (New-TestCredential demo demo-secret) -Reader (New-TestCredential reader reader-secret) `
                 -VolumeAvailable '521752a6-acf6-4b2d-bc7a-119f9148cd8c' -VolumeInUse 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f'
         }
         finally { Stop-Emulator $emulator }

@@ -33,13 +33,13 @@ Describe 'Connect-OSCloud against real Keystone' -Skip:$script:RealSkip {
     }
 
     It 'signs in with an application credential (no scope sent)' {
-        $session = Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -ApplicationCredential (New-RealCredential $env:OSS_REAL_APPCRED_ID $env:OSS_REAL_APPCRED_SECRET)
+        $session = Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -ApplicationCredential (New-TestCredential $env:OSS_REAL_APPCRED_ID $env:OSS_REAL_APPCRED_SECRET)
         $session.ProjectId | Should -Be $env:OSS_REAL_PROJECT_ID
         (Get-OSSnapshot -Session $session -ErrorAction Stop | Measure-Object).Count | Should -BeGreaterOrEqual 0
     }
 
     It 'stops with OSAuthenticationFailed on a bad password, with the request id' {
-        $record = Get-OneError { Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-RealCredential $env:OSS_REAL_MEMBER_USER 'wrong') -ProjectName $env:OSS_REAL_PROJECT }
+        $record = Get-OneError { Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_MEMBER_USER 'wrong') -ProjectName $env:OSS_REAL_PROJECT }
         $record.FullyQualifiedErrorId | Should -Be 'OSAuthenticationFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $record.Exception.RequestId | Should -Match '^req-'
@@ -100,11 +100,11 @@ Describe 'New-OSSnapshot against real Nova and Cinder' -Skip:$script:RealSkip {
     }
 
     It 'keeps the pinned microversion 2.1 working where 2.36 has no os-snapshots' {
-        $token = Invoke-WebRequest -Method Post -Uri "$env:OSS_REAL_AUTH_URL/auth/tokens" -ContentType 'application/json' -Body (@{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = $env:OSS_REAL_MEMBER_USER; domain = @{ id = 'default' }; password = $env:OSS_REAL_MEMBER_PASSWORD } } }; scope = @{ project = @{ id = $env:OSS_REAL_PROJECT_ID } } } } | ConvertTo-Json -Depth 10)
-        $headers = @{ 'X-Auth-Token' = $token.Headers['X-Subject-Token'][0]; 'X-OpenStack-Nova-API-Version' = '2.36'; Accept = 'application/json' }
-        $raw = Invoke-WebRequest -Uri "$env:OSS_REAL_NOVA_URL/os-snapshots" -Headers $headers -SkipHttpErrorCheck
-        [int]$raw.StatusCode | Should -Be 404
-        ($raw.Content | ConvertFrom-Json).itemNotFound.message | Should -Be 'The resource could not be found.'
+        $token = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT
+        $headers = @{ 'X-Auth-Token' = $token.Token; 'X-OpenStack-Nova-API-Version' = '2.36'; Accept = 'application/json' }
+        $raw = Send-Raw Get "$env:OSS_REAL_NOVA_URL/os-snapshots" $headers
+        $raw.Status | Should -Be 404
+        $raw.Json.itemNotFound.message | Should -Be 'The resource could not be found.'
         { Get-OSSnapshot -ErrorAction Stop } | Should -Not -Throw
     }
 }

@@ -6,14 +6,7 @@ BeforeAll {
 
     # Runs a create and returns the one ErrorRecord it produced, terminating or not.
     function Get-CreateError([string] $VolumeId = $script:VolumeAvailable, [hashtable] $Extra = @{}) {
-        $records = @()
-        try {
-            New-OSSnapshot -VolumeId $VolumeId @Extra -ErrorVariable written -ErrorAction SilentlyContinue | Out-Null
-            $records += $written
-        }
-        catch { $records += $_ }
-        $records.Count | Should -Be 1
-        $records[0]
+        Get-OneError { New-OSSnapshot -VolumeId $VolumeId @Extra }
     }
 }
 AfterAll { Stop-Emulator $script:Emulator }

@@ -3,6 +3,7 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:ModulePath = if ($env:OSS_MODULE_PATH) { $env:OSS_MODULE_PATH } else { Join-Path $script:RepoRoot 'out/OpenStackSnapshot' }
 Import-Module (Join-Path $script:RepoRoot 'build/Emulator.psm1') -Force
 Import-Module $script:ModulePath -Force
+. (Join-Path $script:RepoRoot 'tests/Common.ps1')
 
 # Seeded in the emulator (src/OpenStackSnapshot.Emulator/README.md).
 $script:VolumeAvailable = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'
@@ -10,10 +11,6 @@ $script:VolumeAvailable2 = '6f0f9a2e-3c4d-4e5f-8a6b-7c8d9e0f1a2b'
 $script:VolumeAvailable3 = '8b1e4c7d-2a3f-4b5c-9d6e-0f1a2b3c4d5e'
 $script:VolumeInUse = 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f'
 $script:AppCredentialId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
-
-function New-TestCredential([string] $User = 'demo', [string] $Password = 'demo-secret') {
-    [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
-}
 
 # Connects as the seeded member user; retries are immediate so fault tests stay fast.
 function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Password = 'demo-secret', [string] $Project = 'demo', [hashtable] $Extra = @{}) {

@@ -1,0 +1,14 @@
+# Helpers both Pester suites share (the emulator suite in tests/Pester, the real-cloud one in tests/Integration).
+
+# A credential; the defaults are the emulator's seeded member user.
+function New-TestCredential([string] $User = 'demo', [string] $Password = 'demo-secret') {
+    [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+}
+
+# Runs a command and returns the one ErrorRecord it produced, whether written or thrown.
+function Get-OneError([scriptblock] $Command) {
+    $records = @()
+    try { $records += @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) } catch { $records += $_ }
+    $records.Count | Should -Be 1
+    $records[0]
+}
