@@ -13,6 +13,8 @@
     CmdletsToExport      = @(
         'Connect-OSCloud'
         'Disconnect-OSCloud'
+        'Get-OSCloudConfig'
+        'Get-OSSession'
         'Get-OSSnapshot'
         'Get-OSVolume'
         'New-OSSnapshot'

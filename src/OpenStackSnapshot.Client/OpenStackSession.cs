@@ -12,11 +12,19 @@ namespace OpenStackSnapshot.Client
     {
         private readonly HttpPipeline _pipeline;
         private readonly TokenSource _tokens;
+        private readonly KeystoneClient _keystone;
+        private readonly AuthMethod _auth;
 
-        private OpenStackSession(ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, AccessToken token, CatalogEndpoint endpoint)
+        private OpenStackSession(string name, ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, KeystoneClient keystone, AccessToken token, CatalogEndpoint endpoint)
         {
             _pipeline = pipeline;
             _tokens = tokens;
+            _keystone = keystone;
+            _auth = options.Auth;
+            Name = name;
+            AuthType = options.Auth switch { PasswordAuth _ => "password", ApplicationCredentialAuth _ => "v3applicationcredential", _ => "token" };
+            ComputeApiVersion = options.ComputeApiVersion.ToString();
+            CertificateCheckSkipped = !options.Tls.VerifyCertificate;
             AuthUrl = options.AuthUrl;
             Region = endpoint.Region;
             Interface = options.Interface;
@@ -24,11 +32,15 @@ namespace OpenStackSnapshot.Client
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
             ComputeUrl = new Uri(endpoint.Url.TrimEnd('/'));
-            var compute = new ComputeRequests(new ApiSender(pipeline.Client), ComputeUrl);
+            var compute = new ComputeRequests(new ApiSender(pipeline.Client, pipeline.Tls), ComputeUrl, options.ComputeApiVersion);
             Snapshots = new SnapshotClient(compute);
             Volumes = new VolumeClient(compute);
         }
 
+        /// <summary>What Get-OSSession and -Session know it by: -Name, else the cloud's name.</summary>
+        public string Name { get; }
+        /// <summary>password, v3applicationcredential or token.</summary>
+        public string AuthType { get; }
         public Uri AuthUrl { get; }
         public string? UserName { get; }
         public string? ProjectId { get; }
@@ -39,6 +51,12 @@ namespace OpenStackSnapshot.Client
         public string? Region { get; }
         /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
         public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
+        /// <summary>The microversion sent with every os-snapshots call.</summary>
+        public string ComputeApiVersion { get; }
+        /// <summary>True when the server's certificate is not checked (-SkipCertificateCheck, verify: false, OS_INSECURE).</summary>
+        public bool CertificateCheckSkipped { get; }
+        /// <summary>Tokens issued for this session so far: 1 after sign-in, one more per renewal, however many callers shared it.</summary>
+        public int TokensIssued => _tokens.IssuedCount;
 
         /// <summary>True once Disconnect-OSCloud (Dispose) closed it.</summary>
         public bool IsClosed { get; private set; }
@@ -46,18 +64,18 @@ namespace OpenStackSnapshot.Client
         public SnapshotClient Snapshots { get; }
         public VolumeClient Volumes { get; }
 
-        public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call)
+        public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call, string name = "default")
         {
             Check(options);
-            var tokens = new TokenSource();
+            var tokens = new TokenSource(options.Auth.CanRenew);
             var pipeline = new HttpPipeline(options, tokens);
             try
             {
-                var keystone = new KeystoneClient(new ApiSender(pipeline.Client), options.AuthUrl, options.Auth);
+                var keystone = new KeystoneClient(new ApiSender(pipeline.Client, pipeline.Tls), options.AuthUrl, options.Auth);
                 tokens.Bind(keystone.IssueAsync);
                 var token = await tokens.IssueAsync(call).ConfigureAwait(false);
                 var endpoint = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
-                return new OpenStackSession(options, pipeline, tokens, token, endpoint);
+                return new OpenStackSession(name, options, pipeline, tokens, keystone, token, endpoint);
             }
             catch
             {
@@ -79,11 +97,21 @@ namespace OpenStackSnapshot.Client
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Password authentication needs a project name or a project id.");
         }
 
-        public override string ToString() => $"{UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";
+        public override string ToString() => $"{Name}: {UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";
+
+        /// <summary>Disconnect: revokes the token if this session issued it (a given token is the caller's), then forgets it and the secrets.</summary>
+        public async Task CloseAsync(CallContext call)
+        {
+            if (IsClosed) return;
+            if (_tokens.Forget() is { } issued) await _keystone.RevokeAsync(issued, call).ConfigureAwait(false);
+            Dispose();
+        }
 
         public void Dispose()
         {
             IsClosed = true;
+            _tokens.Forget();
+            _auth.Dispose();
             _pipeline.Dispose();
         }
     }

@@ -8,7 +8,7 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
     public const string Usage =
         "usage: OpenStackSnapshot.Emulator [--port 0] [--page-limit 1000] [--snapshot-delay-ms 0]\n" +
         "                                  [--token-ttl-seconds 3600] [--compute-url-with-project false]\n" +
-        "                                  [--exit-on-stdin-close]";
+        "                                  [--tls-cert cert.pem --tls-key key.pem] [--exit-on-stdin-close]";
 
     /// <summary>Accepts "--name value" and "--name=value"; throws FormatException with a readable message.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -43,6 +43,12 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
                     break;
                 case "--token-ttl-seconds":
                     options.TokenTtlSeconds = Int(name, Value());
+                    break;
+                case "--tls-cert":
+                    options.TlsCertificatePath = Value();
+                    break;
+                case "--tls-key":
+                    options.TlsKeyPath = Value();
                     break;
                 case "--compute-url-with-project":
                     // A bare flag means true; "false"/"true" may follow.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenStackSnapshot.Emulator.Http;
@@ -46,7 +47,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (options.TlsCertificatePath is not null)
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.TlsCertificatePath, options.TlsKeyPath));
+            });
         });
         // Program handles Ctrl+C and SIGTERM itself; in-process hosts must not react to them.
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
@@ -59,7 +64,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        state.BaseUri = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        var scheme = options.TlsCertificatePath is null ? "http" : "https";
+        state.BaseUri = new Uri($"{scheme}://127.0.0.1:{new Uri(address).Port}/");
         return new EmulatorHost(app, state);
     }
 

@@ -21,6 +21,11 @@ public sealed class EmulatorOptions
     /// <summary>Catalog compute URLs end in <c>/v2.1/{project_id}</c> instead of <c>/v2.1</c>.</summary>
     public bool ComputeUrlWithProject { get; set; }
 
+    /// <summary>A PEM certificate (with <see cref="TlsKeyPath"/>): the emulator then serves HTTPS only, for the TLS tests.</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    public string? TlsKeyPath { get; set; }
+
     /// <summary>The clock for token expiry and snapshot transitions; tests pass a manual one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -30,6 +35,7 @@ public sealed class EmulatorOptions
     internal void Validate()
     {
         if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "must be 0-65535");
+        if ((TlsCertificatePath is null) != (TlsKeyPath is null)) throw new ArgumentOutOfRangeException(nameof(TlsKeyPath), TlsKeyPath, "a TLS certificate and its key go together");
         InitialSettings.Validate();
     }
 }

@@ -32,14 +32,16 @@ namespace OpenStackSnapshot.Client.Auth
 
         private string Describe() => _auth switch
         {
-            PasswordAuth p => $"user '{p.UserName}' in domain '{p.UserDomainName}', project '{p.ProjectId ?? p.ProjectName}'",
-            ApplicationCredentialAuth a => $"application credential '{a.Id}'",
+            PasswordAuth p => $"user '{p.UserId ?? p.UserName}'{(p.UserId == null ? $" in domain '{p.UserDomainId ?? p.UserDomainName ?? "Default"}'" : string.Empty)}, project '{p.ProjectId ?? p.ProjectName}'",
+            ApplicationCredentialAuth a => $"application credential '{a.Id ?? a.Name}'",
+            TokenAuth _ => "the given token",
             _ => _auth.GetType().Name,
         };
 
+        /// <summary>A new token from the credentials; a given token is validated instead (GET), which returns its catalog.</summary>
         public async Task<AccessToken> IssueAsync(CallContext call)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
+            using var request = _auth is TokenAuth given ? Validation(given) : new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
             RequestTags.MarkAnonymous(request);
             ApiResponse response;
             try
@@ -73,6 +75,33 @@ namespace OpenStackSnapshot.Client.Auth
                         RecommendedAction = "Check that -AuthUrl points at Keystone v3.",
                     };
                 return ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
+            }
+        }
+
+        private HttpRequestMessage Validation(TokenAuth given)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, _tokensUrl);
+            var value = AuthMethod.Reveal(given.Token);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, value);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, value);
+            return request;
+        }
+
+        /// <summary>DELETE /v3/auth/tokens: revokes a token this session issued. Best effort: a failure leaves it to expire.</summary>
+        public async Task RevokeAsync(string token, CallContext call)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, _tokensUrl);
+            RequestTags.MarkAnonymous(request);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, token);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, token);
+            try
+            {
+                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
+                response.Message.Dispose();
+            }
+            catch (OpenStackException)
+            {
+                // already expired or revoked, or Keystone unreachable: the token dies at its expiry anyway
             }
         }
     }

@@ -15,18 +15,22 @@ namespace OpenStackSnapshot.Client.Compute
     {
         private readonly ApiSender _sender;
         private readonly string _base;
+        private readonly string _microversion;
+        private readonly ComputeVersionProbe _versions;
 
-        public ComputeRequests(ApiSender sender, Uri computeUrl)
+        public ComputeRequests(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion)
         {
             _sender = sender;
             _base = computeUrl.ToString().TrimEnd('/') + "/";
+            _microversion = microversion.ToString();
+            _versions = new ComputeVersionProbe(sender, computeUrl, microversion);
         }
 
         public HttpRequestMessage Request(HttpMethod method, string relative)
         {
             var request = new HttpRequestMessage(method, new Uri(_base + relative));
-            request.Headers.TryAddWithoutValidation(OpenStackHeaders.NovaMicroversion, ComputeApi.Microversion);
-            request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "compute " + ComputeApi.Microversion);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.NovaMicroversion, _microversion);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "compute " + _microversion);
             return request;
         }
 
@@ -56,7 +60,15 @@ namespace OpenStackSnapshot.Client.Compute
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
-            var response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
+            ApiResponse response;
+            try
+            {
+                response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.ApiNotAvailable)
+            {
+                throw await _versions.ExplainAsync(e, call).ConfigureAwait(false);
+            }
             response.Message.Dispose();
             return response;
         }

@@ -73,7 +73,7 @@ namespace OpenStackSnapshot.Client.Errors
             var generic = fault.Name != "itemNotFound" || server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase);
             if (generic)
                 return (OpenStackErrorKind.ApiNotAvailable,
-                    $"The compute endpoint does not serve this os-snapshots/os-volumes route at microversion {ComputeApi.Microversion}: {server}",
+                    $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",
                     "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
             var lister = subject.ItemName == "Volume" ? "Get-OSVolume lists the volumes" : "Get-OSSnapshot lists the snapshots";
             return (OpenStackErrorKind.NotFound, server, $"Check the id; {lister} of this project.");

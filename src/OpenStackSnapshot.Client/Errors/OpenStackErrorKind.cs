@@ -23,6 +23,10 @@ namespace OpenStackSnapshot.Client.Errors
         InvalidResponse,
         InvalidArgument,
         NotConnected,
+        /// <summary>clouds.yaml, secure.yaml or OS_* settings that cannot be used: malformed, or a required setting missing.</summary>
+        InvalidConfiguration,
+        /// <summary>The named cloud is in no configuration file, or no file exists.</summary>
+        CloudNotFound,
         /// <summary>A snapshot went to error or error_deleting while we waited.</summary>
         SnapshotFailed,
     }

@@ -32,8 +32,13 @@ namespace OpenStackSnapshot.Client.Http
     internal sealed class ApiSender
     {
         private readonly HttpClient _http;
+        private readonly TlsHandler? _tls;
 
-        public ApiSender(HttpClient http) => _http = http;
+        public ApiSender(HttpClient http, TlsHandler? tls = null)
+        {
+            _http = http;
+            _tls = tls;
+        }
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
@@ -98,16 +103,20 @@ namespace OpenStackSnapshot.Client.Http
 
         public static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 
-        private static OpenStackException Unreachable(HttpRequestException e, string method, string url)
+        private OpenStackException Unreachable(HttpRequestException e, string method, string url)
         {
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
             {
                 if (inner is AuthenticationException)
-                    return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection for {method} {url} failed: {inner.Message}", e)
+                {
+                    var host = new Uri(url).Authority;
+                    var why = _tls?.LastRefusal is { } refusal && refusal.StartsWith(host, StringComparison.Ordinal) ? refusal.Substring(host.Length + 2) : inner.Message;
+                    return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection to {host} failed ({method} {url}): {why}", e)
                     {
                         Method = method, Url = url,
-                        RecommendedAction = "Check the server's certificate and that this machine trusts its issuer.",
+                        RecommendedAction = "Trust the server's issuer: give its CA bundle with -CACertificatePath (cacert in clouds.yaml, OS_CACERT); only for a test cloud, -SkipCertificateCheck.",
                     };
+                }
             }
             var reason = e.GetBaseException().Message;
             return new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"Could not reach {new Uri(url).GetLeftPart(UriPartial.Authority)} for {method} {url}: {reason}", e)

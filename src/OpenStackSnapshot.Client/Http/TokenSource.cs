@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Client.Http
 {
@@ -10,8 +11,15 @@ namespace OpenStackSnapshot.Client.Http
     {
         private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly bool _canRenew;
         private Func<CallContext, Task<AccessToken>>? _issue;
         private AccessToken? _current;
+
+        /// <param name="canRenew">False for a given token (-Token, OS_TOKEN): there is nothing to issue a new one from.</param>
+        public TokenSource(bool canRenew = true) => _canRenew = canRenew;
+
+        /// <summary>How many tokens were issued: renewals shared by many callers count once.</summary>
+        public int IssuedCount { get; private set; }
 
         public AccessToken? Current => _current;
 
@@ -24,6 +32,7 @@ namespace OpenStackSnapshot.Client.Http
             try
             {
                 _current = await _issue!(call).ConfigureAwait(false);
+                IssuedCount++;
                 return _current;
             }
             finally
@@ -32,10 +41,19 @@ namespace OpenStackSnapshot.Client.Http
             }
         }
 
+        /// <summary>Forgets the token; returns it when it was issued here and may still be revoked.</summary>
+        public string? Forget()
+        {
+            var token = _current;
+            _current = null;
+            return _canRenew && token != null && token.ExpiresAt > DateTime.UtcNow ? token.Value : null;
+        }
+
         public async Task<string> ValueAsync(CallContext call)
         {
             var token = _current;
-            if (token != null && token.ExpiresAt - DateTime.UtcNow > RenewBefore) return token.Value;
+            var left = token == null ? TimeSpan.Zero : token.ExpiresAt - DateTime.UtcNow;
+            if (token != null && (_canRenew ? left > RenewBefore : left > TimeSpan.Zero)) return token.Value;
             return (await RenewAsync(token?.Value, call).ConfigureAwait(false)).Value;
         }
 
@@ -47,7 +65,14 @@ namespace OpenStackSnapshot.Client.Http
             {
                 var token = _current;
                 if (token != null && token.Value != staleValue && token.ExpiresAt - DateTime.UtcNow > RenewBefore) return token;
+                if (!_canRenew)
+                {
+                    // A given token is used until Keystone refuses it; then nothing can replace it.
+                    if (token != null && token.Value != staleValue) return token;
+                    throw Expired(token);
+                }
                 _current = await _issue!(call).ConfigureAwait(false);
+                IssuedCount++;
                 return _current;
             }
             finally
@@ -55,5 +80,12 @@ namespace OpenStackSnapshot.Client.Http
                 _gate.Release();
             }
         }
+
+        private static OpenStackException Expired(AccessToken? token) =>
+            new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
+                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session made with -Token, OS_TOKEN or auth_type token has no password or application credential.")
+            {
+                RecommendedAction = "Get a new token (openstack token issue) and connect again, or connect with a password or an application credential, which renew by themselves.",
+            };
     }
 }

@@ -26,7 +26,15 @@ namespace OpenStackSnapshot.Client.Json
                     case ApplicationCredentialAuth credential:
                         w.WriteStartArray("methods"); w.WriteStringValue("application_credential"); w.WriteEndArray();
                         w.WriteStartObject("application_credential");
-                        w.WriteString("id", credential.Id);
+                        if (!string.IsNullOrEmpty(credential.Id))
+                        {
+                            w.WriteString("id", credential.Id);
+                        }
+                        else
+                        {
+                            w.WriteString("name", credential.Name);
+                            WriteUser(w, credential.UserName, credential.UserId, credential.UserDomainName, credential.UserDomainId);
+                        }
                         w.WriteString("secret", AuthMethod.Reveal(credential.Secret));
                         w.WriteEndObject();
                         w.WriteEndObject(); // identity; no scope: it comes from the credential
@@ -44,11 +52,7 @@ namespace OpenStackSnapshot.Client.Json
         {
             w.WriteStartArray("methods"); w.WriteStringValue("password"); w.WriteEndArray();
             w.WriteStartObject("password");
-            w.WriteStartObject("user");
-            w.WriteString("name", p.UserName);
-            w.WriteStartObject("domain"); w.WriteString("name", p.UserDomainName); w.WriteEndObject();
-            w.WriteString("password", AuthMethod.Reveal(p.Password));
-            w.WriteEndObject();
+            WriteUser(w, p.UserName, p.UserId, p.UserDomainName, p.UserDomainId, p.Password);
             w.WriteEndObject();
             w.WriteEndObject(); // identity
             w.WriteStartObject("scope");
@@ -60,9 +64,34 @@ namespace OpenStackSnapshot.Client.Json
             else
             {
                 w.WriteString("name", p.ProjectName);
-                w.WriteStartObject("domain"); w.WriteString("name", p.ProjectDomainName); w.WriteEndObject();
+                WriteDomain(w, p.ProjectDomainName, p.ProjectDomainId);
             }
             w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        /// <summary>A user by id (unique, so no domain), or by name within a domain.</summary>
+        private static void WriteUser(Utf8JsonWriter w, string? name, string? id, string? domainName, string? domainId, System.Security.SecureString? password = null)
+        {
+            w.WriteStartObject("user");
+            if (!string.IsNullOrEmpty(id))
+            {
+                w.WriteString("id", id);
+            }
+            else
+            {
+                w.WriteString("name", name);
+                WriteDomain(w, domainName, domainId);
+            }
+            if (password != null) w.WriteString("password", AuthMethod.Reveal(password));
+            w.WriteEndObject();
+        }
+
+        private static void WriteDomain(Utf8JsonWriter w, string? name, string? id)
+        {
+            w.WriteStartObject("domain");
+            if (!string.IsNullOrEmpty(id)) w.WriteString("id", id);
+            else w.WriteString("name", string.IsNullOrEmpty(name) ? "Default" : name);
             w.WriteEndObject();
         }
 

@@ -20,6 +20,8 @@ internal sealed class TokenEndpoints(EmulatorState state)
             "" when method == "GET" => (RouteKeys.IdentityVersions, Versions),
             "v3" or "v3/" when method == "GET" => (RouteKeys.IdentityVersions, () => Reply.Json(200, new JsonObject { ["version"] = V3() })),
             "v3/auth/tokens" when method == "POST" => (RouteKeys.IdentityTokens, () => IssueToken(request, body)),
+            "v3/auth/tokens" when method == "GET" => (RouteKeys.IdentityTokenValidate, () => ValidateToken(request)),
+            "v3/auth/tokens" when method == "DELETE" => (RouteKeys.IdentityTokenRevoke, () => RevokeToken(request)),
             "" or "v3" or "v3/" or "v3/auth/tokens" => (null, () => KeystoneErrors.Error(405, "The method is not allowed for the requested URL.")),
             _ => (null, () => KeystoneErrors.Error(404, "The resource could not be found.")),
         };
@@ -82,6 +84,32 @@ internal sealed class TokenEndpoints(EmulatorState state)
             .WithHeader("X-Subject-Token", token.Id)
             .WithHeader("Vary", "X-Auth-Token");
     }
+
+    // Keystone: the caller's own token must be valid (401), the subject token must exist and not be expired (404).
+    private Reply ValidateToken(HttpRequest request)
+    {
+        if (Caller(request) is { } refused) return refused;
+        var subject = state.Tokens.Validate(request.Headers["X-Subject-Token"].ToString(), state.Now);
+        if (subject is null) return KeystoneErrors.Error(404, "Could not find token: " + request.Headers["X-Subject-Token"]);
+        return Reply.Json(200, new JsonObject { ["token"] = Render(subject) })
+            .WithHeader("X-Subject-Token", subject.Id)
+            .WithHeader("Vary", "X-Auth-Token");
+    }
+
+    private Reply RevokeToken(HttpRequest request)
+    {
+        if (Caller(request) is { } refused) return refused;
+        var subjectId = request.Headers["X-Subject-Token"].ToString();
+        if (state.Tokens.Validate(subjectId, state.Now) is null) return KeystoneErrors.Error(404, "Could not find token: " + subjectId);
+        state.Tokens.Revoke(subjectId);
+        return Reply.Empty(204);
+    }
+
+    private Reply? Caller(HttpRequest request) =>
+        state.Tokens.Validate(request.Headers["X-Auth-Token"].ToString(), state.Now) is null
+            ? KeystoneErrors.Error(401, "The request you have made requires authentication.")
+                .WithHeader("WWW-Authenticate", $"Keystone uri=\"{new Uri(state.BaseUri, "identity")}\"")
+            : null;
 
     private JsonObject Render(IssuedToken token)
     {

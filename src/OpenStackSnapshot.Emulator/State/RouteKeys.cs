@@ -5,6 +5,10 @@ public static class RouteKeys
 {
     public const string IdentityVersions = "identity.versions";
     public const string IdentityTokens = "identity.tokens";
+    /// <summary>GET /v3/auth/tokens: validate a token (a -Token sign-in reads its catalog so).</summary>
+    public const string IdentityTokenValidate = "identity.tokens.validate";
+    /// <summary>DELETE /v3/auth/tokens: revoke a token (Disconnect-OSCloud).</summary>
+    public const string IdentityTokenRevoke = "identity.tokens.revoke";
     public const string ComputeVersions = "compute.versions";
     public const string SnapshotsList = "snapshots.list";
     public const string SnapshotsDetail = "snapshots.detail";
@@ -17,7 +21,7 @@ public static class RouteKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        IdentityVersions, IdentityTokens, ComputeVersions,
+        IdentityVersions, IdentityTokens, IdentityTokenValidate, IdentityTokenRevoke, ComputeVersions,
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsDelete,
         VolumesList, VolumesDetail, VolumesShow,
     ];

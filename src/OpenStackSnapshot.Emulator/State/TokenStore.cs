@@ -46,6 +46,9 @@ internal sealed class TokenStore
     /// <summary>The token if it was ever issued, expired or not (Keystone tells those apart on re-authentication).</summary>
     public IssuedToken? Find(string? id) => !string.IsNullOrEmpty(id) && _tokens.TryGetValue(id, out var token) ? token : null;
 
+    /// <summary>Keystone's revocation: the token is refused from now on.</summary>
+    public void Revoke(string id) => _tokens.TryRemove(id, out _);
+
     private void PruneExpired(DateTimeOffset now)
     {
         foreach (var (id, token) in _tokens)

@@ -1,56 +1,74 @@
 using System;
 using System.Management.Automation;
+using System.Security;
 using OpenStackSnapshot.Client;
-using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>Signs in to Keystone v3, finds the compute endpoint and makes the session the default.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = ByProjectName)]
+    /// <summary>
+    /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
+    /// overridden by any parameter given, finds the compute endpoint and makes the session this runspace's default.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured)]
     [OutputType(typeof(OpenStackSession))]
     public sealed class ConnectOSCloudCommand : OSCmdlet
     {
-        private const string ByProjectName = "Password";
-        private const string ByProjectId = "PasswordProjectId";
+        private const string Configured = "Configuration";
+        private const string ByPassword = "Password";
         private const string ByApplicationCredential = "ApplicationCredential";
+        private const string ByToken = "Token";
+
+        /// <summary>A cloud of clouds.yaml; without it, OS_CLOUD, the OS_* variables, or the file's only cloud.</summary>
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(CloudNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Cloud { get; set; }
+
+        /// <summary>The session's name for -Session and Get-OSSession; the cloud's name when omitted.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
 
         /// <summary>Keystone's URL, such as https://keystone.example:5000/v3.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter]
         [Alias("auth_url")]
-        public Uri AuthUrl { get; set; } = null!;
+        public Uri? AuthUrl { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ByProjectName)]
-        [Parameter(Mandatory = true, ParameterSetName = ByProjectId)]
+        [Parameter(Mandatory = true, ParameterSetName = ByPassword)]
         [Credential]
         public PSCredential Credential { get; set; } = null!;
-
-        [Parameter(Mandatory = true, ParameterSetName = ByProjectName)]
-        [Alias("project_name")]
-        [ValidateNotNullOrEmpty]
-        public string ProjectName { get; set; } = null!;
-
-        [Parameter(Mandatory = true, ParameterSetName = ByProjectId)]
-        [Alias("project_id")]
-        [ValidateNotNullOrEmpty]
-        public string ProjectId { get; set; } = null!;
-
-        [Parameter(ParameterSetName = ByProjectName)]
-        [Parameter(ParameterSetName = ByProjectId)]
-        [Alias("user_domain_name")]
-        [ValidateNotNullOrEmpty]
-        public string UserDomainName { get; set; } = "Default";
-
-        [Parameter(ParameterSetName = ByProjectName)]
-        [Alias("project_domain_name")]
-        [ValidateNotNullOrEmpty]
-        public string ProjectDomainName { get; set; } = "Default";
 
         /// <summary>User name: the credential's id; password: its secret. Its project is the scope.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByApplicationCredential)]
         [Credential]
         public PSCredential ApplicationCredential { get; set; } = null!;
+
+        /// <summary>An existing Keystone token: used with its own scope and catalog until it expires.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByToken)]
+        public SecureString Token { get; set; } = null!;
+
+        [Parameter]
+        [Alias("project_name")]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectName { get; set; }
+
+        [Parameter]
+        [Alias("project_id")]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        [Parameter]
+        [Alias("user_domain_name")]
+        [ValidateNotNullOrEmpty]
+        public string? UserDomainName { get; set; }
+
+        [Parameter]
+        [Alias("project_domain_name")]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectDomainName { get; set; }
 
         [Parameter]
         [Alias("region_name")]
@@ -59,12 +77,38 @@ namespace OpenStackSnapshot.Commands
 
         [Parameter]
         [ValidateSet("public", "internal", "admin")]
-        public string Interface { get; set; } = "public";
+        public string? Interface { get; set; }
 
-        /// <summary>Seconds one request may take.</summary>
+        /// <summary>The compute microversion for os-snapshots: 2.1 (the default) to 2.35.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ComputeApiVersion { get; set; }
+
+        /// <summary>A PEM bundle of the CAs that issued the cloud's certificates, trusted instead of the system's.</summary>
+        [Parameter]
+        [Alias("cacert")]
+        [ValidateNotNullOrEmpty]
+        public string? CACertificatePath { get; set; }
+
+        [Parameter]
+        [Alias("cert")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientCertificatePath { get; set; }
+
+        [Parameter]
+        [Alias("key")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientKeyPath { get; set; }
+
+        /// <summary>Does not check the server's certificate: for test clouds only; warns once per session.</summary>
+        [Parameter]
+        [Alias("insecure")]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Seconds one request may take; clouds.yaml's api_timeout, else 60.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 60;
+        public int? TimeoutSec { get; set; }
 
         /// <summary>Retries for failures that are safe to repeat (429, 503, refused connections; 502/504 for reads).</summary>
         [Parameter]
@@ -78,38 +122,65 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
-            var options = new ConnectionOptions(AuthUrl, Auth())
-            {
-                Region = Region,
-                Interface = Interface,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaximumRetryCount = MaximumRetryCount,
-                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
-            };
+            var target = (object?)Cloud ?? AuthUrl;
             try
             {
-                var session = Run(call => OpenStackSession.ConnectAsync(options, call));
-                SessionStore.Default = session;
+                var config = CloudConfigResolver.Resolve(Request(), ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath));
+                var options = config.ToConnectionOptions();
+                options.MaximumRetryCount = MaximumRetryCount;
+                options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec);
+                target ??= config.Name ?? (object?)options.AuthUrl;
+                var name = Name ?? config.Name ?? "default";
+                var session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
+                if (session.CertificateCheckSkipped)
+                    WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
+                SessionStore.Current.Add(session)?.Dispose();
                 WriteObject(session);
             }
             catch (OpenStackException e)
             {
                 // Nothing else can work without a session: every failure to connect ends the command.
-                ThrowTerminatingError(Errors.ErrorMap.ToRecord(e, AuthUrl));
+                ThrowTerminatingError(Errors.ErrorMap.ToRecord(e, target));
             }
         }
 
-        private AuthMethod Auth()
+        /// <summary>Every parameter given, as the clouds.yaml key it overrides.</summary>
+        private CloudConfigRequest Request()
         {
-            if (ParameterSetName == ByApplicationCredential)
-                return new ApplicationCredentialAuth(ApplicationCredential.UserName, ApplicationCredential.Password);
-            return new PasswordAuth(Credential.UserName, Credential.Password)
+            var request = new CloudConfigRequest { Cloud = Cloud }
+                .Set(SettingKeys.AuthUrl.Name, AuthUrl?.OriginalString, nameof(AuthUrl))
+                .Set(SettingKeys.ProjectName.Name, ProjectName, nameof(ProjectName))
+                .Set(SettingKeys.ProjectId.Name, ProjectId, nameof(ProjectId))
+                .Set(SettingKeys.UserDomainName.Name, UserDomainName, nameof(UserDomainName))
+                .Set(SettingKeys.ProjectDomainName.Name, ProjectDomainName, nameof(ProjectDomainName))
+                .Set(SettingKeys.Region.Name, Region, nameof(Region))
+                .Set(SettingKeys.Interface.Name, Interface, nameof(Interface))
+                .Set(SettingKeys.ComputeApiVersion.Name, ComputeApiVersion, nameof(ComputeApiVersion))
+                .Set(SettingKeys.CACertificate.Name, Resolve(CACertificatePath), nameof(CACertificatePath))
+                .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
+                .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))
+                .Set(SettingKeys.ApiTimeout.Name, TimeoutSec?.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(TimeoutSec))
+                .Set("verify", SkipCertificateCheck.IsPresent ? "false" : null, nameof(SkipCertificateCheck));
+            switch (ParameterSetName)
             {
-                UserDomainName = UserDomainName,
-                ProjectName = ParameterSetName == ByProjectName ? ProjectName : null,
-                ProjectId = ParameterSetName == ByProjectId ? ProjectId : null,
-                ProjectDomainName = ProjectDomainName,
-            };
+                case ByPassword:
+                    request.Set(SettingKeys.AuthType.Name, "password", nameof(Credential))
+                        .Set(SettingKeys.UserName.Name, Credential.UserName, nameof(Credential))
+                        .SetSecret(SettingKeys.Password.Name, Credential.Password, nameof(Credential));
+                    break;
+                case ByApplicationCredential:
+                    request.Set(SettingKeys.AuthType.Name, "v3applicationcredential", nameof(ApplicationCredential))
+                        .Set(SettingKeys.ApplicationCredentialId.Name, ApplicationCredential.UserName, nameof(ApplicationCredential))
+                        .SetSecret(SettingKeys.ApplicationCredentialSecret.Name, ApplicationCredential.Password, nameof(ApplicationCredential));
+                    break;
+                case ByToken:
+                    request.Set(SettingKeys.AuthType.Name, "token", nameof(Token)).SetSecret(SettingKeys.Token.Name, Token, nameof(Token));
+                    break;
+            }
+            return request;
         }
+
+        /// <summary>A relative path means the caller's $PWD, not the process's directory.</summary>
+        private string? Resolve(string? path) => path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
 }

@@ -4,21 +4,54 @@ using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>Forgets a session (the default one unless -Session is given) and closes its connections.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "OSCloud")]
+    /// <summary>
+    /// Ends a session (the default one unless -Name or -Session says which): revokes its token when the session issued
+    /// it, forgets the token and the secrets, and closes its connections.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "OSCloud", DefaultParameterSetName = BySession)]
     [OutputType(typeof(void))]
     public sealed class DisconnectOSCloudCommand : OSCmdlet
     {
-        [Parameter(ValueFromPipeline = true)]
+        private const string BySession = "Session";
+        private const string ByName = "Name";
+
+        [Parameter(ValueFromPipeline = true, ParameterSetName = BySession)]
+        [SessionArgument]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
         [ValidateNotNull]
         public OpenStackSession? Session { get; set; }
 
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = null!;
+
         protected override void ProcessRecord()
         {
-            var session = Session ?? SessionStore.Default;
+            var store = SessionStore.Current;
+            if (ParameterSetName == ByName)
+            {
+                foreach (var name in Name)
+                {
+                    var named = store.Find(name);
+                    if (named == null)
+                    {
+                        WriteError(new ErrorRecord(new ItemNotFoundException($"There is no session named '{name}' in this runspace."), "OSSessionNotFound", ErrorCategory.ObjectNotFound, name));
+                        continue;
+                    }
+                    Close(store, named);
+                }
+                return;
+            }
+            var session = Session ?? store.Default;
             if (session == null) return; // already disconnected: nothing to do, as Disconnect-AzAccount
-            if (ReferenceEquals(session, SessionStore.Default)) SessionStore.Default = null;
-            session.Dispose();
+            Close(store, session);
+        }
+
+        private void Close(RunspaceSessions store, OpenStackSession session)
+        {
+            store.Remove(session);
+            Run(call => session.CloseAsync(call));
         }
     }
 }

@@ -4,11 +4,13 @@ using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>A cmdlet that talks to a cloud: -Session, or the default from Connect-OSCloud.</summary>
+    /// <summary>A cmdlet that talks to a cloud: -Session (an object or a name), or this runspace's default.</summary>
     public abstract partial class OSSessionCmdlet : OSCmdlet
     {
-        /// <summary>A session from Connect-OSCloud; the most recent one when omitted.</summary>
+        /// <summary>A session from Connect-OSCloud, or its name; this runspace's default when omitted.</summary>
         [Parameter]
+        [SessionArgument]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
         [ValidateNotNull]
         public OpenStackSession? Session { get; set; }
 
@@ -16,7 +18,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void BeginProcessing()
         {
-            var session = Session ?? SessionStore.Default;
+            var session = Session ?? SessionStore.Current.Default;
             if (session == null || session.IsClosed) ThrowNotConnected(session != null);
             Connection = session!;
         }

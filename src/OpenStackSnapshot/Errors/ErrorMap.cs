@@ -47,6 +47,8 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
             [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
+            [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true),
+            [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true),
         };
 
         public static Entry For(OpenStackErrorKind kind) => Entries[kind];

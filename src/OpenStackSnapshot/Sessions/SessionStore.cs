@@ -1,17 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using OpenStackSnapshot.Client;
 
 namespace OpenStackSnapshot.Sessions
 {
-    /// <summary>The session Connect-OSCloud made last: the default for every cmdlet without -Session.</summary>
+    /// <summary>
+    /// The sessions of each runspace: one runspace's Connect-OSCloud never changes where another's cmdlets go
+    /// (a runbook host runs several). A session object itself may still be shared: -Session $using:s.
+    /// </summary>
     internal static class SessionStore
     {
-        private static readonly object Gate = new object();
-        private static OpenStackSession? _default;
+        private static readonly ConditionalWeakTable<Runspace, RunspaceSessions> Stores = new ConditionalWeakTable<Runspace, RunspaceSessions>();
+        // Code with no runspace (none of ours today) gets a store of its own rather than a null.
+        private static readonly RunspaceSessions Detached = new RunspaceSessions();
 
-        public static OpenStackSession? Default
+        public static RunspaceSessions Current => Runspace.DefaultRunspace is { } runspace ? Stores.GetValue(runspace, _ => new RunspaceSessions()) : Detached;
+    }
+
+    /// <summary>One runspace's named sessions, and its default: the one connected last.</summary>
+    internal sealed class RunspaceSessions
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, OpenStackSession> _byName = new Dictionary<string, OpenStackSession>(StringComparer.OrdinalIgnoreCase);
+        private OpenStackSession? _default;
+
+        public OpenStackSession? Default
         {
-            get { lock (Gate) return _default; }
-            set { lock (Gate) _default = value; }
+            get { lock (_gate) return _default; }
+        }
+
+        /// <summary>Adds the session as the default; returns the open session it replaces under the same name, if any.</summary>
+        public OpenStackSession? Add(OpenStackSession session)
+        {
+            lock (_gate)
+            {
+                _byName.TryGetValue(session.Name, out var replaced);
+                _byName[session.Name] = session;
+                _default = session;
+                return replaced;
+            }
+        }
+
+        public void Remove(OpenStackSession session)
+        {
+            lock (_gate)
+            {
+                if (_byName.TryGetValue(session.Name, out var held) && ReferenceEquals(held, session)) _byName.Remove(session.Name);
+                if (ReferenceEquals(_default, session)) _default = null;
+            }
+        }
+
+        public OpenStackSession? Find(string name)
+        {
+            lock (_gate) return _byName.TryGetValue(name, out var session) ? session : null;
+        }
+
+        public IReadOnlyList<OpenStackSession> All
+        {
+            get { lock (_gate) return _byName.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList(); }
         }
     }
 }

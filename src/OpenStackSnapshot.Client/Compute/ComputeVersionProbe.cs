@@ -1,0 +1,77 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Json;
+
+namespace OpenStackSnapshot.Client.Compute
+{
+    /// <summary>
+    /// When os-snapshots answers 404, reads Nova's v2.1 version document once per session to say why: the chosen
+    /// microversion is above what the endpoint serves, the proxy API is switched off, or the endpoint is not Nova.
+    /// </summary>
+    internal sealed class ComputeVersionProbe
+    {
+        private readonly ApiSender _sender;
+        private readonly Uri _versionUrl;
+        private readonly ComputeMicroversion _microversion;
+        private Task<string>? _finding;
+
+        public ComputeVersionProbe(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion)
+        {
+            _sender = sender;
+            _microversion = microversion;
+            _versionUrl = VersionUrl(computeUrl);
+        }
+
+        /// <summary>{.../v2.1}/, dropping a project id that the catalog URL may end in.</summary>
+        internal static Uri VersionUrl(Uri computeUrl)
+        {
+            var text = computeUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            var at = text.LastIndexOf("/v2.1", StringComparison.OrdinalIgnoreCase);
+            return new Uri((at >= 0 ? text.Substring(0, at + 5) : text) + "/");
+        }
+
+        public async Task<OpenStackException> ExplainAsync(OpenStackException notFound, CallContext call)
+        {
+            var finding = await (_finding ??= FindAsync(call)).ConfigureAwait(false);
+            return new OpenStackException(notFound.Kind, $"{notFound.Message} (microversion {_microversion}). {finding}", notFound)
+            {
+                StatusCode = notFound.StatusCode, FaultName = notFound.FaultName, ServerMessage = notFound.ServerMessage,
+                RequestId = notFound.RequestId, Method = notFound.Method, Url = notFound.Url,
+                RecommendedAction = notFound.RecommendedAction,
+            };
+        }
+
+        private async Task<string> FindAsync(CallContext call)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, _versionUrl);
+            try
+            {
+                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
+                using (response.Message)
+                {
+                    var (min, max, maxMinor) = ApiSender.Read(response, request, Range);
+                    if (maxMinor < _microversion.Minor)
+                        return $"The endpoint's version document ({_versionUrl}) says it serves microversions {min} to {max}: choose a compute API version in that range.";
+                    return $"The endpoint's version document ({_versionUrl}) says it is Nova's v2.1 API with microversions {min} to {max}, so it lacks the os-snapshots proxy API: the cloud has switched it off or removed it.";
+                }
+            }
+            catch (OpenStackException e)
+            {
+                return $"Its version document {_versionUrl} could not be read ({e.StatusCode?.ToString() ?? e.Kind.ToString()}), so the catalog's compute endpoint may not be Nova's v2.1 API.";
+            }
+        }
+
+        private static (string Min, string Max, int? MaxMinor) Range(JsonElement root)
+        {
+            var version = ResponseShape.Member(root, "version", JsonValueKind.Object);
+            var max = JsonRead.Text(version, "version") ?? "2.1";
+            var min = JsonRead.Text(version, "min_version") ?? "2.1";
+            var parts = max.Split('.');
+            return (min, max, parts.Length == 2 && int.TryParse(parts[1], out var minor) ? minor : (int?)null);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security;
+using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Client.Config
+{
+    /// <summary>
+    /// One cloud's resolved settings, and where each came from. Secrets are held, never shown: only whether one is present.
+    /// Get-OSCloudConfig writes this object; Connect-OSCloud connects with <see cref="ToConnectionOptions"/>.
+    /// </summary>
+    public sealed class CloudConfig
+    {
+        private readonly IReadOnlyDictionary<string, Setting> _values;
+        private readonly Setting _defaultDomain;
+        private readonly string? _cloudLocation;
+
+        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile, string? cloudLocation)
+        {
+            Name = name;
+            _values = values;
+            _defaultDomain = defaultDomain;
+            ConfigFile = configFile;
+            SecureFile = secureFile;
+            _cloudLocation = cloudLocation;
+            var sources = new Dictionary<string, string>();
+            void Note(string property, params string[] keys)
+            {
+                foreach (var key in keys)
+                {
+                    if (values.TryGetValue(key, out var setting) && (setting.TextValue is { Length: > 0 } || setting.Secret != null)) { sources[property] = setting.Source; return; }
+                }
+            }
+            Note(nameof(AuthType), SettingKeys.AuthType.Name);
+            Note(nameof(AuthUrl), SettingKeys.AuthUrl.Name);
+            Note(nameof(UserName), SettingKeys.UserName.Name);
+            Note(nameof(UserId), SettingKeys.UserId.Name);
+            Note(nameof(UserDomainName), SettingKeys.UserDomainName.Name);
+            Note(nameof(UserDomainId), SettingKeys.UserDomainId.Name);
+            Note(nameof(ProjectName), SettingKeys.ProjectName.Name);
+            Note(nameof(ProjectId), SettingKeys.ProjectId.Name);
+            Note(nameof(ProjectDomainName), SettingKeys.ProjectDomainName.Name);
+            Note(nameof(ProjectDomainId), SettingKeys.ProjectDomainId.Name);
+            Note(nameof(ApplicationCredentialId), SettingKeys.ApplicationCredentialId.Name);
+            Note(nameof(ApplicationCredentialName), SettingKeys.ApplicationCredentialName.Name);
+            Note(nameof(HasPassword), SettingKeys.Password.Name);
+            Note(nameof(HasApplicationCredentialSecret), SettingKeys.ApplicationCredentialSecret.Name);
+            Note(nameof(HasToken), SettingKeys.Token.Name);
+            Note(nameof(Region), SettingKeys.Region.Name);
+            Note(nameof(Interface), SettingKeys.Interface.Name);
+            Note(nameof(VerifyCertificate), "verify");
+            Note(nameof(CACertificatePath), SettingKeys.CACertificate.Name);
+            Note(nameof(ClientCertificatePath), SettingKeys.ClientCertificate.Name);
+            Note(nameof(ClientKeyPath), SettingKeys.ClientKey.Name);
+            Note(nameof(ComputeApiVersion), SettingKeys.ComputeApiVersion.Name);
+            Note(nameof(TimeoutSec), SettingKeys.ApiTimeout.Name);
+            if (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId) && (UserName != null || ApplicationCredentialName != null)) sources[nameof(UserDomainId)] = _defaultDomain.Source;
+            if (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null) sources[nameof(ProjectDomainId)] = _defaultDomain.Source;
+            Source = sources;
+        }
+
+        /// <summary>The cloud's name in clouds.yaml; "envvars" for the cloud the OS_* variables make; null when there is neither.</summary>
+        public string? Name { get; }
+        /// <summary>password, v3applicationcredential or token (clouds.yaml's v3password and v3token mean the same).</summary>
+        public string AuthType => NormalizedAuthType(out _);
+        public string? AuthUrl => Text(SettingKeys.AuthUrl);
+        public string? UserName => Text(SettingKeys.UserName);
+        public string? UserId => Text(SettingKeys.UserId);
+        public string? UserDomainName => Text(SettingKeys.UserDomainName);
+        /// <summary>The user's domain id; OS_DEFAULT_DOMAIN (else "default") when no user domain is set, as the CLI does.</summary>
+        public string? UserDomainId => Text(SettingKeys.UserDomainId) ?? (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId) && (UserName != null || ApplicationCredentialName != null) ? _defaultDomain.TextValue : null);
+        public string? ProjectName => Text(SettingKeys.ProjectName);
+        public string? ProjectId => Text(SettingKeys.ProjectId);
+        public string? ProjectDomainName => Text(SettingKeys.ProjectDomainName);
+        public string? ProjectDomainId => Text(SettingKeys.ProjectDomainId) ?? (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null ? _defaultDomain.TextValue : null);
+        public string? ApplicationCredentialId => Text(SettingKeys.ApplicationCredentialId);
+        public string? ApplicationCredentialName => Text(SettingKeys.ApplicationCredentialName);
+        public bool HasPassword => Secret(SettingKeys.Password) != null;
+        public bool HasApplicationCredentialSecret => Secret(SettingKeys.ApplicationCredentialSecret) != null;
+        public bool HasToken => Secret(SettingKeys.Token) != null;
+        /// <summary>The region; null lets the catalog's first compute endpoint decide.</summary>
+        public string? Region => Text(SettingKeys.Region);
+        public string Interface => NormalizedInterface();
+        public bool VerifyCertificate => !_values.TryGetValue("verify", out var verify) || Bool(verify);
+        public string? CACertificatePath => Text(SettingKeys.CACertificate);
+        public string? ClientCertificatePath => Text(SettingKeys.ClientCertificate);
+        public string? ClientKeyPath => Text(SettingKeys.ClientKey);
+        public string ComputeApiVersion => Text(SettingKeys.ComputeApiVersion) ?? ComputeMicroversion.Default.ToString();
+        /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
+        public int TimeoutSec => Timeout();
+        /// <summary>The clouds.yaml and secure.yaml in use (the first found of each), null when none.</summary>
+        public string? ConfigFile { get; }
+        public string? SecureFile { get; }
+        /// <summary>Where each setting came from, by property: "parameter -Region", "OS_REGION_NAME", "/home/u/.config/openstack/clouds.yaml:7", "default".</summary>
+        public IReadOnlyDictionary<string, string> Source { get; }
+
+        /// <summary>Checks that the settings are complete and sound, and builds what a session needs.</summary>
+        public ConnectionOptions ToConnectionOptions()
+        {
+            var authUrl = Text(SettingKeys.AuthUrl) ?? throw Missing(SettingKeys.AuthUrl, "-AuthUrl");
+            if (!Uri.TryCreate(authUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                throw Bad(SettingKeys.AuthUrl, $"'{authUrl}' is not an http or https URL");
+            var options = new ConnectionOptions(url, Auth())
+            {
+                Region = Region is { Length: > 0 } region ? region : null,
+                Interface = Interface,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                ComputeApiVersion = ComputeMicroversion.Parse(ComputeApiVersion, SourceOf(SettingKeys.ComputeApiVersion) ?? "default"),
+                Tls = new TlsOptions
+                {
+                    VerifyCertificate = VerifyCertificate,
+                    CACertificatePath = CACertificatePath,
+                    ClientCertificatePath = ClientCertificatePath,
+                    ClientKeyPath = ClientKeyPath,
+                },
+            };
+            if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "-ClientCertificatePath", "a client key (key) was given without its certificate");
+            return options;
+        }
+
+        private AuthMethod Auth()
+        {
+            var type = NormalizedAuthType(out var typeSource);
+            switch (type)
+            {
+                case "password":
+                    if (UserName == null && UserId == null) throw Missing(SettingKeys.UserName, "-Credential", $"auth_type password (from {typeSource}) needs a user");
+                    var password = Secret(SettingKeys.Password) ?? throw Missing(SettingKeys.Password, "-Credential");
+                    if (ProjectName == null && ProjectId == null) throw Missing(SettingKeys.ProjectName, "-ProjectName or -ProjectId", "snapshots belong to a project, so the token must be scoped to one");
+                    return new PasswordAuth(UserName, password.Copy())
+                    {
+                        UserId = UserId, UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
+                        ProjectName = ProjectName, ProjectId = ProjectId,
+                        ProjectDomainName = ProjectDomainName, ProjectDomainId = ProjectDomainName == null ? ProjectDomainId : Text(SettingKeys.ProjectDomainId),
+                    };
+                case "v3applicationcredential":
+                    var secret = Secret(SettingKeys.ApplicationCredentialSecret) ?? throw Missing(SettingKeys.ApplicationCredentialSecret, "-ApplicationCredential");
+                    if (ApplicationCredentialId == null && ApplicationCredentialName == null) throw Missing(SettingKeys.ApplicationCredentialId, "-ApplicationCredential");
+                    if (ApplicationCredentialId == null && UserName == null && UserId == null)
+                        throw Missing(SettingKeys.UserName, "-Credential", "an application credential given by name needs its user (username or user_id)");
+                    return new ApplicationCredentialAuth(ApplicationCredentialId, secret.Copy())
+                    {
+                        Name = ApplicationCredentialName, UserName = UserName, UserId = UserId,
+                        UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
+                    };
+                default:
+                    var token = Secret(SettingKeys.Token) ?? throw Missing(SettingKeys.Token, "-Token");
+                    return new TokenAuth(token.Copy());
+            }
+        }
+
+        /// <summary>An explicit auth_type, else what the credentials present imply (the CLI would assume password and fail).</summary>
+        private string NormalizedAuthType(out string source)
+        {
+            if (_values.TryGetValue(SettingKeys.AuthType.Name, out var given) && given.TextValue is { Length: > 0 } text)
+            {
+                source = given.Source;
+                switch (text.ToLowerInvariant())
+                {
+                    case "password": case "v3password": return "password";
+                    case "v3applicationcredential": case "applicationcredential": case "application_credential": return "v3applicationcredential";
+                    case "token": case "v3token": return "token";
+                    default:
+                        throw Bad(SettingKeys.AuthType, $"'{text}' is not an auth type this module can use (password, v3password, v3applicationcredential, token, v3token)");
+                }
+            }
+            source = "the settings present";
+            if (Secret(SettingKeys.Password) == null && (Secret(SettingKeys.ApplicationCredentialSecret) != null || ApplicationCredentialId != null)) return "v3applicationcredential";
+            if (Secret(SettingKeys.Password) == null && Secret(SettingKeys.Token) != null) return "token";
+            return "password";
+        }
+
+        private string NormalizedInterface()
+        {
+            var text = Text(SettingKeys.Interface);
+            if (text == null) return "public";
+            var value = text.ToLowerInvariant();
+            if (value.EndsWith("url", StringComparison.Ordinal)) value = value.Substring(0, value.Length - 3); // publicURL: keystone v2 spelling, as the CLI accepts
+            if (value == "public" || value == "internal" || value == "admin") return value;
+            throw Bad(SettingKeys.Interface, $"'{text}' is not public, internal or admin");
+        }
+
+        private int Timeout()
+        {
+            var text = Text(SettingKeys.ApiTimeout);
+            if (text == null) return 60;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 3600) return (int)Math.Ceiling(seconds);
+            throw Bad(SettingKeys.ApiTimeout, $"'{text}' is not a number of seconds from 1 to 3600");
+        }
+
+        private bool Bool(Setting setting)
+        {
+            var text = setting.TextValue ?? string.Empty;
+            if (CloudConfigResolver.IsTrue(text)) return true;
+            if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
+            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"verify (from {setting.Source}) must be true or false, not '{text}'; a CA bundle goes in cacert.")
+            {
+                RecommendedAction = "Write verify: true or verify: false, and put a CA bundle's path in cacert.",
+            };
+        }
+
+        private bool UsesDefaultDomain(SettingKey name, SettingKey id) => Text(name) == null && Text(id) == null;
+
+        private string? Text(SettingKey key) => _values.TryGetValue(key.Name, out var setting) && setting.TextValue is { Length: > 0 } text ? text : null;
+
+        private SecureString? Secret(SettingKey key) => _values.TryGetValue(key.Name, out var setting) ? setting.Secret : null;
+
+        private string? SourceOf(SettingKey key) => _values.TryGetValue(key.Name, out var setting) ? setting.Source : null;
+
+        private string Where() => Name == null ? "the settings given" : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
+
+        private OpenStackException Missing(SettingKey key, string parameter, string? why = null) =>
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
+                $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}.")
+            {
+                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}, or pass {parameter}.",
+            };
+
+        private OpenStackException Bad(SettingKey key, string problem) =>
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.")
+            {
+                RecommendedAction = $"Correct {key.Name} where it was set ({SourceOf(key)}).",
+            };
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OpenStackSnapshot.Client.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace OpenStackSnapshot.Client.Config
+{
+    /// <summary>
+    /// Resolves one cloud's settings as the openstack CLI does: the first clouds.yaml and the first secure.yaml found
+    /// (secure merged over clouds), the cloud named by -Cloud or OS_CLOUD (else the environment's own cloud, else the
+    /// file's only cloud), OS_* variables by <see cref="SettingKeys"/>' precedence, and explicit parameters over all.
+    /// </summary>
+    public static class CloudConfigResolver
+    {
+        /// <summary>openstacksdk's name for the cloud the OS_* variables make.</summary>
+        public const string EnvironmentCloud = "envvars";
+
+        public static CloudConfig Resolve(CloudConfigRequest request, ConfigEnvironment environment)
+        {
+            var clouds = ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE"));
+            var secure = ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE"));
+            var files = new[] { secure, clouds }.Where(f => f != null).Select(f => f!).ToList(); // secure first: it is merged over clouds
+            var name = ChooseCloud(request.Cloud, environment, clouds, files);
+            var values = new Dictionary<string, Setting>();
+            foreach (var key in SettingKeys.All)
+            {
+                if (key == SettingKeys.Region) continue;
+                if (Pick(key, request, environment, files, name) is { } setting) values[key.Name] = setting;
+            }
+            values[SettingKeys.Region.Name] = Region(request, environment, files, name);
+            if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
+            var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
+            return new CloudConfig(name ?? (IsEnvironmentCloud(environment) ? EnvironmentCloud : null), values, defaultDomain,
+                clouds?.Path, secure?.Path, name != null ? Location(files, name) : null);
+        }
+
+        private static string? Location(IReadOnlyList<ConfigFile> files, string cloud)
+        {
+            foreach (var file in files.Reverse()) // clouds.yaml's entry, when there is one, rather than secure.yaml's
+            {
+                if (file.Find(cloud) is { } node) return file.Where(node);
+            }
+            return null;
+        }
+
+        /// <summary>The names a -Cloud argument may take: every cloud of the clouds.yaml and secure.yaml in use.</summary>
+        public static IReadOnlyList<string> CloudNames(ConfigEnvironment environment)
+        {
+            var names = new List<string>();
+            foreach (var file in new[] { ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE")), ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE")) })
+            {
+                if (file == null) continue;
+                foreach (var cloud in file.CloudNames)
+                {
+                    if (!names.Contains(cloud)) names.Add(cloud);
+                }
+            }
+            return names;
+        }
+
+        private static string? ChooseCloud(string? asked, ConfigEnvironment environment, ConfigFile? clouds, IReadOnlyList<ConfigFile> files)
+        {
+            var name = asked ?? environment.Get("OS_CLOUD");
+            if (name != null)
+            {
+                if (files.Any(f => f.HasCloud(name))) return name;
+                var known = files.SelectMany(f => f.CloudNames).Distinct().ToList();
+                var where = clouds != null ? $"in {clouds.Path}" : "in any clouds.yaml: none was found in " + string.Join(", ", environment.SearchFolders());
+                throw new OpenStackException(OpenStackErrorKind.CloudNotFound,
+                    $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {where}{(known.Count > 0 ? $"; it has: {string.Join(", ", known)}" : string.Empty)}.")
+                {
+                    RecommendedAction = "Use one of the cloud names in clouds.yaml (Get-OSCloudConfig -Cloud <Tab> completes them), or set OS_CLIENT_CONFIG_FILE to the file that has it.",
+                };
+            }
+            if (IsEnvironmentCloud(environment)) return null;
+            var all = files.SelectMany(f => f.CloudNames).Distinct().ToList();
+            return all.Count == 1 ? all[0] : null; // the CLI uses a lone cloud without being told
+        }
+
+        /// <summary>Any OS_* variable beyond the selectors makes the environment a cloud of its own, as for the CLI.</summary>
+        private static bool IsEnvironmentCloud(ConfigEnvironment environment) =>
+            environment.Variables.Any(v => v.Key.StartsWith("OS_", StringComparison.Ordinal) && v.Value.Length > 0
+                && !SettingKeys.Selectors.Contains(v.Key) && !v.Key.StartsWith("OS_TEST", StringComparison.Ordinal)
+                && !v.Key.StartsWith("OS_STD", StringComparison.Ordinal) && !v.Key.StartsWith("OS_LOG", StringComparison.Ordinal));
+
+        private static Setting? Pick(SettingKey key, CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files, string? cloud)
+        {
+            if (request.Values.TryGetValue(key.Name, out var given)) return given;
+            var fromEnvironment = FromEnvironment(key, environment);
+            var fromFile = cloud != null ? FromFiles(key, files, cloud) : null;
+            return key.Precedence == Precedence.EnvironmentFirst ? fromEnvironment ?? fromFile : fromFile ?? fromEnvironment;
+        }
+
+        private static Setting? FromEnvironment(SettingKey key, ConfigEnvironment environment)
+        {
+            foreach (var variable in key.Variables)
+            {
+                if (environment.Get(variable) is { } value) return key.Secret ? Setting.HiddenText(value, variable) : Setting.Text(value, variable);
+            }
+            return null;
+        }
+
+        /// <summary>auth.X is read from the cloud's auth mapping, then from the cloud itself (openstacksdk accepts both).</summary>
+        private static Setting? FromFiles(SettingKey key, IReadOnlyList<ConfigFile> files, string cloud)
+        {
+            var paths = key.IsAuth ? new[] { new[] { "auth", key.Leaf }, new[] { key.Leaf } } : new[] { new[] { key.Leaf } };
+            foreach (var path in paths)
+            {
+                foreach (var file in files)
+                {
+                    if (!(file.Find(cloud, path) is { } node)) continue;
+                    if (!(node is YamlScalarNode scalar))
+                        throw ConfigFile.Invalid($"In {file.Where(node)}: '{key.Name}' of cloud '{cloud}' must be a single value, not a list or mapping.");
+                    if (string.IsNullOrEmpty(scalar.Value) || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value == "~" || scalar.Value == "null"))) continue;
+                    return key.Secret ? Setting.HiddenText(scalar.Value!, file.Where(node)) : Setting.Text(scalar.Value!, file.Where(node));
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The region: asked for, or the cloud's first; a cloud that lists regions accepts only those (the CLI's check).</summary>
+        private static Setting Region(CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files, string? cloud)
+        {
+            request.Values.TryGetValue(SettingKeys.Region.Name, out var asked);
+            asked ??= FromEnvironment(SettingKeys.Region, environment);
+            var known = cloud != null ? KnownRegions(files, cloud) : new List<Setting>();
+            if (known.Count == 0) return asked ?? Setting.Text(string.Empty, "default");
+            if (asked == null) return known[0];
+            if (known.Any(r => r.TextValue == asked.TextValue)) return asked;
+            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
+                $"Region '{asked.TextValue}' (from {asked.Source}) is not a region of cloud '{cloud}'; it has: {string.Join(", ", known.Select(r => r.TextValue))} ({known[0].Source}). Region names are case-sensitive.")
+            {
+                RecommendedAction = "Pass one of the cloud's regions, or add the region to its 'regions' list in clouds.yaml.",
+            };
+        }
+
+        private static List<Setting> KnownRegions(IReadOnlyList<ConfigFile> files, string cloud)
+        {
+            foreach (var file in files)
+            {
+                if (file.Find(cloud, "regions") is YamlSequenceNode list)
+                {
+                    return list.Children.Select(item => item switch
+                    {
+                        YamlScalarNode { Value: { } name } => Setting.Text(name, file.Where(item)),
+                        YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { } named } => Setting.Text(named, file.Where(item)),
+                        _ => throw ConfigFile.Invalid($"In {file.Where(item)}: each entry of 'regions' of cloud '{cloud}' must be a name or a mapping with 'name'."),
+                    }).ToList();
+                }
+                if (file.Find(cloud, "regions") is { } other) throw ConfigFile.Invalid($"In {file.Where(other)}: 'regions' of cloud '{cloud}' must be a list.");
+            }
+            if (FromFiles(SettingKeys.Region, files, cloud) is { } single)
+                return single.TextValue!.Split(',').Select(r => Setting.Text(r.Trim(), single.Source)).Where(r => r.TextValue!.Length > 0).ToList();
+            return new List<Setting>();
+        }
+
+        /// <summary>-SkipCertificateCheck, OS_INSECURE, then the file's verify (or insecure); null means verify.</summary>
+        private static Setting? Verify(CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files, string? cloud)
+        {
+            if (request.Values.TryGetValue("verify", out var given)) return given;
+            if (environment.Get("OS_INSECURE") is { } insecure) return Setting.Text(IsTrue(insecure) ? "false" : "true", "OS_INSECURE");
+            if (cloud == null) return null;
+            if (FromFiles(new SettingKey("verify", Precedence.FileFirst, false), files, cloud) is { } verify) return verify;
+            if (FromFiles(new SettingKey("insecure", Precedence.FileFirst, false), files, cloud) is { } fileInsecure)
+                return Setting.Text(IsTrue(fileInsecure.TextValue!) ? "false" : "true", fileInsecure.Source);
+            return null;
+        }
+
+        /// <summary>openstacksdk's get_boolean: true, yes, 1 (any case) are true.</summary>
+        internal static bool IsTrue(string value) =>
+            value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1";
+    }
+}

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using OpenStackSnapshot.Client.Config;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Sessions;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>The settings Connect-OSCloud would use, and where each came from; no secret, only whether one is present.</summary>
+    [Cmdlet(VerbsCommon.Get, "OSCloudConfig")]
+    [OutputType(typeof(CloudConfig))]
+    public sealed class GetOSCloudConfigCommand : PSCmdlet
+    {
+        /// <summary>A cloud of clouds.yaml; without it, what Connect-OSCloud with no parameters would use.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CloudNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Cloud { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var environment = ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+                WriteObject(CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = Cloud }, environment));
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(Errors.ErrorMap.ToRecord(e, Cloud));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+using System.Management.Automation;
+using OpenStackSnapshot.Client;
+using OpenStackSnapshot.Sessions;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>The sessions of this runspace, the default one first; no token or secret in any view.</summary>
+    [Cmdlet(VerbsCommon.Get, "OSSession")]
+    [OutputType(typeof(OpenStackSession))]
+    public sealed class GetOSSessionCommand : PSCmdlet
+    {
+        /// <summary>Session names; wildcards are allowed.</summary>
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Only the session that cmdlets without -Session use.</summary>
+        [Parameter]
+        public SwitchParameter Default { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var store = SessionStore.Current;
+            var first = store.Default;
+            var sessions = Default.IsPresent
+                ? (first != null ? new[] { first } : new OpenStackSession[0])
+                : store.All.OrderBy(s => ReferenceEquals(s, first) ? 0 : 1).ToArray();
+            foreach (var name in Name ?? new string[0])
+            {
+                var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+                if (!WildcardPattern.ContainsWildcardCharacters(name) && !sessions.Any(s => pattern.IsMatch(s.Name)))
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"There is no session named '{name}' in this runspace."), "OSSessionNotFound", ErrorCategory.ObjectNotFound, name)
+                    {
+                        ErrorDetails = new ErrorDetails($"There is no session named '{name}' in this runspace.") { RecommendedAction = "Connect-OSCloud -Name makes one; Get-OSSession lists them." },
+                    });
+            }
+            foreach (var session in sessions)
+            {
+                if (Name == null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(session.Name))) WriteObject(session);
+            }
+        }
+    }
+}
