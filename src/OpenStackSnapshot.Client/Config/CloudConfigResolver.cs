@@ -8,8 +8,8 @@ namespace OpenStackSnapshot.Client.Config
 {
     /// <summary>
     /// Resolves one cloud's settings as the openstack CLI does: the first clouds.yaml and the first secure.yaml found
-    /// (secure merged over clouds), the cloud named by -Cloud or OS_CLOUD (else the environment's own cloud, else the
-    /// file's only cloud), OS_* variables by <see cref="SettingKeys"/>' precedence, and explicit parameters over all.
+    /// (secure merged over clouds), the cloud named by -Cloud or OS_CLOUD (else the one the OS_* variables make),
+    /// OS_* variables by <see cref="SettingKeys"/>' precedence, and explicit parameters over all.
     /// </summary>
     public static class CloudConfigResolver
     {
@@ -73,9 +73,9 @@ namespace OpenStackSnapshot.Client.Config
                     RecommendedAction = "Use one of the cloud names in clouds.yaml (Get-OSCloudConfig -Cloud <Tab> completes them), or set OS_CLIENT_CONFIG_FILE to the file that has it.",
                 };
             }
-            if (IsEnvironmentCloud(environment)) return null;
-            var all = files.SelectMany(f => f.CloudNames).Distinct().ToList();
-            return all.Count == 1 ? all[0] : null; // the CLI uses a lone cloud without being told
+            // openstacksdk alone would take a file's only cloud here, but the CLI passes its empty --os-cloud default
+            // on, which selects no cloud: as the CLI, a cloud from a file is used only when named.
+            return null;
         }
 
         /// <summary>Any OS_* variable beyond the selectors makes the environment a cloud of its own, as for the CLI.</summary>
