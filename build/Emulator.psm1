@@ -17,7 +17,7 @@ function Start-Emulator {
         $read = $process.StandardOutput.ReadLineAsync()
         if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { break }
         if ($null -eq $read.Result) { break }
-        if ($read.Result -match '^Listening on (http://127\.0\.0\.1:\d+/)') {
+        if ($read.Result -match '^Listening on (https?://127\.0\.0\.1:\d+/)') {
             $base = $Matches[1]
             return [pscustomobject]@{
                 Process    = $process

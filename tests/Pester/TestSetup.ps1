@@ -16,3 +16,57 @@ $script:AppCredentialId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Password = 'demo-secret', [string] $Project = 'demo', [hashtable] $Extra = @{}) {
     Connect-OSCloud -AuthUrl $Emulator.AuthUrl -Credential (New-TestCredential $User $Password) -ProjectName $Project -RetryIntervalSec 0 @Extra
 }
+
+# Clears every OS_* variable (and XDG_CONFIG_HOME) for a test; Restore-OSEnvironment puts them back.
+function Clear-OSEnvironment {
+    $saved = @{}
+    foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -eq 'XDG_CONFIG_HOME' })) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+function Restore-OSEnvironment([hashtable] $Saved) {
+    foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -eq 'XDG_CONFIG_HOME' })) { [Environment]::SetEnvironmentVariable($name, $null) }
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}
+
+# A clouds.yaml and secure.yaml for the emulator, as a user writes them: the password only in secure.yaml.
+function Write-TestCloudsYaml($Emulator, [string] $Clouds, [string] $Secure) {
+    @"
+clouds:
+  mycloud:
+    auth:
+      auth_url: $($Emulator.AuthUrl)
+      username: demo
+      project_name: demo
+      user_domain_name: Default
+      project_domain_name: Default
+    regions: [RegionOne, RegionTwo]
+    interface: public
+  appcloud:
+    auth_type: v3applicationcredential
+    auth:
+      auth_url: $($Emulator.AuthUrl)
+      application_credential_id: $script:AppCredentialId
+  tokencloud:
+    auth_type: token
+    auth:
+      auth_url: $($Emulator.AuthUrl)
+  nopassword:
+    auth:
+      auth_url: $($Emulator.AuthUrl)
+      username: demo
+      project_name: demo
+"@ | Set-Content -Path $Clouds
+    @"
+clouds:
+  mycloud:
+    auth:
+      password: demo-secret
+  appcloud:
+    auth:
+      application_credential_secret: appcred-secret
+"@ | Set-Content -Path $Secure
+}
