@@ -1,0 +1,116 @@
+# Sessions: named ones side by side, -Session by object or name, a default per runspace, one session shared by many
+# runspaces (renewed once), a deserialized session refused clearly, and Disconnect-OSCloud revoking its token.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Emulator = Start-Emulator
+}
+AfterAll { Stop-Emulator $script:Emulator }
+
+Describe 'Named sessions' {
+    BeforeEach {
+        Get-OSSession | Disconnect-OSCloud
+        Reset-Emulator $script:Emulator
+    }
+
+    It 'keeps several sessions side by side; -Session takes an object or a name' {
+        $one = Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' }
+        $two = Connect-TestCloud $script:Emulator -Extra @{ Name = 'two'; Region = 'RegionTwo' }
+        (Get-OSSession).Name | Should -Be @('two', 'one')
+        (Get-OSSession -Default).Name | Should -Be 'two'
+        New-OSSnapshot -VolumeId $script:VolumeAvailable -Name by-name -Session one | Out-Null
+        (Get-OSSnapshot -Session $one -Name by-name).Name | Should -Be 'by-name'
+        (Get-OSSnapshot -Session 'two' -Name by-name).Name | Should -Be 'by-name'
+        (Get-OSSession -Name o*).Name | Should -Be 'one'
+    }
+
+    It 'says which name is unknown' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' } | Out-Null
+        { Get-OSSnapshot -Session nosuch } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+        try { Get-OSSnapshot -Session nosuch } catch { $_.Exception.Message | Should -Match "no session named 'nosuch'" }
+        Get-OSSession -Name nosuch -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -Be 'OSSessionNotFound,OpenStackSnapshot.Commands.GetOSSessionCommand'
+    }
+
+    It 'tab-completes session names for -Session' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'prod2' } | Out-Null
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'other' } | Out-Null
+        $line = 'Get-OSSnapshot -Session pr'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('prod2')
+    }
+
+    It 'replaces a session of the same name and closes the old one' {
+        $old = Connect-TestCloud $script:Emulator -Extra @{ Name = 'same' }
+        $new = Connect-TestCloud $script:Emulator -Extra @{ Name = 'same' }
+        $old.IsClosed | Should -BeTrue
+        @(Get-OSSession -Name same) | Should -HaveCount 1
+        (Get-OSSession -Name same).TokenExpiresAt | Should -Be $new.TokenExpiresAt
+    }
+
+    It 'Disconnect-OSCloud -Name forgets the session and revokes the token it issued' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'keep' } | Out-Null
+        $gone = Connect-TestCloud $script:Emulator -Extra @{ Name = 'gone' }
+        Disconnect-OSCloud -Name gone
+        $gone.IsClosed | Should -BeTrue
+        (Get-OSSession).Name | Should -Be @('keep')
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke' | Should -Be 1
+        { Get-OSSnapshot -Session $gone } | Should -Throw -ErrorId 'OSNotConnected,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+        Disconnect-OSCloud -Name gone -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -Be 'OSSessionNotFound,OpenStackSnapshot.Commands.DisconnectOSCloudCommand'
+    }
+
+    It 'shows no token or secret in any view of a session' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'shown' }
+        $text = (Get-OSSession | Format-List * | Out-String) + (Get-OSSession | Format-Table * | Out-String) + (Get-OSSession | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue) + "$session"
+        $text | Should -Not -Match 'demo-secret'
+        $text | Should -Not -Match 'gAAAAA'
+    }
+}
+
+Describe 'Sessions and runspaces' {
+    BeforeEach { Reset-Emulator $script:Emulator }
+    AfterEach { Set-EmulatorSetting $script:Emulator @{ tokenTtlSeconds = 3600 } }
+
+    It "one runspace's Connect-OSCloud never changes another's default" {
+        $mine = Connect-TestCloud $script:Emulator -Extra @{ Name = 'mine' }
+        $module = $script:ModulePath; $authUrl = $script:Emulator.AuthUrl
+        $theirs = 1..2 | ForEach-Object -Parallel {
+            Import-Module $using:module
+            $cred = [pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+            Connect-OSCloud -AuthUrl $using:authUrl -Credential $cred -ProjectName demo -Name "theirs$_" | Out-Null
+            (Get-OSSession).Name -join ','
+        }
+        $theirs | Sort-Object | Should -Be @('theirs1', 'theirs2')
+        (Get-OSSession -Default).Name | Should -Be 'mine'
+        (Get-OSSession).Name | Should -Not -Contain 'theirs1'
+    }
+
+    It 'serves 8 runspaces at once from one session, renewing its token once for all of them' {
+        # A 62 s token enters the 60 s renewal window after 2 s: every runspace then needs a fresh token at once.
+        Set-EmulatorSetting $script:Emulator @{ tokenTtlSeconds = 62 }
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'shared' }
+        $firstExpiry = $session.TokenExpiresAt
+        Start-Sleep -Milliseconds 2500
+        $module = $script:ModulePath
+        $counts = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:module
+            @(Get-OSSnapshot -Session $using:session).Count
+        }
+        $counts | Should -HaveCount 8
+        $session.TokensIssued | Should -Be 2
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 2
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.detail' | Should -Be 8
+        $session.TokenExpiresAt | Should -BeGreaterThan $firstExpiry
+        Write-Host "    8 runspaces on one session: $(Get-EmulatorRequestCount $script:Emulator 'identity.tokens') token requests (sign-in + 1 renewal), $($session.TokensIssued) tokens issued, 8 listings"
+    }
+
+    It 'refuses a session that crossed a process boundary, saying to connect inside the job' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'local' }
+        # What Start-Job and remoting hand over: the same serializer, so the same deserialized object.
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($session))
+        $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.OpenStackSnapshot.Client.OpenStackSession'
+        $record = $null
+        try { Get-OSSnapshot -Session $copy } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+        $record.Exception.Message | Should -Match 'another process.*Connect-OSCloud -Cloud'
+    }
+}
