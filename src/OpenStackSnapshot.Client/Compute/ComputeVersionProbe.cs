@@ -59,9 +59,11 @@ namespace OpenStackSnapshot.Client.Compute
                     return $"The endpoint's version document ({_versionUrl}) says it is Nova's v2.1 API with microversions {min} to {max}, so it lacks the os-snapshots proxy API: the cloud has switched it off or removed it.";
                 }
             }
-            catch (OpenStackException e)
+            catch (Exception e) when (!(e is OperationCanceledException) || !call.Cancellation.IsCancellationRequested)
             {
-                return $"Its version document {_versionUrl} could not be read ({e.StatusCode?.ToString() ?? e.Kind.ToString()}), so the catalog's compute endpoint may not be Nova's v2.1 API.";
+                // The probe only explains the 404: whatever it meets, the 404 is what the caller gets.
+                var why = e is OpenStackException o ? o.StatusCode?.ToString() ?? o.Kind.ToString() : e.GetType().Name;
+                return $"Its version document {_versionUrl} could not be read ({why}), so the catalog's compute endpoint may not be Nova's v2.1 API.";
             }
         }
 
