@@ -118,6 +118,43 @@ Describe 'The examples of the help' {
         # The variables an unattended runbook gets, as the openstack client reads them.
         $script:SavedEnvironment = @{}
         $runbook = @{ OS_AUTH_URL = $script:Emulator.AuthUrl; OS_APPLICATION_CREDENTIAL_ID = $script:AppCredentialId; OS_APPLICATION_CREDENTIAL_SECRET = 'appcred-secret' }
+        # The clouds the examples name (mycloud, prod), in the clouds.yaml and secure.yaml that Connect-OSCloud's help
+        # shows, found through OS_CLIENT_CONFIG_FILE and OS_CLIENT_SECURE_FILE as the openstack client finds them.
+        $configFolder = Join-Path $TestDrive 'openstack'
+        New-Item -ItemType Directory -Path $configFolder -Force | Out-Null
+        $runbook.OS_CLIENT_CONFIG_FILE = Join-Path $configFolder 'clouds.yaml'
+        $runbook.OS_CLIENT_SECURE_FILE = Join-Path $configFolder 'secure.yaml'
+        Set-Content -Path $runbook.OS_CLIENT_CONFIG_FILE -Value @"
+clouds:
+  mycloud:
+    auth:
+      auth_url: $($script:Emulator.AuthUrl)
+      username: demo
+      project_name: demo
+      user_domain_name: Default
+      project_domain_name: Default
+    region_name: RegionOne
+  prod:
+    auth_type: v3applicationcredential
+    auth:
+      auth_url: $($script:Emulator.AuthUrl)
+      application_credential_id: $($script:AppCredentialId)
+    regions:
+      - RegionOne
+      - RegionTwo
+    api_timeout: 30
+"@
+        Set-Content -Path $runbook.OS_CLIENT_SECURE_FILE -Value @"
+clouds:
+  mycloud:
+    auth:
+      password: demo-secret
+  prod:
+    auth:
+      application_credential_secret: appcred-secret
+"@
+        # The runspaces of ForEach-Object -Parallel load the module by name, as they load an installed one.
+        $runbook.PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
         foreach ($name in $runbook.Keys) {
             $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $runbook[$name])
@@ -145,10 +182,16 @@ Describe 'The examples of the help' {
         $ProgressPreference = 'SilentlyContinue'
         $failure = $null
         $ErrorActionPreference = 'Stop'
+        # Examples set OS_* variables ($env:OS_CLOUD = ...): each one starts from the same environment.
+        $environment = @(Get-ChildItem env: | Where-Object Name -Like 'OS_*')
         # A child scope, so the example's own variables cannot overwrite the test's; the output is formatted too.
         try { $null = & $block 3>$null 4>$null 5>$null 6>$null | Out-String }
         catch { $failure = $_ }
-        finally { $ErrorActionPreference = 'Continue' }
+        finally {
+            $ErrorActionPreference = 'Continue'
+            Get-ChildItem env: | Where-Object { $_.Name -like 'OS_*' -and $_.Name -notin $environment.Name } | ForEach-Object { Remove-Item "env:$($_.Name)" }
+            foreach ($variable in $environment) { Set-Item "env:$($variable.Name)" $variable.Value }
+        }
 
         if ($expected) {
             $failure | Should -Not -BeNullOrEmpty -Because "the example says it fails with $expected"

@@ -113,4 +113,15 @@ Describe 'Sessions and runspaces' {
         $record.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
         $record.Exception.Message | Should -Match 'another process.*Connect-OSCloud -Cloud'
     }
+
+    It 'says the same inside a real Start-Job' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'local' }
+        $job = Start-Job -ArgumentList $script:ModulePath, $session -ScriptBlock {
+            param($module, $s)
+            Import-Module $module
+            try { Get-OSSnapshot -Session $s; 'no error' } catch { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" }
+        }
+        try { $said = $job | Wait-Job -Timeout 60 | Receive-Job } finally { $job | Remove-Job -Force }
+        "$said" | Should -Match '^ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand: .*another process.*Connect-OSCloud -Cloud'
+    }
 }

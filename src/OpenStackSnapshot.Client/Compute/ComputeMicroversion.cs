@@ -28,7 +28,7 @@ namespace OpenStackSnapshot.Client
                     "Use a version from 2.1 to 2.35, such as 2.1 (the default).");
             if (minor > LastWithSnapshots)
                 throw Refused($"The compute API version {value} (from {source}) cannot be used for snapshots: Nova serves os-snapshots only up to microversion 2.35 and answers 404 from 2.36 on, where the proxy API was removed.",
-                    "Use a version from 2.1 to 2.35 for this module (2.1 is the default); leave a higher compute_api_version to other tools by giving -ComputeApiVersion 2.1.");
+                    "Use a version from 2.1 to 2.35 for snapshots (2.1 is the default); a higher compute_api_version kept for other tools can be overridden for this module alone.");
             return minor == 1 ? Default : new ComputeMicroversion(minor);
         }
 

@@ -17,9 +17,11 @@ namespace OpenStackSnapshot.Client.Config
         private readonly IReadOnlyDictionary<string, Setting> _values;
         private readonly Setting _defaultDomain;
         private readonly string? _cloudLocation;
+        private readonly IReadOnlyDictionary<string, string> _parameters;
 
-        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile, string? cloudLocation)
+        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile, string? cloudLocation, IReadOnlyDictionary<string, string> parameters)
         {
+            _parameters = parameters;
             Name = name;
             _values = values;
             _defaultDomain = defaultDomain;
@@ -100,7 +102,7 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>Checks that the settings are complete and sound, and builds what a session needs.</summary>
         public ConnectionOptions ToConnectionOptions()
         {
-            var authUrl = Text(SettingKeys.AuthUrl) ?? throw Missing(SettingKeys.AuthUrl, "-AuthUrl");
+            var authUrl = Text(SettingKeys.AuthUrl) ?? throw Missing(SettingKeys.AuthUrl);
             if (!Uri.TryCreate(authUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                 throw Bad(SettingKeys.AuthUrl, $"'{authUrl}' is not an http or https URL");
             var options = new ConnectionOptions(url, Auth())
@@ -117,7 +119,7 @@ namespace OpenStackSnapshot.Client.Config
                     ClientKeyPath = ClientKeyPath,
                 },
             };
-            if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "-ClientCertificatePath", "a client key (key) was given without its certificate");
+            if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
             return options;
         }
 
@@ -127,9 +129,9 @@ namespace OpenStackSnapshot.Client.Config
             switch (type)
             {
                 case "password":
-                    if (UserName == null && UserId == null) throw Missing(SettingKeys.UserName, "-Credential", $"auth_type password (from {typeSource}) needs a user");
-                    var password = Secret(SettingKeys.Password) ?? throw Missing(SettingKeys.Password, "-Credential");
-                    if (ProjectName == null && ProjectId == null) throw Missing(SettingKeys.ProjectName, "-ProjectName or -ProjectId", "snapshots belong to a project, so the token must be scoped to one");
+                    if (UserName == null && UserId == null) throw Missing(SettingKeys.UserName, $"auth_type password (from {typeSource}) needs a user");
+                    var password = Secret(SettingKeys.Password) ?? throw Missing(SettingKeys.Password);
+                    if (ProjectName == null && ProjectId == null) throw Missing(SettingKeys.ProjectName, "snapshots belong to a project, so the token must be scoped to one");
                     return new PasswordAuth(UserName, password.Copy())
                     {
                         UserId = UserId, UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
@@ -137,17 +139,17 @@ namespace OpenStackSnapshot.Client.Config
                         ProjectDomainName = ProjectDomainName, ProjectDomainId = ProjectDomainName == null ? ProjectDomainId : Text(SettingKeys.ProjectDomainId),
                     };
                 case "v3applicationcredential":
-                    var secret = Secret(SettingKeys.ApplicationCredentialSecret) ?? throw Missing(SettingKeys.ApplicationCredentialSecret, "-ApplicationCredential");
-                    if (ApplicationCredentialId == null && ApplicationCredentialName == null) throw Missing(SettingKeys.ApplicationCredentialId, "-ApplicationCredential");
+                    var secret = Secret(SettingKeys.ApplicationCredentialSecret) ?? throw Missing(SettingKeys.ApplicationCredentialSecret);
+                    if (ApplicationCredentialId == null && ApplicationCredentialName == null) throw Missing(SettingKeys.ApplicationCredentialId);
                     if (ApplicationCredentialId == null && UserName == null && UserId == null)
-                        throw Missing(SettingKeys.UserName, "-Credential", "an application credential given by name needs its user (username or user_id)");
+                        throw Missing(SettingKeys.UserName, "an application credential given by name needs its user (username or user_id)");
                     return new ApplicationCredentialAuth(ApplicationCredentialId, secret.Copy())
                     {
                         Name = ApplicationCredentialName, UserName = UserName, UserId = UserId,
                         UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
                     };
                 default:
-                    var token = Secret(SettingKeys.Token) ?? throw Missing(SettingKeys.Token, "-Token");
+                    var token = Secret(SettingKeys.Token) ?? throw Missing(SettingKeys.Token);
                     return new TokenAuth(token.Copy());
             }
         }
@@ -212,11 +214,11 @@ namespace OpenStackSnapshot.Client.Config
 
         private string Where() => Name == null ? "the settings given" : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
 
-        private OpenStackException Missing(SettingKey key, string parameter, string? why = null) =>
+        private OpenStackException Missing(SettingKey key, string? why = null) =>
             new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
                 $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}.")
             {
-                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}, or pass {parameter}.",
+                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}.",
             };
 
         private OpenStackException Bad(SettingKey key, string problem) =>

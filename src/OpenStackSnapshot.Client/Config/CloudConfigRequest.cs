@@ -7,6 +7,8 @@ namespace OpenStackSnapshot.Client.Config
     public sealed class CloudConfigRequest
     {
         internal readonly Dictionary<string, Setting> Values = new Dictionary<string, Setting>();
+        /// <summary>Which of the caller's parameters sets a key, so a message can name it: the client knows no cmdlet.</summary>
+        internal readonly Dictionary<string, string> Parameters = new Dictionary<string, string>();
 
         /// <summary>The cloud to use from clouds.yaml; null means OS_CLOUD, the environment or the file's only cloud.</summary>
         public string? Cloud { get; set; }
@@ -14,13 +16,22 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>Sets a clouds.yaml key ("auth.username", "region_name") from the parameter called <paramref name="parameter"/>.</summary>
         public CloudConfigRequest Set(string key, string? value, string parameter)
         {
+            Name(key, parameter);
             if (value != null) Values[key] = Setting.Text(value, "parameter -" + parameter);
             return this;
         }
 
         public CloudConfigRequest SetSecret(string key, SecureString? value, string parameter)
         {
+            Name(key, parameter);
             if (value != null) Values[key] = Setting.Hidden(value, "parameter -" + parameter);
+            return this;
+        }
+
+        /// <summary>Says which parameter would set <paramref name="key"/>, for messages, without setting it.</summary>
+        public CloudConfigRequest Name(string key, string parameter)
+        {
+            Parameters[key] = parameter;
             return this;
         }
     }

@@ -32,7 +32,7 @@ namespace OpenStackSnapshot.Client.Config
             if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
             var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
             return new CloudConfig(name ?? (IsEnvironmentCloud(environment) ? EnvironmentCloud : null), values, defaultDomain,
-                clouds?.Path, secure?.Path, name != null ? Location(files, name) : null);
+                clouds?.Path, secure?.Path, name != null ? Location(files, name) : null, request.Parameters);
         }
 
         private static string? Location(IReadOnlyList<ConfigFile> files, string cloud)
@@ -70,7 +70,7 @@ namespace OpenStackSnapshot.Client.Config
                 throw new OpenStackException(OpenStackErrorKind.CloudNotFound,
                     $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {where}{(known.Count > 0 ? $"; it has: {string.Join(", ", known)}" : string.Empty)}.")
                 {
-                    RecommendedAction = "Use one of the cloud names in clouds.yaml (Get-OSCloudConfig -Cloud <Tab> completes them), or set OS_CLIENT_CONFIG_FILE to the file that has it.",
+                    RecommendedAction = "Use one of the cloud names in clouds.yaml, or set OS_CLIENT_CONFIG_FILE to the file that has it.",
                 };
             }
             // openstacksdk alone would take a file's only cloud here, but the CLI passes its empty --os-cloud default

@@ -114,7 +114,7 @@ namespace OpenStackSnapshot.Client.Http
                     return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection to {host} failed ({method} {url}): {why}", e)
                     {
                         Method = method, Url = url,
-                        RecommendedAction = "Trust the server's issuer: give its CA bundle with -CACertificatePath (cacert in clouds.yaml, OS_CACERT); only for a test cloud, -SkipCertificateCheck.",
+                        RecommendedAction = "Trust the server's issuer: give its CA bundle as cacert (clouds.yaml) or OS_CACERT; only for a test cloud, turn the check off (verify: false).",
                     };
                 }
             }

@@ -134,7 +134,7 @@ namespace OpenStackSnapshot.Client.Http
         private static OpenStackException Unusable(string message) =>
             new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message)
             {
-                RecommendedAction = "Check the path (cacert / OS_CACERT / -CACertificatePath, cert and key / OS_CERT and OS_KEY) and that the file is PEM.",
+                RecommendedAction = "Check the path (cacert or OS_CACERT; cert and key or OS_CERT and OS_KEY) and that the file is PEM.",
             };
     }
 }

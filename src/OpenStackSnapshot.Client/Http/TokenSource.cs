@@ -15,7 +15,7 @@ namespace OpenStackSnapshot.Client.Http
         private Func<CallContext, Task<AccessToken>>? _issue;
         private AccessToken? _current;
 
-        /// <param name="canRenew">False for a given token (-Token, OS_TOKEN): there is nothing to issue a new one from.</param>
+        /// <param name="canRenew">False for a given token (OS_TOKEN, auth_type token): there is nothing to issue a new one from.</param>
         public TokenSource(bool canRenew = true) => _canRenew = canRenew;
 
         /// <summary>How many tokens were issued: renewals shared by many callers count once.</summary>
@@ -83,7 +83,7 @@ namespace OpenStackSnapshot.Client.Http
 
         private static OpenStackException Expired(AccessToken? token) =>
             new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
-                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session made with -Token, OS_TOKEN or auth_type token has no password or application credential.")
+                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.")
             {
                 RecommendedAction = "Get a new token (openstack token issue) and connect again, or connect with a password or an application credential, which renew by themselves.",
             };

@@ -160,7 +160,10 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
                 .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))
                 .Set(SettingKeys.ApiTimeout.Name, TimeoutSec?.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(TimeoutSec))
-                .Set("verify", SkipCertificateCheck.IsPresent ? "false" : null, nameof(SkipCertificateCheck));
+                .Set("verify", SkipCertificateCheck.IsPresent ? "false" : null, nameof(SkipCertificateCheck))
+                .Name(SettingKeys.UserName.Name, nameof(Credential)).Name(SettingKeys.Password.Name, nameof(Credential))
+                .Name(SettingKeys.ApplicationCredentialId.Name, nameof(ApplicationCredential)).Name(SettingKeys.ApplicationCredentialSecret.Name, nameof(ApplicationCredential))
+                .Name(SettingKeys.Token.Name, nameof(Token));
             switch (ParameterSetName)
             {
                 case ByPassword:

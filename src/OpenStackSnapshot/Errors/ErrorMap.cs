@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 
@@ -12,16 +13,19 @@ namespace OpenStackSnapshot.Errors
     {
         internal sealed class Entry
         {
-            public Entry(string errorId, ErrorCategory category, bool terminating)
+            public Entry(string errorId, ErrorCategory category, bool terminating, string? parameterAdvice = null)
             {
                 ErrorId = errorId;
                 Category = category;
                 Terminating = terminating;
+                ParameterAdvice = parameterAdvice;
             }
 
             public string ErrorId { get; }
             public ErrorCategory Category { get; }
             public bool Terminating { get; }
+            /// <summary>What to do in PowerShell's words, after the client's advice in OpenStack's.</summary>
+            public string? ParameterAdvice { get; }
         }
 
         private static readonly Dictionary<OpenStackErrorKind, Entry> Entries = new Dictionary<OpenStackErrorKind, Entry>
@@ -42,13 +46,15 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.ServiceUnavailable] = new Entry("OSServiceUnavailable", ErrorCategory.ResourceUnavailable, false),
             [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false),
             [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, true),
-            [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true),
+            [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true,
+                "With Connect-OSCloud: -CACertificatePath <bundle.pem>, or -SkipCertificateCheck for a test cloud only."),
             [OpenStackErrorKind.InvalidResponse] = new Entry("OSInvalidResponse", ErrorCategory.InvalidData, false),
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
             [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
             [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true),
-            [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true),
+            [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true,
+                "Connect-OSCloud -Cloud <Tab> completes the names of the clouds in use."),
         };
 
         public static Entry For(OpenStackErrorKind kind) => Entries[kind];
@@ -58,7 +64,10 @@ namespace OpenStackSnapshot.Errors
             var entry = For(error.Kind);
             return new ErrorRecord(error, entry.ErrorId, entry.Category, target)
             {
-                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction ?? string.Empty },
+                ErrorDetails = new ErrorDetails(error.Message)
+                {
+                    RecommendedAction = string.Join(" ", new[] { error.RecommendedAction, entry.ParameterAdvice }.Where(a => !string.IsNullOrEmpty(a))),
+                },
             };
         }
     }
