@@ -22,7 +22,7 @@ $commands = foreach ($command in Get-Command -Module OpenStackSnapshot -CommandT
             else { [Convert]::ToString($value, [cultureinfo]::InvariantCulture) }
         $validateSet = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
         $parameters[$p.Name] = [ordered]@{
-            Type = $p.ParameterType.Name; IsSwitch = $isSwitch; Aliases = @($p.Aliases); Default = $default
+            Type = ([Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType).Name; IsSwitch = $isSwitch; Aliases = @($p.Aliases); Default = $default
             Wildcards = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
             AcceptedValues = @(if ($validateSet) { $validateSet.ValidValues }); Sets = [ordered]@{}
         }

@@ -16,7 +16,7 @@ BeforeDiscovery {
         })
     # Every ErrorId the module can write, from the one place that defines them.
     $errorMap = Get-Content (Join-Path $repoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
-    $script:ErrorCases = @([regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)\)') | ForEach-Object {
+    $script:ErrorCases = @([regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)[,)]') | ForEach-Object {
             @{ ErrorId = $_.Groups[1].Value; Category = $_.Groups[2].Value; Reach = $(if ($_.Groups[3].Value -eq 'true') { 'terminating' } else { 'per item' }) }
         })
 }
@@ -97,7 +97,7 @@ Describe 'Get-Help about_OpenStackSnapshot' {
         $errorMap = Get-Content (Join-Path $script:RepoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
         $entries = [regex]::Matches($errorMap, 'new Entry\(').Count
         $entries | Should -BeGreaterThan 0
-        [regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)\)').Count | Should -Be $entries
+        [regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)[,)]').Count | Should -Be $entries
     }
 
     It 'documents <ErrorId> as <Category>, <Reach>, as ErrorMap.cs defines it' -ForEach $script:ErrorCases {

@@ -103,6 +103,15 @@ Describe 'Sessions and runspaces' {
         Write-Host "    8 runspaces on one session: $(Get-EmulatorRequestCount $script:Emulator 'identity.tokens') token requests (sign-in + 1 renewal), $($session.TokensIssued) tokens issued, 8 listings"
     }
 
+    It 'forgets a session that another runspace closed through $using:' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'closed-elsewhere' }
+        $module = $script:ModulePath
+        1 | ForEach-Object -Parallel { Import-Module $using:module; Disconnect-OSCloud -Session $using:session }
+        $session.IsClosed | Should -BeTrue
+        (Get-OSSession).Name | Should -Not -Contain 'closed-elsewhere'
+        Get-OSSession -Default | Should -BeNullOrEmpty
+    }
+
     It 'refuses a session that crossed a process boundary, saying to connect inside the job' {
         $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'local' }
         # What Start-Job and remoting hand over: the same serializer, so the same deserialized object.

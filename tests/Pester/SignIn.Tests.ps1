@@ -40,6 +40,13 @@ Describe 'Connect-OSCloud with clouds.yaml' {
         $session.AuthType | Should -Be 'v3applicationcredential'
     }
 
+    It 'lets an explicit project name win over a project id from the file or OS_PROJECT_ID' {
+        $env:OS_PROJECT_ID = 'ffffffffffffffffffffffffffffffff'
+        (Get-OSCloudConfig -Cloud mycloud).ProjectId | Should -Be 'ffffffffffffffffffffffffffffffff'
+        $session = Connect-OSCloud -Cloud mycloud -ProjectName demo
+        $session.ProjectName | Should -Be 'demo'
+    }
+
     It 'lets parameters win over the file' {
         $session = Connect-OSCloud -Cloud mycloud -Region RegionTwo -Name prod2
         $session.Region | Should -Be 'RegionTwo'
@@ -155,6 +162,18 @@ Describe 'Get-OSCloudConfig' {
         $config.SecureFile | Should -Be $script:Secure
         $config.PSObject.Properties.Name | Should -Not -Contain 'Password'
         (($config | Format-List * | Out-String) + ($config | ConvertTo-Json -Depth 4)) | Should -Not -Match 'demo-secret'
+    }
+
+    It 'shows settings that would not work, and says beside them what would stop Connect-OSCloud' {
+        $env:OS_INTERFACE = 'sideways'
+        $config = Get-OSCloudConfig -Cloud mycloud -ErrorVariable problems -ErrorAction SilentlyContinue
+        $config.Interface | Should -Be 'sideways'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.GetOSCloudConfigCommand'
+        $problems[0].Exception.Message | Should -Match "interface .*OS_INTERFACE.*'sideways' is not public, internal or admin"
+        $env:OS_INTERFACE = $null; $env:OS_COMPUTE_API_VERSION = '2.90'
+        Get-OSCloudConfig -Cloud nopassword -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        $problems[0].Exception.Message | Should -Match 'auth\.password'
+        { Connect-OSCloud -Cloud mycloud } | Should -Throw -ErrorId 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
     }
 
     It 'without -Cloud resolves what Connect-OSCloud with no parameters would use' {

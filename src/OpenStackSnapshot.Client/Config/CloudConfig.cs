@@ -67,7 +67,7 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>The cloud's name in clouds.yaml; "envvars" for the cloud the OS_* variables make; null when there is neither.</summary>
         public string? Name { get; }
         /// <summary>password, v3applicationcredential or token (clouds.yaml's v3password and v3token mean the same).</summary>
-        public string AuthType => NormalizedAuthType(out _);
+        public string AuthType => Lenient(() => NormalizedAuthType(out _), Text(SettingKeys.AuthType) ?? "password");
         public string? AuthUrl => Text(SettingKeys.AuthUrl);
         public string? UserName => Text(SettingKeys.UserName);
         public string? UserId => Text(SettingKeys.UserId);
@@ -85,19 +85,33 @@ namespace OpenStackSnapshot.Client.Config
         public bool HasToken => Secret(SettingKeys.Token) != null;
         /// <summary>The region; null lets the catalog's first compute endpoint decide.</summary>
         public string? Region => Text(SettingKeys.Region);
-        public string Interface => NormalizedInterface();
-        public bool VerifyCertificate => !_values.TryGetValue("verify", out var verify) || Bool(verify);
+        public string Interface => Lenient(NormalizedInterface, Text(SettingKeys.Interface) ?? "public");
+        public bool VerifyCertificate => Lenient(() => !_values.TryGetValue("verify", out var verify) || Bool(verify), true);
         public string? CACertificatePath => Text(SettingKeys.CACertificate);
         public string? ClientCertificatePath => Text(SettingKeys.ClientCertificate);
         public string? ClientKeyPath => Text(SettingKeys.ClientKey);
         public string ComputeApiVersion => Text(SettingKeys.ComputeApiVersion) ?? ComputeMicroversion.Default.ToString();
         /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
-        public int TimeoutSec => Timeout();
+        public int TimeoutSec => Lenient(Timeout, 60);
         /// <summary>The clouds.yaml and secure.yaml in use (the first found of each), null when none.</summary>
         public string? ConfigFile { get; }
         public string? SecureFile { get; }
         /// <summary>Where each setting came from, by property: "parameter -Region", "OS_REGION_NAME", "/home/u/.config/openstack/clouds.yaml:7", "default".</summary>
         public IReadOnlyDictionary<string, string> Source { get; }
+
+        /// <summary>The first problem that would stop Connect-OSCloud, or null: Get-OSCloudConfig reports it beside the settings.</summary>
+        public OpenStackException? Problem()
+        {
+            try
+            {
+                ToConnectionOptions().Auth.Dispose();
+                return null;
+            }
+            catch (OpenStackException e)
+            {
+                return e;
+            }
+        }
 
         /// <summary>Checks that the settings are complete and sound, and builds what a session needs.</summary>
         public ConnectionOptions ToConnectionOptions()
@@ -108,12 +122,12 @@ namespace OpenStackSnapshot.Client.Config
             var options = new ConnectionOptions(url, Auth())
             {
                 Region = Region is { Length: > 0 } region ? region : null,
-                Interface = Interface,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                ComputeApiVersion = ComputeMicroversion.Parse(ComputeApiVersion, SourceOf(SettingKeys.ComputeApiVersion) ?? "default"),
+                Interface = NormalizedInterface(),
+                Timeout = TimeSpan.FromSeconds(Timeout()),
+                ComputeApiVersion = Microversion(),
                 Tls = new TlsOptions
                 {
-                    VerifyCertificate = VerifyCertificate,
+                    VerifyCertificate = !_values.TryGetValue("verify", out var verify) || Bool(verify),
                     CACertificatePath = CACertificatePath,
                     ClientCertificatePath = ClientCertificatePath,
                     ClientKeyPath = ClientKeyPath,
@@ -121,6 +135,32 @@ namespace OpenStackSnapshot.Client.Config
             };
             if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
             return options;
+        }
+
+        /// <summary>A bad microversion given as a parameter is a bad argument; from a file or variable, bad configuration.</summary>
+        private ComputeMicroversion Microversion()
+        {
+            var source = SourceOf(SettingKeys.ComputeApiVersion) ?? "default";
+            try
+            {
+                return ComputeMicroversion.Parse(ComputeApiVersion, source);
+            }
+            catch (OpenStackException e) when (!source.StartsWith("parameter ", StringComparison.Ordinal))
+            {
+                throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, e.Message, e) { RecommendedAction = e.RecommendedAction };
+            }
+        }
+
+        private static T Lenient<T>(Func<T> strict, T fallback)
+        {
+            try
+            {
+                return strict();
+            }
+            catch (OpenStackException)
+            {
+                return fallback; // shown as given; Problem() says what is wrong with it
+            }
         }
 
         private AuthMethod Auth()
@@ -212,7 +252,9 @@ namespace OpenStackSnapshot.Client.Config
 
         private string? SourceOf(SettingKey key) => _values.TryGetValue(key.Name, out var setting) ? setting.Source : null;
 
-        private string Where() => Name == null ? "the settings given" : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
+        private string Where() => Name == null
+            ? "No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration"
+            : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
 
         private OpenStackException Missing(SettingKey key, string? why = null) =>
             new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
@@ -222,7 +264,8 @@ namespace OpenStackSnapshot.Client.Config
             };
 
         private OpenStackException Bad(SettingKey key, string problem) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.")
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
+                Name == null ? $"{key.Name} (from {SourceOf(key)}): {problem}." : $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.")
             {
                 RecommendedAction = $"Correct {key.Name} where it was set ({SourceOf(key)}).",
             };

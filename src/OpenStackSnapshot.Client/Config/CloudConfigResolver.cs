@@ -28,11 +28,32 @@ namespace OpenStackSnapshot.Client.Config
                 if (key == SettingKeys.Region) continue;
                 if (Pick(key, request, environment, files, name) is { } setting) values[key.Name] = setting;
             }
+            DropOutranked(values);
             values[SettingKeys.Region.Name] = Region(request, environment, files, name);
             if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
             var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
             return new CloudConfig(name ?? (IsEnvironmentCloud(environment) ? EnvironmentCloud : null), values, defaultDomain,
                 clouds?.Path, secure?.Path, name != null ? Location(files, name) : null, request.Parameters);
+        }
+
+        /// <summary>
+        /// A name and an id of the same thing: Keystone takes the id when both are sent, so an explicit parameter
+        /// for one (-ProjectName) drops the other from a file or variable, or the parameter would lose.
+        /// </summary>
+        private static void DropOutranked(Dictionary<string, Setting> values)
+        {
+            var pairs = new[]
+            {
+                (SettingKeys.ProjectName, SettingKeys.ProjectId), (SettingKeys.UserName, SettingKeys.UserId),
+                (SettingKeys.UserDomainName, SettingKeys.UserDomainId), (SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId),
+            };
+            foreach (var (name, id) in pairs)
+            {
+                var byName = values.TryGetValue(name.Name, out var n) && n.Source.StartsWith("parameter ", StringComparison.Ordinal);
+                var byId = values.TryGetValue(id.Name, out var i) && i.Source.StartsWith("parameter ", StringComparison.Ordinal);
+                if (byName && !byId) values.Remove(id.Name);
+                if (byId && !byName) values.Remove(name.Name);
+            }
         }
 
         private static string? Location(IReadOnlyList<ConfigFile> files, string cloud)

@@ -50,22 +50,26 @@ namespace OpenStackSnapshot.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByToken)]
         public SecureString Token { get; set; } = null!;
 
-        [Parameter]
+        [Parameter(ParameterSetName = Configured)]
+        [Parameter(ParameterSetName = ByPassword)]
         [Alias("project_name")]
         [ValidateNotNullOrEmpty]
         public string? ProjectName { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = Configured)]
+        [Parameter(ParameterSetName = ByPassword)]
         [Alias("project_id")]
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = Configured)]
+        [Parameter(ParameterSetName = ByPassword)]
         [Alias("user_domain_name")]
         [ValidateNotNullOrEmpty]
         public string? UserDomainName { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = Configured)]
+        [Parameter(ParameterSetName = ByPassword)]
         [Alias("project_domain_name")]
         [ValidateNotNullOrEmpty]
         public string? ProjectDomainName { get; set; }
@@ -134,7 +138,8 @@ namespace OpenStackSnapshot.Commands
                 var session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
                 if (session.CertificateCheckSkipped)
                     WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
-                SessionStore.Current.Add(session)?.Dispose();
+                // A session of the same name is replaced, as a context of the same name in Az: its token is revoked.
+                if (SessionStore.Current.Add(session) is { } replaced) Run(call => replaced.CloseAsync(call));
                 WriteObject(session);
             }
             catch (OpenStackException e)

@@ -36,7 +36,7 @@ namespace OpenStackSnapshot.Commands
                     var named = store.Find(name);
                     if (named == null)
                     {
-                        WriteError(new ErrorRecord(new ItemNotFoundException($"There is no session named '{name}' in this runspace."), "OSSessionNotFound", ErrorCategory.ObjectNotFound, name));
+                        WriteError(SessionErrors.NotFound(name));
                         continue;
                     }
                     Close(store, named);

@@ -21,7 +21,10 @@ namespace OpenStackSnapshot.Commands
             try
             {
                 var environment = ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-                WriteObject(CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = Cloud }, environment));
+                var config = CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = Cloud }, environment);
+                WriteObject(config);
+                // The settings are shown even when they would not work; what would stop Connect-OSCloud is said beside them.
+                if (config.Problem() is { } problem) WriteError(Errors.ErrorMap.ToRecord(problem, Cloud ?? config.Name));
             }
             catch (OpenStackException e)
             {

@@ -28,18 +28,15 @@ namespace OpenStackSnapshot.Commands
             var sessions = Default.IsPresent
                 ? (first != null ? new[] { first } : new OpenStackSession[0])
                 : store.All.OrderBy(s => ReferenceEquals(s, first) ? 0 : 1).ToArray();
-            foreach (var name in Name ?? new string[0])
-            {
-                var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-                if (!WildcardPattern.ContainsWildcardCharacters(name) && !sessions.Any(s => pattern.IsMatch(s.Name)))
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"There is no session named '{name}' in this runspace."), "OSSessionNotFound", ErrorCategory.ObjectNotFound, name)
-                    {
-                        ErrorDetails = new ErrorDetails($"There is no session named '{name}' in this runspace.") { RecommendedAction = "Connect-OSCloud -Name makes one; Get-OSSession lists them." },
-                    });
-            }
             foreach (var session in sessions)
             {
                 if (Name == null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(session.Name))) WriteObject(session);
+            }
+            // As Get-Process: a name without wildcards that matched nothing is an error; a pattern is not.
+            foreach (var name in Name ?? new string[0])
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(name) && !sessions.Any(s => string.Equals(s.Name, name, System.StringComparison.OrdinalIgnoreCase)))
+                    WriteError(SessionErrors.NotFound(name));
             }
         }
     }

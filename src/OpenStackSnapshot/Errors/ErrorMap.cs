@@ -52,9 +52,12 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
             [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
-            [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true),
+            [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true,
+                "Get-OSCloudConfig shows every setting and where it came from; Connect-OSCloud -Cloud <name> uses a cloud of clouds.yaml."),
             [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true,
                 "Connect-OSCloud -Cloud <Tab> completes the names of the clouds in use."),
+            [OpenStackErrorKind.SessionNotFound] = new Entry("OSSessionNotFound", ErrorCategory.ObjectNotFound, false,
+                "Get-OSSession lists this runspace's sessions; Connect-OSCloud -Name makes one."),
         };
 
         public static Entry For(OpenStackErrorKind kind) => Entries[kind];

@@ -27,9 +27,10 @@ namespace OpenStackSnapshot.Sessions
         private readonly Dictionary<string, OpenStackSession> _byName = new Dictionary<string, OpenStackSession>(StringComparer.OrdinalIgnoreCase);
         private OpenStackSession? _default;
 
+        /// <summary>Null once closed, also when another runspace closed it through -Session $using:s.</summary>
         public OpenStackSession? Default
         {
-            get { lock (_gate) return _default; }
+            get { lock (_gate) return _default is { IsClosed: false } open ? open : null; }
         }
 
         /// <summary>Adds the session as the default; returns the open session it replaces under the same name, if any.</summary>
@@ -55,12 +56,12 @@ namespace OpenStackSnapshot.Sessions
 
         public OpenStackSession? Find(string name)
         {
-            lock (_gate) return _byName.TryGetValue(name, out var session) ? session : null;
+            lock (_gate) return _byName.TryGetValue(name, out var session) && !session.IsClosed ? session : null;
         }
 
         public IReadOnlyList<OpenStackSession> All
         {
-            get { lock (_gate) return _byName.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList(); }
+            get { lock (_gate) return _byName.Values.Where(s => !s.IsClosed).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList(); }
         }
     }
 }
