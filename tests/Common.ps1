@@ -12,3 +12,10 @@ function Get-OneError([scriptblock] $Command) {
     $records.Count | Should -Be 1
     $records[0]
 }
+
+# A fresh folder under the temp directory for one test file's files; the caller removes it in AfterAll.
+function New-TestFolder([string] $Prefix) {
+    $path = Join-Path ([IO.Path]::GetTempPath()) ("$Prefix-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    New-Item -ItemType Directory -Path $path | Out-Null
+    $path
+}

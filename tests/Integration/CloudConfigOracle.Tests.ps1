@@ -13,7 +13,7 @@ BeforeAll {
 
     # Lays a fixture out in a fresh folder: home/.config/openstack, cwd, and a folder for OS_CLIENT_CONFIG_FILE.
     function New-FixtureTree($Fixture) {
-        $root = Join-Path ([IO.Path]::GetTempPath()) ("oss-oracle-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+        $root = New-TestFolder 'oss-oracle'
         $tree = @{ Root = $root; Home = (Join-Path $root 'home'); Cwd = (Join-Path $root 'cwd'); Environment = @{} }
         $folders = @{ Home = (Join-Path $tree.Home '.config/openstack'); Cwd = $tree.Cwd; File = (Join-Path $root 'elsewhere') }
         foreach ($folder in $folders.Values) { New-Item -ItemType Directory -Path $folder -Force | Out-Null }

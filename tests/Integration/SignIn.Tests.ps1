@@ -4,8 +4,7 @@ BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("oss-real-signin-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    New-Item -ItemType Directory -Path $script:Folder | Out-Null
+    $script:Folder = New-TestFolder 'oss-real-signin'
     $script:Clouds = Join-Path $script:Folder 'clouds.yaml'
     $script:Secure = Join-Path $script:Folder 'secure.yaml'
     @"

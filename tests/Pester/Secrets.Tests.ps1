@@ -4,8 +4,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
     $script:Emulator = Start-Emulator
-    $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("oss-secrets-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    New-Item -ItemType Directory -Path $script:Folder | Out-Null
+    $script:Folder = New-TestFolder 'oss-secrets'
     Write-TestCloudsYaml $script:Emulator (Join-Path $script:Folder 'clouds.yaml') (Join-Path $script:Folder 'secure.yaml')
 }
 AfterAll {

@@ -5,8 +5,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
     $script:Emulator = Start-Emulator
-    $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("oss-signin-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    New-Item -ItemType Directory -Path $script:Folder | Out-Null
+    $script:Folder = New-TestFolder 'oss-signin'
     $script:Clouds = Join-Path $script:Folder 'clouds.yaml'
     $script:Secure = Join-Path $script:Folder 'secure.yaml'
     Write-TestCloudsYaml $script:Emulator $script:Clouds $script:Secure

@@ -2,8 +2,7 @@
 # naming the host and the reason), trusted through a CA bundle, or not checked at all with a warning.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("oss-tls-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    New-Item -ItemType Directory -Path $script:Folder | Out-Null
+    $script:Folder = New-TestFolder 'oss-tls'
     $script:CertPath = Join-Path $script:Folder 'emulator.pem'
     $script:KeyPath = Join-Path $script:Folder 'emulator.key'
     $key = [System.Security.Cryptography.RSA]::Create(2048)
