@@ -38,12 +38,13 @@ Describe 'Named sessions' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('prod2')
     }
 
-    It 'replaces a session of the same name and closes the old one' {
+    It 'moves a name to the newer session, leaving the earlier one open for whoever holds it' {
         $old = Connect-TestCloud $script:Emulator -Extra @{ Name = 'same' }
         $new = Connect-TestCloud $script:Emulator -Extra @{ Name = 'same' }
-        $old.IsClosed | Should -BeTrue
+        $old.IsClosed | Should -BeFalse
         @(Get-OSSession -Name same) | Should -HaveCount 1
-        (Get-OSSession -Name same).TokenExpiresAt | Should -Be $new.TokenExpiresAt
+        [object]::ReferenceEquals((Get-OSSession -Name same), $new) | Should -BeTrue
+        @(Get-OSSnapshot -Session $old).Count | Should -Be 0
     }
 
     It 'Disconnect-OSCloud -Name forgets the session and revokes the token it issued' {

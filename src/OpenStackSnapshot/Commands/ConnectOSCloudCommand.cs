@@ -138,8 +138,8 @@ namespace OpenStackSnapshot.Commands
                 var session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
                 if (session.CertificateCheckSkipped)
                     WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
-                // A session of the same name is replaced, as a context of the same name in Az: its token is revoked.
-                if (SessionStore.Current.Add(session) is { } replaced) Run(call => replaced.CloseAsync(call));
+                // The name moves to the new session; an earlier one of that name stays open for whoever holds it.
+                SessionStore.Current.Add(session);
                 WriteObject(session);
             }
             catch (OpenStackException e)

@@ -33,15 +33,13 @@ namespace OpenStackSnapshot.Sessions
             get { lock (_gate) return _default is { IsClosed: false } open ? open : null; }
         }
 
-        /// <summary>Adds the session as the default; returns the open session it replaces under the same name, if any.</summary>
-        public OpenStackSession? Add(OpenStackSession session)
+        /// <summary>Adds the session as the default, under its name (which an earlier session of that name loses).</summary>
+        public void Add(OpenStackSession session)
         {
             lock (_gate)
             {
-                _byName.TryGetValue(session.Name, out var replaced);
                 _byName[session.Name] = session;
                 _default = session;
-                return replaced;
             }
         }
 
