@@ -1,6 +1,7 @@
 @{
     RootModule           = 'OpenStackSnapshot.psm1'
-    ModuleVersion        = '0.1.0'
+    # Stamped by the build from Directory.Build.props, the one place that holds the version.
+    ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'
     Author               = 'OpenStackSnapshot contributors'
     CompanyName          = 'OpenStackSnapshot contributors'
@@ -25,9 +26,11 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('OpenStack', 'Nova', 'Cinder', 'Snapshot', 'Volume', 'Cloud', 'Linux', 'Windows', 'MacOS')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: Connect-OSCloud, Disconnect-OSCloud, New-, Get-, Remove- and Wait-OSSnapshot, Get-OSVolume.'
+            Tags         = @('OpenStack', 'Nova', 'Cinder', 'Snapshot', 'Volume', 'Cloud', 'Backup', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/OpenStackSnapshot/OpenStackSnapshot'
+            LicenseUri   = 'https://github.com/OpenStackSnapshot/OpenStackSnapshot/blob/main/LICENSE'
+            # Stamped by the build from this version's section of CHANGELOG.md.
+            ReleaseNotes = ''
         }
     }
 }

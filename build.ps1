@@ -8,11 +8,11 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
-    # Test only: which suites to run, e.g. -Suite Unit,Pester (Integration needs root and apt: it installs a real OpenStack).
-    [string[]] $Suite = @('Unit', 'Pester', 'Integration')
+    # Test only: which suites to run, e.g. -Suite Unit,Pester (Package: the Gallery round trip; Integration needs root and apt: it installs a real OpenStack).
+    [string[]] $Suite = @('Unit', 'Pester', 'Package', 'Integration')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -22,12 +22,14 @@ Set-StrictMode -Version 3.0
 # From bash, "-Suite Unit,Pester" arrives as one string: split it, then check each name.
 $Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
 foreach ($name in $Suite) {
-    if ($name -notin 'Unit', 'Pester', 'Integration') { throw "Unknown suite '$name': use Unit, Pester or Integration." }
+    if ($name -notin 'Unit', 'Pester', 'Package', 'Integration') { throw "Unknown suite '$name': use Unit, Pester, Package or Integration." }
 }
 
 switch ($Task) {
     'Build' { Invoke-ModuleBuild | Out-Null }
-    'Docs'  { . (Join-Path $PSScriptRoot 'build/Docs.ps1'); Invoke-Docs -OutputFolder (Invoke-ModuleBuild) }
+    'Docs'  { Invoke-ModuleBuild | Out-Null }   # the build writes the help; building it again would only repeat that
+    'Package' { . (Join-Path $PSScriptRoot 'build/Package.ps1'); Invoke-Package | Out-Null }
+    'Clean' { Invoke-Clean }
     'Test'  { . (Join-Path $PSScriptRoot 'build/Test.ps1'); exit (Invoke-Tests -Suite $Suite) }
     'Demo'  { . (Join-Path $PSScriptRoot 'build/Demo.ps1'); Invoke-Demo }
     'Bench' { . (Join-Path $PSScriptRoot 'build/Bench.ps1'); Invoke-Bench }

@@ -1,11 +1,13 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
-#   OpenStackSnapshot.psd1/.psm1/.Format.ps1xml, and per framework <fw>/OpenStackSnapshot.dll with the client
+#   OpenStackSnapshot.psd1/.psm1/.Format.ps1xml, LICENSE, and per framework <fw>/OpenStackSnapshot.dll with the client
 #   and its dependencies in <fw>/dependencies (loaded in isolation) and the help in <fw>/en-US.
 
 $script:Root = Split-Path -Parent $PSScriptRoot
 $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
+# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop); OpenStackSnapshot.psm1 picks one.
+$script:Frameworks = [ordered]@{ Core = 'net8.0'; Desktop = 'net472' }
 
 # A simple function on purpose: $args passes -v and the like through to dotnet untouched.
 function Invoke-Dotnet {
@@ -19,24 +21,75 @@ function Invoke-ModuleBuild {
     Invoke-Dotnet restore (Join-Path $script:Root 'tests/TestDependencies/TestDependencies.csproj') -v quiet
 
     if (Test-Path $script:ModuleOut) { Remove-Item $script:ModuleOut -Recurse -Force }
-    foreach ($framework in 'net8.0', 'netstandard2.0') {
+    foreach ($framework in $script:Frameworks.Values) {
         $bin = Join-Path $script:Root "src/$script:ModuleName/bin/Release/$framework"
         $target = Join-Path $script:ModuleOut $framework
         $dependencies = Join-Path $target 'dependencies'
         New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
         foreach ($file in Get-ChildItem $bin -File) {
             $isCmdletAssembly = $file.BaseName -eq $script:ModuleName
-            if ($file.Extension -notin '.dll', '.pdb') { continue }
+            if ($file.Extension -ne '.dll') { continue }   # no symbols shipped: the package stays small, and nothing reads them
             Copy-Item $file.FullName -Destination ($isCmdletAssembly ? $target : $dependencies)
         }
     }
-    foreach ($file in "$script:ModuleName.psd1", "$script:ModuleName.psm1", "$script:ModuleName.Format.ps1xml") {
+    foreach ($file in "$script:ModuleName.psm1", "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }
+    Write-ModuleManifest (Join-Path $script:ModuleOut "$script:ModuleName.psd1")
+    Assert-CmdletExports $script:ModuleOut
     $helpBuilder = Join-Path $script:Root 'build/Docs.ps1'
     if (Test-Path $helpBuilder) { . $helpBuilder; Invoke-Docs -OutputFolder $script:ModuleOut }
     Write-Host "Module laid out in $script:ModuleOut"
     $script:ModuleOut
+}
+
+# The one version: Directory.Build.props, which also stamps the assemblies.
+function Get-ModuleVersion {
+    $version = ([xml](Get-Content (Join-Path $script:Root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    $version.Trim()
+}
+
+# This version's section of CHANGELOG.md: the Gallery's release notes.
+function Get-ReleaseNotes([string] $Version) {
+    $text = Get-Content (Join-Path $script:Root 'CHANGELOG.md') -Raw
+    $match = [regex]::Match($text, "(?ms)^## $([regex]::Escape($Version))\s*\r?\n(.*?)(?=^## |\z)")
+    if (-not $match.Success) { throw "CHANGELOG.md has no '## $Version' section: write the release notes before building $Version." }
+    $match.Groups[1].Value.Trim()
+}
+
+# The manifest, stamped with the version and release notes; everything else is as written in the repo.
+function Write-ModuleManifest([string] $Path) {
+    $version = Get-ModuleVersion
+    $notes = (Get-ReleaseNotes $version).Replace("'", "''")
+    $text = Get-Content (Join-Path $script:Root "$script:ModuleName.psd1") -Raw
+    $text = $text -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '$version'"
+    $text = $text -replace "ReleaseNotes(\s*)= '[^']*'", "ReleaseNotes`$1= '$notes'"
+    [IO.File]::WriteAllText($Path, $text, [Text.UTF8Encoding]::new($false))
+}
+
+# Every compiled cmdlet is exported and every export is compiled, read in a fresh pwsh from the assembly itself.
+function Assert-CmdletExports([string] $ModuleFolder) {
+    $dll = Join-Path $ModuleFolder "$($script:Frameworks.Core)/$script:ModuleName.dll"
+    $process = (Get-Process -Id $PID).Path
+    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    $compiled = @(& $process @prefix -NoProfile -NonInteractive -Command "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
+    if ($LASTEXITCODE -ne 0 -or $compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
+    $exported = @((Import-PowerShellDataFile (Join-Path $ModuleFolder "$script:ModuleName.psd1")).CmdletsToExport | Sort-Object)
+    $missing = @($compiled | Where-Object { $_ -notin $exported })
+    $extra = @($exported | Where-Object { $_ -notin $compiled })
+    if ($missing -or $extra) {
+        throw "OpenStackSnapshot.psd1's CmdletsToExport does not match the compiled cmdlets:$(if ($missing) { " not exported: $($missing -join ', ')." })$(if ($extra) { " exported but not compiled: $($extra -join ', ')." })"
+    }
+    $manifest = Test-ModuleManifest (Join-Path $ModuleFolder "$script:ModuleName.psd1") -ErrorAction Stop
+    Write-Host "Manifest: $($manifest.Name) $($manifest.Version), $($compiled.Count) cmdlets exported"
+}
+
+# Clean: everything the build and the tests made.
+function Invoke-Clean {
+    foreach ($folder in @(Join-Path $script:Root 'out') + @(Get-ChildItem (Join-Path $script:Root 'src'), (Join-Path $script:Root 'tests') -Recurse -Directory -Include bin, obj -ErrorAction SilentlyContinue | ForEach-Object FullName)) {
+        if (Test-Path $folder) { Remove-Item $folder -Recurse -Force; Write-Host "removed $folder" }
+    }
 }
 
 # Where NuGet restored packages (PackageDownload puts Pester and the test-only assemblies there).

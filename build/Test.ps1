@@ -16,13 +16,19 @@ function Invoke-UnitTests([string] $Results) {
     }
 }
 
+# Pester's version is written once, in the PackageDownload that brings it.
+function Get-PesterVersion {
+    $csproj = [xml](Get-Content (Join-Path $script:Root 'tests/TestDependencies/TestDependencies.csproj') -Raw)
+    ($csproj.Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester').Version.Trim('[', ']')
+}
+
 # Pester runs in a fresh pwsh against the built module, as a user's session would.
 function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [hashtable] $Environment = @{}) {
     Write-Host "== Pester: $Name" -ForegroundColor Cyan
     $summary = Join-Path $Results "pester-$Name.json"
     Remove-Item $summary -ErrorAction SilentlyContinue
     $runner = Join-Path $PSScriptRoot 'RunPester.ps1'
-    $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
+    $pester = Join-Path (Get-NuGetPackageRoot) "pester/$(Get-PesterVersion)/tools/Pester.psd1"
     $saved = @{}
     foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
     Push-Location $script:Root
@@ -50,6 +56,11 @@ function Invoke-Tests([string[]] $Suite) {
     if ($tallies.Count -eq 0) {
         if ('Unit' -in $Suite) { Invoke-UnitTests $results | ForEach-Object { $tallies.Add($_) } }
         if ('Pester' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'emulator' (Join-Path $script:Root 'tests/Pester') $results)) }
+        if ('Package' -in $Suite) {
+            . (Join-Path $PSScriptRoot 'Package.ps1')
+            $package = Invoke-Package -Module $script:ModuleOut
+            $tallies.Add((Invoke-PesterSuite 'gallery' (Join-Path $script:Root 'tests/Package') $results @{ OSS_PACKAGE_PATH = $package }))
+        }
         if ('Integration' -in $Suite) {
             . (Join-Path $PSScriptRoot 'Integration.ps1')
             $tallies.Add((Invoke-IntegrationSuite $results))

@@ -51,3 +51,50 @@ Describe 'Loading beside older copies of its dependencies' {
         finally { Stop-Emulator $emulator }
     }
 }
+
+Describe 'Module lifecycle' {
+    It 'Remove-Module unhooks the resolver and closes the sessions; importing again works in the same process' {
+        $emulator = Start-Emulator
+        try {
+            $check = Join-Path $PSScriptRoot 'Isolation/RemoveAndImportAgain.ps1'
+            Push-Location $script:RepoRoot
+            try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath -AuthUrl $emulator.AuthUrl -VolumeId $script:VolumeAvailable 2>&1 }
+            finally { Pop-Location }
+            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+            $output | Should -Be @(
+                'hooked after import: True'
+                'hooked after remove: False'
+                'session closed after remove: True'
+                'hooked after import again: True'
+                'sessions after import again: 0'
+                "created again on volume $script:VolumeAvailable"
+            )
+        }
+        finally { Stop-Emulator $emulator }
+    }
+}
+
+Describe 'The Windows PowerShell 5.1 build' {
+    It 'is compiled for .NET Framework 4.7.2 with its dependencies beside it' {
+        $desktop = Join-Path $script:ModulePath 'net472'
+        Test-Path (Join-Path $desktop 'OpenStackSnapshot.dll') | Should -BeTrue
+        Test-Path (Join-Path $desktop 'dependencies/OpenStackSnapshot.Client.dll') | Should -BeTrue
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $desktop 'OpenStackSnapshot.dll'))
+        [Text.Encoding]::UTF8.GetString($bytes) | Should -Match '\.NETFramework,Version=v4\.7\.2'
+    }
+
+    It 'answers AssemblyResolve only for its own dependencies, and only when one of its assemblies asks' {
+        $check = Join-Path $PSScriptRoot 'Isolation/DesktopResolver.ps1'
+        Push-Location $script:RepoRoot
+        try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath 2>&1 }
+        finally { Pop-Location }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output | Should -Be @(
+            'ours asks for a dependency: dependencies/Microsoft.Extensions.Http'
+            'a dependency asks for another: dependencies/Polly.Core'
+            'another module asks for the same name: null'
+            'nobody says who asks: null'
+            'ours asks for a name not in dependencies/: null'
+        )
+    }
+}

@@ -16,8 +16,32 @@ namespace OpenStackSnapshot.Sessions
         private static readonly ConditionalWeakTable<Runspace, RunspaceSessions> Stores = new ConditionalWeakTable<Runspace, RunspaceSessions>();
         // Code with no runspace (none of ours today) gets a store of its own rather than a null.
         private static readonly RunspaceSessions Detached = new RunspaceSessions();
+        // Every store made, weakly, so Remove-Module can close all sessions of all runspaces.
+        private static readonly List<WeakReference<RunspaceSessions>> Made = new List<WeakReference<RunspaceSessions>>();
 
-        public static RunspaceSessions Current => Runspace.DefaultRunspace is { } runspace ? Stores.GetValue(runspace, _ => new RunspaceSessions()) : Detached;
+        public static RunspaceSessions Current => Runspace.DefaultRunspace is { } runspace ? Stores.GetValue(runspace, _ => Track(new RunspaceSessions())) : Detached;
+
+        /// <summary>Remove-Module: every session of every runspace is closed (connections disposed, secrets wiped).</summary>
+        public static void CloseAll()
+        {
+            List<RunspaceSessions> stores;
+            lock (Made)
+            {
+                stores = new List<RunspaceSessions> { Detached };
+                foreach (var weak in Made)
+                {
+                    if (weak.TryGetTarget(out var store)) stores.Add(store);
+                }
+                Made.Clear();
+            }
+            foreach (var store in stores) store.CloseAll();
+        }
+
+        private static RunspaceSessions Track(RunspaceSessions store)
+        {
+            lock (Made) Made.Add(new WeakReference<RunspaceSessions>(store));
+            return store;
+        }
     }
 
     /// <summary>One runspace's named sessions, and its default: the one connected last.</summary>
@@ -50,6 +74,19 @@ namespace OpenStackSnapshot.Sessions
                 if (_byName.TryGetValue(session.Name, out var held) && ReferenceEquals(held, session)) _byName.Remove(session.Name);
                 if (ReferenceEquals(_default, session)) _default = null;
             }
+        }
+
+        public void CloseAll()
+        {
+            List<OpenStackSession> sessions;
+            lock (_gate)
+            {
+                sessions = _byName.Values.ToList();
+                if (_default != null && !sessions.Contains(_default)) sessions.Add(_default);
+                _byName.Clear();
+                _default = null;
+            }
+            foreach (var session in sessions) session.Dispose();
         }
 
         public OpenStackSession? Find(string name)
