@@ -64,7 +64,7 @@ function Write-ModuleManifest([string] $Path) {
     $notes = (Get-ReleaseNotes $version).Replace("'", "''")
     $text = Get-Content (Join-Path $script:Root "$script:ModuleName.psd1") -Raw
     $text = $text -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '$version'"
-    $text = $text -replace "ReleaseNotes(\s*)= '[^']*'", "ReleaseNotes`$1= '$notes'"
+    $text = $text -replace "ReleaseNotes(\s*)= '[^']*'", "ReleaseNotes`$1= '$($notes.Replace('$', '$$'))'"   # $ in the notes stays literal
     [IO.File]::WriteAllText($Path, $text, [Text.UTF8Encoding]::new($false))
 }
 

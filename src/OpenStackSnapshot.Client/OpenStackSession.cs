@@ -32,7 +32,7 @@ namespace OpenStackSnapshot.Client
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
             ComputeUrl = new Uri(endpoint.Url.TrimEnd('/'));
-            var compute = new ComputeRequests(new ApiSender(pipeline.Client, pipeline.Tls), ComputeUrl, options.ComputeApiVersion);
+            var compute = new ComputeRequests(new ApiSender(pipeline.Client), ComputeUrl, options.ComputeApiVersion);
             Snapshots = new SnapshotClient(compute);
             Volumes = new VolumeClient(compute);
         }
@@ -71,11 +71,19 @@ namespace OpenStackSnapshot.Client
             var pipeline = new HttpPipeline(options, tokens);
             try
             {
-                var keystone = new KeystoneClient(new ApiSender(pipeline.Client, pipeline.Tls), options.AuthUrl, options.Auth);
+                var keystone = new KeystoneClient(new ApiSender(pipeline.Client), options.AuthUrl, options.Auth);
                 tokens.Bind(keystone.IssueAsync);
                 var token = await tokens.IssueAsync(call).ConfigureAwait(false);
-                var endpoint = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
-                return new OpenStackSession(name, options, pipeline, tokens, keystone, token, endpoint);
+                try
+                {
+                    var endpoint = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
+                    return new OpenStackSession(name, options, pipeline, tokens, keystone, token, endpoint);
+                }
+                catch (OpenStackException) when (options.Auth.CanRenew)
+                {
+                    await keystone.RevokeAsync(token.Value, call).ConfigureAwait(false); // no session will use it
+                    throw;
+                }
             }
             catch
             {
@@ -103,8 +111,15 @@ namespace OpenStackSnapshot.Client
         public async Task CloseAsync(CallContext call)
         {
             if (IsClosed) return;
-            if (_tokens.Forget() is { } issued) await _keystone.RevokeAsync(issued, call).ConfigureAwait(false);
-            Dispose();
+            IsClosed = true;
+            try
+            {
+                if (await _tokens.CloseAsync(call).ConfigureAwait(false) is { } issued) await _keystone.RevokeAsync(issued, call).ConfigureAwait(false);
+            }
+            finally
+            {
+                Dispose();
+            }
         }
 
         public void Dispose()

@@ -42,7 +42,7 @@ BeforeAll {
         $manifest = Join-Path $folder 'OpenStackSnapshot.psd1'
         $parts = $script:Version.Split('.'); $newer = "$($parts[0]).$($parts[1]).$([int]$parts[2] + 1)"
         (Get-Content $manifest -Raw) -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '$newer'" | Set-Content $manifest
-        $destination = Join-Path $script:Newer 'package'
+        $destination = New-Item -ItemType Directory -Path (Join-Path $script:Newer 'package') | ForEach-Object FullName
         Compress-PSResource -Path $folder -DestinationPath $destination
         [pscustomobject]@{ Version = $newer; Path = (Get-ChildItem $destination -Filter *.nupkg).FullName }
     }

@@ -64,10 +64,11 @@ Describe 'Module lifecycle' {
             $output | Should -Be @(
                 'hooked after import: True'
                 'hooked after remove: False'
-                'session closed after remove: True'
+                'session closed after remove: True, the one it took the name from: True'
                 'hooked after import again: True'
                 'sessions after import again: 0'
                 "created again on volume $script:VolumeAvailable"
+                'closed by a second Remove-Module: True'
             )
         }
         finally { Stop-Emulator $emulator }

@@ -48,6 +48,23 @@ Describe 'Certificates' {
         Write-Host "    CA bundle:    connected to $($session.ComputeUrl), listed $(@(Get-OSSnapshot -Session $session).Count) snapshots"
     }
 
+    It 'reads a relative cacert of clouds.yaml from the current directory, as the CLI does' {
+        $clouds = Join-Path $script:Folder 'clouds.yaml'
+        "clouds:`n  tls:`n    auth: {auth_url: '$($script:Emulator.AuthUrl)', username: demo, password: demo-secret, project_name: demo}`n    cacert: emulator.pem`n" | Set-Content $clouds
+        $env:OS_CLIENT_CONFIG_FILE = $clouds
+        Push-Location $script:Folder
+        try {
+            (Get-OSCloudConfig -Cloud tls).CACertificatePath | Should -Be $script:CertPath
+            (Connect-OSCloud -Cloud tls).Name | Should -Be 'tls'
+        }
+        finally { Pop-Location; $env:OS_CLIENT_CONFIG_FILE = $null }
+    }
+
+    It 'refuses an OS_INSECURE that is neither true nor false' {
+        $env:OS_INSECURE = 'maybe'
+        try { { Connect-TestCloud $script:Emulator } | Should -Throw -ErrorId 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand' } finally { $env:OS_INSECURE = $null }
+    }
+
     It 'refuses a CA bundle that did not issue the certificate' {
         $other = Join-Path $script:Folder 'other.pem'
         $otherKey = [System.Security.Cryptography.RSA]::Create(2048)

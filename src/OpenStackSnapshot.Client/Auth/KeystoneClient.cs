@@ -53,7 +53,7 @@ namespace OpenStackSnapshot.Client.Auth
                 throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl} is not a Keystone v3 token endpoint (HTTP 404).", e)
                 {
                     StatusCode = e.StatusCode, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = "Check -AuthUrl: it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
+                    RecommendedAction = "Check the auth URL (auth_url): it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
                 };
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.AuthenticationFailed)
@@ -62,7 +62,9 @@ namespace OpenStackSnapshot.Client.Auth
                     $"Keystone refused the credentials ({Describe()}): {e.ServerMessage ?? "HTTP 401"}{(e.RequestId != null ? $" (request id {e.RequestId})" : string.Empty)}", e)
                 {
                     StatusCode = e.StatusCode, FaultName = e.FaultName, ServerMessage = e.ServerMessage, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = "Check the user name, password or application credential, the domain and the project, then connect again.",
+                    RecommendedAction = _auth is TokenAuth
+                        ? "The token is invalid or expired: get a new one (openstack token issue), or sign in with a password or an application credential."
+                        : "Check the user name, password or application credential, the domain and the project, then connect again.",
                 };
             }
             using (response.Message)
@@ -71,8 +73,8 @@ namespace OpenStackSnapshot.Client.Auth
                 if (string.IsNullOrEmpty(subject))
                     throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl} without an X-Subject-Token header.")
                     {
-                        StatusCode = response.Status, RequestId = response.RequestId, Method = "POST", Url = _tokensUrl.ToString(),
-                        RecommendedAction = "Check that -AuthUrl points at Keystone v3.",
+                        StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.ToString(),
+                        RecommendedAction = "Check that the auth URL (auth_url) points at Keystone v3.",
                     };
                 return ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
             }
@@ -99,9 +101,9 @@ namespace OpenStackSnapshot.Client.Auth
                 var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
                 response.Message.Dispose();
             }
-            catch (OpenStackException)
+            catch (Exception e) when (!call.Cancellation.IsCancellationRequested || !(e is OperationCanceledException))
             {
-                // already expired or revoked, or Keystone unreachable: the token dies at its expiry anyway
+                // already expired or revoked, Keystone unreachable, the connection gone: the token dies at its expiry anyway
             }
         }
     }

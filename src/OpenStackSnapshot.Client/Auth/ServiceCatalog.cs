@@ -28,7 +28,7 @@ namespace OpenStackSnapshot.Client.Auth
         private static CatalogEndpoint Throw(string message) =>
             throw new OpenStackException(OpenStackErrorKind.EndpointNotFound, message)
             {
-                RecommendedAction = "Pass -Region and -Interface values that the catalog offers, or ask the cloud's operator which to use.",
+                RecommendedAction = "Choose a region and an interface that the catalog offers (region_name, interface), or ask the cloud's operator which to use.",
             };
     }
 }

@@ -17,7 +17,8 @@ namespace OpenStackSnapshot.Client.Compute
         private readonly ApiSender _sender;
         private readonly Uri _versionUrl;
         private readonly ComputeMicroversion _microversion;
-        private Task<string>? _finding;
+        // Only a finished finding is kept: a probe cancelled by its caller's Ctrl+C must not spoil later 404s.
+        private volatile string? _finding;
 
         public ComputeVersionProbe(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion)
         {
@@ -36,7 +37,7 @@ namespace OpenStackSnapshot.Client.Compute
 
         public async Task<OpenStackException> ExplainAsync(OpenStackException notFound, CallContext call)
         {
-            var finding = await (_finding ??= FindAsync(call)).ConfigureAwait(false);
+            var finding = _finding ??= await FindAsync(call).ConfigureAwait(false);
             return new OpenStackException(notFound.Kind, $"{notFound.Message} (microversion {_microversion}). {finding}", notFound)
             {
                 StatusCode = notFound.StatusCode, FaultName = notFound.FaultName, ServerMessage = notFound.ServerMessage,
@@ -59,7 +60,7 @@ namespace OpenStackSnapshot.Client.Compute
                     return $"The endpoint's version document ({_versionUrl}) says it is Nova's v2.1 API with microversions {min} to {max}, so it lacks the os-snapshots proxy API: the cloud has switched it off or removed it.";
                 }
             }
-            catch (Exception e) when (!(e is OperationCanceledException) || !call.Cancellation.IsCancellationRequested)
+            catch (Exception e) when (!call.Cancellation.IsCancellationRequested)
             {
                 // The probe only explains the 404: whatever it meets, the 404 is what the caller gets.
                 var why = e is OpenStackException o ? o.StatusCode?.ToString() ?? o.Kind.ToString() : e.GetType().Name;

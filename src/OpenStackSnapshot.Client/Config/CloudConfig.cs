@@ -237,8 +237,8 @@ namespace OpenStackSnapshot.Client.Config
         {
             var text = setting.TextValue ?? string.Empty;
             if (CloudConfigResolver.IsTrue(text)) return true;
-            if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
-            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"verify (from {setting.Source}) must be true or false, not '{text}'; a CA bundle goes in cacert.")
+            if (CloudConfigResolver.IsFalse(text)) return false;
+            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{(setting.Source == "OS_INSECURE" ? "OS_INSECURE" : $"verify (from {setting.Source})")} must be true or false, not '{text}'; a CA bundle goes in cacert.")
             {
                 RecommendedAction = "Write verify: true or verify: false, and put a CA bundle's path in cacert.",
             };
@@ -263,8 +263,9 @@ namespace OpenStackSnapshot.Client.Config
                 RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}.",
             };
 
+        /// <summary>A bad value given as a parameter is a bad argument; from a file or a variable, bad configuration.</summary>
         private OpenStackException Bad(SettingKey key, string problem) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
+            new OpenStackException((SourceOf(key) ?? string.Empty).StartsWith("parameter ", StringComparison.Ordinal) ? OpenStackErrorKind.InvalidArgument : OpenStackErrorKind.InvalidConfiguration,
                 Name == null ? $"{key.Name} (from {SourceOf(key)}): {problem}." : $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.")
             {
                 RecommendedAction = $"Correct {key.Name} where it was set ({SourceOf(key)}).",

@@ -29,6 +29,7 @@ namespace OpenStackSnapshot.Client.Config
                 if (Pick(key, request, environment, files, name) is { } setting) values[key.Name] = setting;
             }
             DropOutranked(values);
+            foreach (var key in new[] { SettingKeys.CACertificate, SettingKeys.ClientCertificate, SettingKeys.ClientKey }) Anchor(values, key, environment);
             values[SettingKeys.Region.Name] = Region(request, environment, files, name);
             if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
             var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
@@ -54,6 +55,14 @@ namespace OpenStackSnapshot.Client.Config
                 if (byName && !byId) values.Remove(id.Name);
                 if (byId && !byName) values.Remove(name.Name);
             }
+        }
+
+        /// <summary>A path from a file or variable: ~ is the home folder and a relative path is the caller's current directory's, as for the CLI.</summary>
+        private static void Anchor(Dictionary<string, Setting> values, SettingKey key, ConfigEnvironment environment)
+        {
+            if (!values.TryGetValue(key.Name, out var setting) || setting.TextValue is not { Length: > 0 } path || setting.Source.StartsWith("parameter ", StringComparison.Ordinal)) return;
+            if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal)) path = System.IO.Path.Combine(environment.HomeDirectory, path.Substring(Math.Min(2, path.Length)));
+            values[key.Name] = Setting.Text(System.IO.Path.GetFullPath(System.IO.Path.Combine(environment.CurrentDirectory, path)), setting.Source);
         }
 
         private static string? Location(IReadOnlyList<ConfigFile> files, string cloud)
@@ -180,16 +189,22 @@ namespace OpenStackSnapshot.Client.Config
         private static Setting? Verify(CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files, string? cloud)
         {
             if (request.Values.TryGetValue("verify", out var given)) return given;
-            if (environment.Get("OS_INSECURE") is { } insecure) return Setting.Text(IsTrue(insecure) ? "false" : "true", "OS_INSECURE");
+            if (environment.Get("OS_INSECURE") is { } insecure) return Setting.Text(Invert(insecure), "OS_INSECURE");
             if (cloud == null) return null;
             if (FromFiles(new SettingKey("verify", Precedence.FileFirst, false), files, cloud) is { } verify) return verify;
             if (FromFiles(new SettingKey("insecure", Precedence.FileFirst, false), files, cloud) is { } fileInsecure)
-                return Setting.Text(IsTrue(fileInsecure.TextValue!) ? "false" : "true", fileInsecure.Source);
+                return Setting.Text(Invert(fileInsecure.TextValue!), fileInsecure.Source);
             return null;
         }
 
         /// <summary>openstacksdk's get_boolean: true, yes, 1 (any case) are true.</summary>
         internal static bool IsTrue(string value) =>
             value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1";
+
+        internal static bool IsFalse(string value) =>
+            value.Equals("false", StringComparison.OrdinalIgnoreCase) || value.Equals("no", StringComparison.OrdinalIgnoreCase) || value == "0";
+
+        /// <summary>"insecure" as "verify": a value that is neither true nor false is kept, so verify's check refuses it.</summary>
+        private static string Invert(string insecure) => IsTrue(insecure) ? "false" : IsFalse(insecure) ? "true" : insecure;
     }
 }

@@ -32,13 +32,8 @@ namespace OpenStackSnapshot.Client.Http
     internal sealed class ApiSender
     {
         private readonly HttpClient _http;
-        private readonly TlsHandler? _tls;
 
-        public ApiSender(HttpClient http, TlsHandler? tls = null)
-        {
-            _http = http;
-            _tls = tls;
-        }
+        public ApiSender(HttpClient http) => _http = http;
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
@@ -66,7 +61,15 @@ namespace OpenStackSnapshot.Client.Http
             }
             catch (HttpRequestException e)
             {
-                throw Unreachable(e, method, url);
+                throw Unreachable(e, request, method, url);
+            }
+            catch (ObjectDisposedException e)
+            {
+                // Another runspace disconnected the session this request was sent on.
+                throw new OpenStackException(OpenStackErrorKind.NotConnected, $"The session was closed (disconnected) while {method} {url} was being sent.", e)
+                {
+                    Method = method, Url = url, RecommendedAction = "Connect again, and use the new session.",
+                };
             }
 
             var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -103,14 +106,14 @@ namespace OpenStackSnapshot.Client.Http
 
         public static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 
-        private OpenStackException Unreachable(HttpRequestException e, string method, string url)
+        private static OpenStackException Unreachable(HttpRequestException e, HttpRequestMessage request, string method, string url)
         {
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
             {
                 if (inner is AuthenticationException)
                 {
                     var host = new Uri(url).Authority;
-                    var why = _tls?.LastRefusal is { } refusal && refusal.StartsWith(host, StringComparison.Ordinal) ? refusal.Substring(host.Length + 2) : inner.Message;
+                    var why = TlsHandler.RefusalOf(request) ?? inner.Message;
                     return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection to {host} failed ({method} {url}): {why}", e)
                     {
                         Method = method, Url = url,

@@ -16,8 +16,8 @@ namespace OpenStackSnapshot.Client.Http
     internal sealed class TlsHandler
     {
         private readonly TlsOptions _options;
+        private const string RefusalKey = "OpenStackSnapshot.TlsRefusal";
         private readonly X509Certificate2Collection? _trusted;
-        private volatile string? _lastRefusal;
 
         public TlsHandler(TlsOptions options)
         {
@@ -25,8 +25,9 @@ namespace OpenStackSnapshot.Client.Http
             if (options.VerifyCertificate && options.CACertificatePath != null) _trusted = ReadBundle(options.CACertificatePath);
         }
 
-        /// <summary>Why the last certificate was refused, for OSTlsFailure.</summary>
-        public string? LastRefusal => _lastRefusal;
+        /// <summary>Why this request's server certificate was refused, for OSTlsFailure; kept on the request itself.</summary>
+        public static string? RefusalOf(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(RefusalKey, out var value) ? value as string : null;
 
         public HttpMessageHandler Create()
         {
@@ -53,7 +54,7 @@ namespace OpenStackSnapshot.Client.Http
                     ? Describe(errors & ~SslPolicyErrors.RemoteCertificateChainErrors, null)
                     : ChainsToBundle(certificate);
             }
-            if (refusal != null) _lastRefusal = $"{request.RequestUri?.Authority}: {refusal}";
+            if (refusal != null) request.Properties[RefusalKey] = refusal;
             return refusal == null;
         }
 
@@ -116,8 +117,11 @@ namespace OpenStackSnapshot.Client.Http
                 var text = File.ReadAllText(certPath);
                 if (text.Contains("-----BEGIN"))
                 {
-                    if (fromPem == null) throw Unusable($"The client certificate {certPath} is PEM, which this .NET cannot read; give a PFX (PKCS#12) file, or use PowerShell 7.");
-                    return (X509Certificate2)fromPem.Invoke(null, new object?[] { certPath, keyPath })!;
+                    if (fromPem == null) throw Unusable($"The client certificate {certPath} is PEM, which .NET Framework cannot read; give a PFX (PKCS#12) file instead.");
+                    var pem = (X509Certificate2)fromPem.Invoke(null, new object?[] { certPath, keyPath })!;
+                    // Windows' TLS stack refuses the ephemeral key a PEM import makes: give it a PKCS#12 copy instead.
+                    if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return pem;
+                    using (pem) return new X509Certificate2(pem.Export(X509ContentType.Pkcs12));
                 }
                 return new X509Certificate2(certPath);
             }

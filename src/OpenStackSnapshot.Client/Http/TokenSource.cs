@@ -41,17 +41,39 @@ namespace OpenStackSnapshot.Client.Http
             }
         }
 
-        /// <summary>Forgets the token; returns it when it was issued here and may still be revoked.</summary>
-        public string? Forget()
+        private volatile bool _closed;
+
+        /// <summary>
+        /// Closes the source under its gate, so no caller sharing the session can issue a token after it; returns the
+        /// token when it was issued here and may still be revoked.
+        /// </summary>
+        public async Task<string?> CloseAsync(CallContext call)
         {
-            var token = _current;
+            await _gate.WaitAsync(call.Cancellation).ConfigureAwait(false);
+            try
+            {
+                _closed = true;
+                var token = _current;
+                _current = null;
+                return _canRenew && token != null && token.ExpiresAt > DateTime.UtcNow ? token.Value : null;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Forgets the token at once (Dispose: no waiting for callers in flight).</summary>
+        public void Forget()
+        {
+            _closed = true;
             _current = null;
-            return _canRenew && token != null && token.ExpiresAt > DateTime.UtcNow ? token.Value : null;
         }
 
         public async Task<string> ValueAsync(CallContext call)
         {
             var token = _current;
+            if (_closed) throw Closed();
             var left = token == null ? TimeSpan.Zero : token.ExpiresAt - DateTime.UtcNow;
             if (token != null && (_canRenew ? left > RenewBefore : left > TimeSpan.Zero)) return token.Value;
             return (await RenewAsync(token?.Value, call).ConfigureAwait(false)).Value;
@@ -63,6 +85,7 @@ namespace OpenStackSnapshot.Client.Http
             await _gate.WaitAsync(call.Cancellation).ConfigureAwait(false);
             try
             {
+                if (_closed) throw Closed();
                 var token = _current;
                 if (token != null && token.Value != staleValue && token.ExpiresAt - DateTime.UtcNow > RenewBefore) return token;
                 if (!_canRenew)
@@ -80,6 +103,9 @@ namespace OpenStackSnapshot.Client.Http
                 _gate.Release();
             }
         }
+
+        private static OpenStackException Closed() =>
+            new OpenStackException(OpenStackErrorKind.NotConnected, "The session was closed (disconnected).", "Connect again, and use the new session.");
 
         private static OpenStackException Expired(AccessToken? token) =>
             new OpenStackException(OpenStackErrorKind.AuthenticationFailed,

@@ -80,7 +80,8 @@ namespace OpenStackSnapshot.Loading
 
         private static bool IsOurs(Assembly assembly) =>
             assembly == typeof(ModuleLoader).Assembly
-            || (!assembly.IsDynamic && string.Equals(Path.GetDirectoryName(assembly.Location), Folder, StringComparison.OrdinalIgnoreCase));
+            || (!assembly.IsDynamic && !string.IsNullOrEmpty(assembly.Location) // loaded from bytes: no folder, not ours
+                && string.Equals(Path.GetDirectoryName(assembly.Location), Folder, StringComparison.OrdinalIgnoreCase));
 
         private static HashSet<string> OurAssemblies()
         {

@@ -19,7 +19,7 @@ namespace OpenStackSnapshot.Sessions
                     return value;
                 case string name:
                     return SessionStore.Current.Find(name) ?? throw new ArgumentTransformationMetadataException(
-                        $"There is no session named '{name}' in this runspace. Get-OSSession lists them; Connect-OSCloud -Name '{name}' makes one.");
+                        $"{SessionErrors.Message(name)} Get-OSSession lists them; Connect-OSCloud -Name '{name}' makes one.");
                 case PSObject deserialized when deserialized.TypeNames.Contains("Deserialized." + typeof(OpenStackSession).FullName):
                     throw new ArgumentTransformationMetadataException(
                         "This session came from another process (Start-Job, Invoke-Command or another remoting call), which carries only a copy of its properties, not its connection. Connect inside the job instead: Connect-OSCloud -Cloud <name> (clouds.yaml) or with the OS_* variables.");

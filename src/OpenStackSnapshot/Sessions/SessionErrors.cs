@@ -7,7 +7,9 @@ namespace OpenStackSnapshot.Sessions
     /// <summary>The one way to say a session name is unknown (Get-OSSession -Name, Disconnect-OSCloud -Name).</summary>
     internal static class SessionErrors
     {
+        public static string Message(string name) => $"There is no session named '{name}' in this runspace.";
+
         public static ErrorRecord NotFound(string name) =>
-            ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.SessionNotFound, $"There is no session named '{name}' in this runspace.", string.Empty), name);
+            ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.SessionNotFound, Message(name), string.Empty), name);
     }
 }

@@ -32,14 +32,19 @@ namespace OpenStackSnapshot.Sessions
                 {
                     if (weak.TryGetTarget(out var store)) stores.Add(store);
                 }
-                Made.Clear();
+                // The runspaces' stores live on (the table keeps them), so they stay tracked for the next Remove-Module.
+                Made.RemoveAll(weak => !weak.TryGetTarget(out _));
             }
             foreach (var store in stores) store.CloseAll();
         }
 
         private static RunspaceSessions Track(RunspaceSessions store)
         {
-            lock (Made) Made.Add(new WeakReference<RunspaceSessions>(store));
+            lock (Made)
+            {
+                Made.RemoveAll(weak => !weak.TryGetTarget(out _));
+                Made.Add(new WeakReference<RunspaceSessions>(store));
+            }
             return store;
         }
     }
@@ -49,6 +54,8 @@ namespace OpenStackSnapshot.Sessions
     {
         private readonly object _gate = new object();
         private readonly Dictionary<string, OpenStackSession> _byName = new Dictionary<string, OpenStackSession>(StringComparer.OrdinalIgnoreCase);
+        // Sessions whose name moved to a newer one: no longer listed, still open, and closed by Remove-Module.
+        private readonly List<OpenStackSession> _unlisted = new List<OpenStackSession>();
         private OpenStackSession? _default;
 
         /// <summary>Null once closed, also when another runspace closed it through -Session $using:s.</summary>
@@ -62,6 +69,8 @@ namespace OpenStackSnapshot.Sessions
         {
             lock (_gate)
             {
+                if (_byName.TryGetValue(session.Name, out var earlier) && !ReferenceEquals(earlier, session)) _unlisted.Add(earlier);
+                _unlisted.RemoveAll(s => s.IsClosed);
                 _byName[session.Name] = session;
                 _default = session;
             }
@@ -72,6 +81,7 @@ namespace OpenStackSnapshot.Sessions
             lock (_gate)
             {
                 if (_byName.TryGetValue(session.Name, out var held) && ReferenceEquals(held, session)) _byName.Remove(session.Name);
+                _unlisted.Remove(session);
                 if (ReferenceEquals(_default, session)) _default = null;
             }
         }
@@ -81,9 +91,10 @@ namespace OpenStackSnapshot.Sessions
             List<OpenStackSession> sessions;
             lock (_gate)
             {
-                sessions = _byName.Values.ToList();
+                sessions = _byName.Values.Concat(_unlisted).ToList();
                 if (_default != null && !sessions.Contains(_default)) sessions.Add(_default);
                 _byName.Clear();
+                _unlisted.Clear();
                 _default = null;
             }
             foreach (var session in sessions) session.Dispose();
