@@ -1,5 +1,16 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+
+    # Runs one of Isolation/*.ps1 in a fresh pwsh (from the repo root, where the tool manifest is); fails on its exit code.
+    function Invoke-FreshPwsh([string] $Script, [hashtable] $Arguments) {
+        $file = Join-Path $PSScriptRoot "Isolation/$Script"
+        $passed = @($Arguments.GetEnumerator() | ForEach-Object { "-$($_.Key)"; "$($_.Value)" })
+        Push-Location $script:RepoRoot
+        try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $file @passed 2>&1 | ForEach-Object { "$_" } }
+        finally { Pop-Location }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output
+    }
 }
 
 Describe 'The module' {
@@ -40,11 +51,7 @@ Describe 'Loading beside older copies of its dependencies' {
         $emulator = Start-Emulator
         try {
             $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-            $check = Join-Path $PSScriptRoot 'Isolation/ImportAfterOlderDependencies.ps1'
-            Push-Location $script:RepoRoot
-            try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath -AuthUrl $emulator.AuthUrl -PackageRoot $packages.Trim() 2>&1 }
-            finally { Pop-Location }
-            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+            $output = Invoke-FreshPwsh 'ImportAfterOlderDependencies.ps1' @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; PackageRoot = $packages.Trim() }
             $output | Should -Contain 'preloaded Microsoft.Extensions.Http 8.0.0.0'
             $output | Should -Contain "created on volume $script:VolumeAvailable"
         }
@@ -56,11 +63,7 @@ Describe 'Module lifecycle' {
     It 'Remove-Module unhooks the resolver and closes the sessions; importing again works in the same process' {
         $emulator = Start-Emulator
         try {
-            $check = Join-Path $PSScriptRoot 'Isolation/RemoveAndImportAgain.ps1'
-            Push-Location $script:RepoRoot
-            try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath -AuthUrl $emulator.AuthUrl -VolumeId $script:VolumeAvailable 2>&1 }
-            finally { Pop-Location }
-            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+            $output = Invoke-FreshPwsh 'RemoveAndImportAgain.ps1' @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; VolumeId = $script:VolumeAvailable }
             $output | Should -Be @(
                 'hooked after import: True'
                 'hooked after remove: False'
@@ -85,11 +88,7 @@ Describe 'The Windows PowerShell 5.1 build' {
     }
 
     It 'answers AssemblyResolve only for its own dependencies, and only when one of its assemblies asks' {
-        $check = Join-Path $PSScriptRoot 'Isolation/DesktopResolver.ps1'
-        Push-Location $script:RepoRoot
-        try { $output = & dotnet pwsh -NoProfile -NonInteractive -File $check -ModulePath $script:ModulePath 2>&1 }
-        finally { Pop-Location }
-        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output = Invoke-FreshPwsh 'DesktopResolver.ps1' @{ ModulePath = $script:ModulePath }
         $output | Should -Be @(
             'ours asks for a dependency: dependencies/Microsoft.Extensions.Http'
             'a dependency asks for another: dependencies/Polly.Core'
