@@ -35,6 +35,43 @@ public class RetryTests
         Assert.All(fake.Nova, r => Assert.Equal("GET", r.Method));
     }
 
+    private static Task Delete(OpenStackSession s) => s.Snapshots.DeleteAsync("fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", TestCloud.Call());
+
+    private const string SnapshotGone = """{"itemNotFound": {"code": 404, "message": "Snapshot fe06e9f2-e6b0-47d1-a63e-c0a15ad51994 could not be found."}}""";
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Delete_AnswerLost_IsRetried_AndA404AfterTheRetryIsDone(int lost)
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(lost, "<h1>Gateway</h1>", "text/html").ThenJson(404, SnapshotGone));
+        using (session) await Delete(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+        Assert.All(fake.Nova, r => Assert.Equal("DELETE", r.Method));
+    }
+
+    [Fact]
+    public async Task Delete_ConnectionCutAfterSending_IsRetried()
+    {
+        var (session, fake) = await Connect(f => f.ThenThrow(new HttpRequestException("reset", new IOException("connection reset by peer"))).ThenBody(202, "", "text/plain"));
+        using (session) await Delete(session);
+
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task Delete_404OnTheFirstAttempt_IsStillNotFound()
+    {
+        var (session, fake) = await Connect(f => f.ThenJson(404, SnapshotGone));
+        using (session)
+        {
+            var error = await Assert.ThrowsAsync<OpenStackException>(() => Delete(session));
+            Assert.Equal(OpenStackErrorKind.NotFound, error.Kind);
+        }
+        Assert.Single(fake.Nova);
+    }
+
     [Fact]
     public async Task Get_502ThenSuccess_IsRetried()
     {

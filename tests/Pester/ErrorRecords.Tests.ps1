@@ -131,3 +131,16 @@ Describe 'Error records from New-OSSnapshot' {
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 }
+
+Describe 'The error table' {
+    It 'has an ErrorId for every error kind of the client, each ErrorId once' {
+        $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot' } | Select-Object -First 1
+        $map = $assembly.GetType('OpenStackSnapshot.Errors.ErrorMap')
+        $for = $map.GetMethod('For', [Reflection.BindingFlags]'Public, NonPublic, Static')
+        $kinds = [Enum]::GetValues($for.GetParameters()[0].ParameterType)   # the client type lives in the private load context
+        $ids = foreach ($kind in $kinds) { $for.Invoke($null, @($kind)).ErrorId }
+        @($ids) | Should -HaveCount $kinds.Count
+        @($ids | Sort-Object -Unique) | Should -HaveCount $kinds.Count
+        $ids | ForEach-Object { $_ | Should -Match '^OS[A-Z]\w+$' }
+    }
+}

@@ -41,11 +41,21 @@ namespace OpenStackSnapshot.Client.Compute
         public Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call) =>
             _compute.GetPageAsync(Collection, limit, offset, call, SnapshotJson.ReadMany);
 
-        /// <summary>DELETE answers 202 and deletes asynchronously.</summary>
+        /// <summary>
+        /// DELETE answers 202 and deletes asynchronously. It is retried like a read when its answer was lost (502,
+        /// 504, a timeout, a reset); a 404 after such a retry means the first attempt did delete it, so it is done.
+        /// </summary>
         public async Task DeleteAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Delete, ComputeRequests.ItemPath(Collection, id, ItemName));
-            await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);
+            try
+            {
+                await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.Retries(request) > 0)
+            {
+                // deleted by an attempt whose answer was lost
+            }
         }
     }
 }

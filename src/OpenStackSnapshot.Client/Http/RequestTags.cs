@@ -7,6 +7,13 @@ namespace OpenStackSnapshot.Client.Http
     {
         private const string LogKey = "OpenStackSnapshot.Log";
         private const string AnonymousKey = "OpenStackSnapshot.Anonymous";
+        private const string RetriesKey = "OpenStackSnapshot.Retries";
+
+        /// <summary>Shared by reference with the copies the retry handler makes of a request, so the sender sees every retry.</summary>
+        private sealed class RetryCount
+        {
+            public int Value;
+        }
 
         public static void SetLog(HttpRequestMessage request, IRequestLog? log)
         {
@@ -20,5 +27,18 @@ namespace OpenStackSnapshot.Client.Http
         public static void MarkAnonymous(HttpRequestMessage request) => request.Properties[AnonymousKey] = true;
 
         public static bool IsAnonymous(HttpRequestMessage request) => request.Properties.ContainsKey(AnonymousKey);
+
+        /// <summary>Called once before a request is sent, so its retries can be counted.</summary>
+        public static void CountRetries(HttpRequestMessage request) => request.Properties[RetriesKey] = new RetryCount();
+
+        public static void NoteRetry(HttpRequestMessage? request)
+        {
+            if (request != null && request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryCount count)
+                System.Threading.Interlocked.Increment(ref count.Value);
+        }
+
+        /// <summary>How many times the request was sent again after its first attempt.</summary>
+        public static int Retries(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryCount count ? count.Value : 0;
     }
 }

@@ -10,7 +10,8 @@ namespace OpenStackSnapshot.Client.Http
     /// <summary>
     /// Which failures are worth another attempt. A request the server refused without acting on it (429, 503,
     /// a refused connection) is resent whatever its method; one whose fate is unknown (502, 504, a timeout or a
-    /// connection cut after sending) only when it is a GET, so a retried create never makes a second snapshot.
+    /// connection cut after sending) only when repeating it is harmless: a GET, or a DELETE (deleting twice
+    /// deletes once; the sender takes a 404 on a retried DELETE as done), so a retried create never makes a second snapshot.
     /// </summary>
     internal static class RetryPolicy
     {
@@ -30,6 +31,11 @@ namespace OpenStackSnapshot.Client.Http
                     ShouldRetryAfterHeader = false, // DelayGenerator below honours it, bounded
                     ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
+                    OnRetry = args =>
+                    {
+                        RequestTags.NoteRetry(args.Context.GetRequestMessage());
+                        return default;
+                    },
                 });
             }
             builder.AddTimeout(options.Timeout); // per attempt, inside the retry
@@ -38,7 +44,7 @@ namespace OpenStackSnapshot.Client.Http
         internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
             // Unknown request: assume it is not safe to repeat, so a fate-unknown create is never resent.
-            var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
+            var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
             if (outcome.Result is HttpResponseMessage response)
             {
                 switch ((int)response.StatusCode)

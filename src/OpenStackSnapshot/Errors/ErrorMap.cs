@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -62,6 +63,16 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.SessionNotFound] = new Entry("OSSessionNotFound", ErrorCategory.ObjectNotFound, false,
                 "Get-OSSession lists this runspace's sessions; Connect-OSCloud -Name makes one."),
         };
+
+        // Exhaustive by construction: a kind added to the client without an entry here fails the first use of this
+        // class (every test), instead of surfacing later as a KeyNotFoundException in a user's pipeline.
+        static ErrorMap()
+        {
+            foreach (OpenStackErrorKind kind in Enum.GetValues(typeof(OpenStackErrorKind)))
+            {
+                if (!Entries.ContainsKey(kind)) throw new InvalidOperationException($"ErrorMap has no ErrorId for OpenStackErrorKind.{kind}.");
+            }
+        }
 
         public static Entry For(OpenStackErrorKind kind) => Entries[kind];
 
