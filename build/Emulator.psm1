@@ -56,9 +56,10 @@ function Set-EmulatorFault {
         [string] $ContentType = $null,
         [string] $RetryAfter = $null,
         [int] $DelayMs = 0,
-        [switch] $Drop
+        [switch] $Drop,
+        [switch] $AfterProcessing
     )
-    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; contentType = $ContentType; retryAfter = $RetryAfter; delayMs = $DelayMs; drop = $Drop.IsPresent }
+    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; contentType = $ContentType; retryAfter = $RetryAfter; delayMs = $DelayMs; drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent }
     Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) | Out-Null
 }
 

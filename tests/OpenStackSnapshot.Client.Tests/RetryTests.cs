@@ -109,14 +109,15 @@ public class RetryTests
     [InlineData(504)]
     public async Task Post_GatewayError_IsNotRetried_FateUnknown(int status)
     {
-        var (session, fake) = await Connect(f => f.ThenBody(status, "<h1>gateway</h1>", "text/html").ThenJson(200, FakeTransport.SnapshotBody()));
+        var (session, fake) = await Connect(f => f.ThenBody(status, "<h1>gateway</h1>", "text/html").ThenJson(200, NoSnapshots));
         using (session)
         {
             var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
             Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
             Assert.Equal(status, e.StatusCode);
+            Assert.Contains("No such snapshot exists yet", e.Message);
         }
-        Assert.Single(fake.Nova);
+        AssertSentOnceThenLookedFor(fake);
     }
 
     [Fact]
@@ -132,15 +133,15 @@ public class RetryTests
     [Fact]
     public async Task Post_Timeout_IsNotRetried()
     {
-        var (session, fake) = await Connect(f => f.ThenHang().ThenJson(200, FakeTransport.SnapshotBody()), timeout: TestCloud.ShortTimeout);
+        var (session, fake) = await Connect(f => f.ThenHang().ThenJson(200, NoSnapshots), timeout: TestCloud.ShortTimeout);
         using (session)
         {
             var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
             Assert.Equal(OpenStackErrorKind.Timeout, e.Kind);
             Assert.Equal("POST", e.Method);
-            Assert.Contains("not sent again", e.RecommendedAction);
+            Assert.Contains("not sent again", e.Message);
         }
-        Assert.Single(fake.Nova);
+        AssertSentOnceThenLookedFor(fake);
     }
 
     [Fact]
@@ -166,9 +167,56 @@ public class RetryTests
     public async Task Post_ConnectionResetAfterSending_IsNotRetried()
     {
         var reset = new HttpRequestException("An error occurred while sending the request.", new IOException("Connection reset by peer"));
-        var (session, fake) = await Connect(f => f.ThenThrow(reset).ThenJson(200, FakeTransport.SnapshotBody()));
+        var (session, fake) = await Connect(f => f.ThenThrow(reset).ThenJson(200, NoSnapshots));
         using (session) Assert.Equal(OpenStackErrorKind.ConnectionFailed, (await Assert.ThrowsAsync<OpenStackException>(() => Create(session))).Kind);
 
+        AssertSentOnceThenLookedFor(fake);
+    }
+
+    private const string NoSnapshots = """{"snapshots": []}""";
+
+    private static string Listing(string name, DateTime createdAt, string id = "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b") =>
+        $$$"""{"snapshots": [{"id": "{{{id}}}", "volumeId": "{{{TestCloud.VolumeId}}}", "status": "creating", "size": 10, "createdAt": "{{{createdAt:yyyy-MM-ddTHH:mm:ss.ffffff}}}", "displayName": "{{{name}}}", "displayDescription": null}]}""";
+
+    /// <summary>The create went out once and was never resent: the requests after it only list the snapshots.</summary>
+    private static void AssertSentOnceThenLookedFor(FakeTransport fake)
+    {
+        Assert.Single(fake.Nova, r => r.Method == "POST");
+        Assert.Equal("POST", fake.Nova[0].Method);
+        Assert.All(fake.Nova.Skip(1), r => Assert.Contains("/os-snapshots/detail", r.Url));
+        Assert.True(fake.Nova.Count >= 2);
+    }
+
+    [Fact]
+    public async Task Post_AnswerLost_SnapshotMadeAnyway_IsFoundAgain_NotResent()
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(504, "<h1>Gateway Timeout</h1>", "text/html").ThenJson(200, Listing("n", DateTime.UtcNow)).ThenJson(200, NoSnapshots));
+        var log = new RecordingLog(debug: false);
+        using (session)
+        {
+            var found = await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call(log));
+            Assert.Equal("0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", found.Id);
+        }
+        AssertSentOnceThenLookedFor(fake);
+        Assert.Contains(log.VerboseLines, l => l.Contains("was found again"));
+    }
+
+    [Fact]
+    public async Task Post_AnswerLost_AnOlderSnapshotOfThatName_IsNotTakenForIt()
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(502, "bad gateway", "text/plain").ThenJson(200, Listing("n", DateTime.UtcNow.AddHours(-1))).ThenJson(200, NoSnapshots));
+        using (session) Assert.Contains("No such snapshot exists yet", (await Assert.ThrowsAsync<OpenStackException>(() => Create(session))).Message);
+    }
+
+    [Fact]
+    public async Task Post_AnswerLost_WithoutAName_SaysThereIsNothingToMatchOn_AndListsNothing()
+    {
+        var (session, fake) = await Connect(f => f.ThenBody(504, "gateway", "text/plain"));
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call()));
+            Assert.Contains("had no name", e.Message);
+        }
         Assert.Single(fake.Nova);
     }
 

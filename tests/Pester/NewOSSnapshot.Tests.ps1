@@ -112,3 +112,41 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
         Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 2
     }
 }
+
+Describe 'A create whose answer was lost' {
+    BeforeAll {
+        $script:Lost = Start-Emulator
+        Connect-TestCloud $script:Lost | Out-Null
+    }
+    AfterAll { Stop-Emulator $script:Lost }
+    BeforeEach { Reset-Emulator $script:Lost }
+
+    It 'is found again, not sent twice, when <Case>' -ForEach @(
+        @{ Case = 'a gateway answered 504 after Nova made it'; Fault = @{ Status = 504 } }
+        @{ Case = 'the connection was cut after Nova made it'; Fault = @{ Status = 0; Drop = $true } }
+    ) {
+        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -AfterProcessing @Fault
+        $verbose = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name reconciled -Verbose 4>&1
+        $snapshot = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $snapshot | Should -HaveCount 1
+        $snapshot[0].Name | Should -Be 'reconciled'
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'was found again'
+        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 1
+        @(Get-OSSnapshot -Name reconciled) | Should -HaveCount 1
+    }
+
+    It 'says what was checked when none was made, and sends nothing again' {
+        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504
+        $record = Get-OneError { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name never-made }
+        $record.FullyQualifiedErrorId | Should -Be 'OSServiceUnavailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+        $record.Exception.Message | Should -Match "No such snapshot exists yet \(checked: \d+ snapshots listed, looking for 'never-made'"
+        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 1
+    }
+
+    It 'says there is nothing to match on without a name' {
+        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504 -AfterProcessing
+        $record = Get-OneError { New-OSSnapshot -VolumeId $script:VolumeAvailable }
+        $record.Exception.Message | Should -Match 'had no name, so there is nothing safe to find it again by'
+        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 1
+    }
+}

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -26,9 +27,18 @@ namespace OpenStackSnapshot.Client.Compute
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
 
             var subject = new ErrorTranslator.Subject { VolumeId = snapshot.VolumeId, Force = snapshot.Force };
+            var volumeId = SnapshotInput.CanonicalVolumeId(snapshot.VolumeId);
             using var request = _compute.Request(HttpMethod.Post, "os-snapshots");
-            request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, SnapshotInput.CanonicalVolumeId(snapshot.VolumeId)));
-            return await _compute.ReadAsync(request, subject, call, SnapshotJson.ReadOne).ConfigureAwait(false);
+            request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, volumeId));
+            var sentAt = DateTime.UtcNow;
+            try
+            {
+                return await _compute.ReadAsync(request, subject, call, SnapshotJson.ReadOne).ConfigureAwait(false);
+            }
+            catch (OpenStackException lost) when (CreateReconciler.FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
+            {
+                return await CreateReconciler.FindAsync(this, snapshot, volumeId, sentAt, lost, call).ConfigureAwait(false);
+            }
         }
 
         public Task<Snapshot> GetAsync(string id, CallContext call) =>

@@ -60,6 +60,7 @@ internal sealed class ControlEndpoints(EmulatorState state)
             RetryAfter = JsonBody.Get(json, "retryAfter") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : JsonBody.GetString(json, "retryAfter"),
             DelayMs = Int(json, "delayMs") ?? 0,
             Drop = JsonBody.Get(json, "drop") is { ValueKind: JsonValueKind.True },
+            AfterProcessing = JsonBody.Get(json, "afterProcessing") is { ValueKind: JsonValueKind.True },
         };
         state.Faults.Add(spec);
         return Reply.Json(200, new JsonObject { ["queued"] = FaultJson(spec) });

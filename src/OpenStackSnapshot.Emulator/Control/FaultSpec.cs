@@ -27,6 +27,9 @@ public sealed record FaultSpec
 
     public bool Drop { get; init; }
 
+    /// <summary>Carry the request out first, then delay, drop or answer with the fault: an answer lost after the work was done.</summary>
+    public bool AfterProcessing { get; init; }
+
     /// <summary>Why this fault cannot be served, or null when it can.</summary>
     internal string? Problem()
     {
@@ -35,6 +38,7 @@ public sealed record FaultSpec
         if (Status != 0 && Status is < 100 or > 599) return "status must be 0 or 100-599";
         if (DelayMs < 0) return "delayMs must not be negative";
         if (Drop && Status != 0) return "a dropped request has no status: give status 0 with drop";
+        if (AfterProcessing && Status == 0 && !Drop && DelayMs == 0) return "afterProcessing needs a status, a drop or a delay";
         return null;
     }
 }

@@ -81,6 +81,7 @@ internal sealed class Dispatcher(EmulatorState state)
 
         var fault = state.Faults.TryTake(routeKey);
         if (fault is null) return handle();
+        var carriedOut = fault.AfterProcessing ? handle() : null; // the work is done; then its answer is lost
         if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, context.RequestAborted);
         if (fault.Drop)
         {
@@ -88,8 +89,8 @@ internal sealed class Dispatcher(EmulatorState state)
             return Dropped;
         }
 
-        // Status 0 without drop is a pure delay: the request then runs as usual.
-        return fault.Status == 0 ? handle() : FaultReplies.For(fault, identity, state.BaseUri);
+        // Status 0 without drop is a pure delay: the request then runs as usual (or was run already).
+        return fault.Status == 0 ? carriedOut ?? handle() : FaultReplies.For(fault, identity, state.BaseUri);
     }
 
     // The whole body, or null when it is larger than the 1 MiB the emulator accepts.
