@@ -71,10 +71,8 @@ function Write-ModuleManifest([string] $Path) {
 # Every compiled cmdlet is exported and every export is compiled, read in a fresh pwsh from the assembly itself.
 function Assert-CmdletExports([string] $ModuleFolder) {
     $dll = Join-Path $ModuleFolder "$($script:Frameworks.Core)/$script:ModuleName.dll"
-    $process = (Get-Process -Id $PID).Path
-    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-    $compiled = @(& $process @prefix -NoProfile -NonInteractive -Command "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
-    if ($LASTEXITCODE -ne 0 -or $compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
+    $compiled = @(Invoke-FreshPwsh "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
+    if ($compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
     $exported = @((Import-PowerShellDataFile (Join-Path $ModuleFolder "$script:ModuleName.psd1")).CmdletsToExport | Sort-Object)
     $missing = @($compiled | Where-Object { $_ -notin $exported })
     $extra = @($exported | Where-Object { $_ -notin $compiled })
@@ -83,6 +81,16 @@ function Assert-CmdletExports([string] $ModuleFolder) {
     }
     $manifest = Test-ModuleManifest (Join-Path $ModuleFolder "$script:ModuleName.psd1") -ErrorAction Stop
     Write-Host "Manifest: $($manifest.Name) $($manifest.Version), $($compiled.Count) cmdlets exported"
+}
+
+# Runs a script in a fresh pwsh of the same PowerShell (the build's own session never loads the module); throws on failure.
+function Invoke-FreshPwsh([string] $Script) {
+    $process = (Get-Process -Id $PID).Path
+    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    $output = & $process @prefix -NoProfile -NonInteractive -EncodedCommand $encoded
+    if ($LASTEXITCODE -ne 0) { throw "A fresh pwsh failed (exit code $LASTEXITCODE) running: $($Script.Split("`n")[0])" }
+    $output
 }
 
 # Clean: everything the build and the tests made.

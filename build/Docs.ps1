@@ -39,11 +39,7 @@ $commands = foreach ($command in Get-Command -Module OpenStackSnapshot -CommandT
 }
 ConvertTo-Json -InputObject @($commands) -Depth 8 -Compress
 '@.Replace('%MODULE%', ($ModuleFolder -replace "'", "''"))
-    $process = (Get-Process -Id $PID).Path
-    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($reader))
-    $json = & $process @prefix -NoProfile -NonInteractive -EncodedCommand $encoded
-    if ($LASTEXITCODE -ne 0) { throw "Reading the cmdlets' metadata from $ModuleFolder failed (exit code $LASTEXITCODE)." }
+    $json = Invoke-FreshPwsh $reader
     @(($json -join "`n") | ConvertFrom-Json)
 }
 

@@ -19,3 +19,20 @@ function New-TestFolder([string] $Prefix) {
     New-Item -ItemType Directory -Path $path | Out-Null
     $path
 }
+
+# Clears every OS_* variable, XDG_CONFIG_HOME and the names in -Also, and returns what they were for Restore-OSEnvironment.
+function Clear-OSEnvironment([string[]] $Also = @()) {
+    $saved = @{}
+    $names = @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -eq 'XDG_CONFIG_HOME' }) + $Also
+    foreach ($name in $names | Select-Object -Unique) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+# Puts back what Clear-OSEnvironment saved; OS_* variables set since then are removed.
+function Restore-OSEnvironment([hashtable] $Saved) {
+    Clear-OSEnvironment | Out-Null
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}

@@ -22,7 +22,7 @@ namespace OpenStackSnapshot.Client
             _keystone = keystone;
             _auth = options.Auth;
             Name = name;
-            AuthType = options.Auth switch { PasswordAuth _ => "password", ApplicationCredentialAuth _ => "v3applicationcredential", _ => "token" };
+            AuthType = options.Auth.AuthType;
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             CertificateCheckSkipped = !options.Tls.VerifyCertificate;
             AuthUrl = options.AuthUrl;
@@ -64,6 +64,7 @@ namespace OpenStackSnapshot.Client
         public SnapshotClient Snapshots { get; }
         public VolumeClient Volumes { get; }
 
+        /// <summary>Signs in; the session owns <c>options.Auth</c> from here on and wipes it when closed, or now if sign-in fails.</summary>
         public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call, string name = "default")
         {
             Check(options);
@@ -88,6 +89,7 @@ namespace OpenStackSnapshot.Client
             catch
             {
                 pipeline.Dispose();
+                options.Auth.Dispose(); // the session would have owned the secret; none was made
                 throw;
             }
         }

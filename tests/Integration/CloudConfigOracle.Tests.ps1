@@ -44,11 +44,8 @@ BeforeAll {
 
     # The module in this process, with the same environment (every other OS_* and XDG_* variable cleared).
     function Invoke-Module($Tree, [string] $Cloud) {
-        $saved = @{}
-        $names = @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -like 'XDG_*' -or $_ -eq 'HOME' })
-        foreach ($name in $names + @($Tree.Environment.Keys)) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        $saved = Clear-OSEnvironment -Also (@([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'XDG_*' }) + 'HOME')
         try {
-            foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $null) }
             [Environment]::SetEnvironmentVariable('HOME', $Tree.Home)
             foreach ($key in $Tree.Environment.Keys) { [Environment]::SetEnvironmentVariable($key, $Tree.Environment[$key]) }
             Push-Location $Tree.Cwd
@@ -60,7 +57,7 @@ BeforeAll {
             catch { [pscustomobject]@{ Config = $null; Error = $_ } }
             finally { Pop-Location }
         }
-        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        finally { Restore-OSEnvironment $saved }
     }
 
     # What the CLI ends up using. configuration show prints before the auth plugin is loaded, so a credential given

@@ -26,20 +26,17 @@ clouds:
       application_credential_id: $env:OSS_REAL_APPCRED_ID
 "@ | Set-Content $script:Clouds
     "clouds:`n  real:`n    auth:`n      password: '$env:OSS_REAL_MEMBER_PASSWORD'`n  real-appcred:`n    auth:`n      application_credential_secret: '$env:OSS_REAL_APPCRED_SECRET'`n" | Set-Content $script:Secure
-    $script:Saved = @{}
-    foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' })) { $script:Saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null) }
+    $script:Saved = Clear-OSEnvironment
     function Use-CloudsYaml { $env:OS_CLIENT_CONFIG_FILE = $script:Clouds; $env:OS_CLIENT_SECURE_FILE = $script:Secure }
-    function Clear-OS { foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' })) { [Environment]::SetEnvironmentVariable($name, $null) } }
 }
 
 AfterAll {
-    Clear-OS
-    foreach ($name in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) }
+    Restore-OSEnvironment $script:Saved
     Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Sign-in with the configuration the openstack CLI uses' -Skip:$script:RealSkip {
-    AfterEach { Clear-OS; Get-OSSession | Disconnect-OSCloud }
+    AfterEach { Clear-OSEnvironment | Out-Null; Get-OSSession | Disconnect-OSCloud }
 
     It 'connects with -Cloud from clouds.yaml + secure.yaml to the same project the CLI signs in to' {
         Use-CloudsYaml

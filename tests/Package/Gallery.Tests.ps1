@@ -5,6 +5,8 @@
 # is a temporary folder (that is where PSResourceGet keeps them), and the test checks they are unchanged.
 BeforeAll {
     . (Join-Path $PSScriptRoot '../Pester/TestSetup.ps1')
+    . (Join-Path $script:RepoRoot 'build/Build.ps1')      # Invoke-Package packs the newer version as the build packs this one
+    . (Join-Path $script:RepoRoot 'build/Package.ps1')
     # build/Test.ps1 packs the built module first and says where (build.ps1 -Task Package makes the same file).
     $script:Package = $env:OSS_PACKAGE_PATH
     if (-not $script:Package -or -not (Test-Path $script:Package)) { throw "OSS_PACKAGE_PATH does not name a package: '$script:Package'." }
@@ -42,9 +44,7 @@ BeforeAll {
         $manifest = Join-Path $folder 'OpenStackSnapshot.psd1'
         $parts = $script:Version.Split('.'); $newer = "$($parts[0]).$($parts[1]).$([int]$parts[2] + 1)"
         (Get-Content $manifest -Raw) -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '$newer'" | Set-Content $manifest
-        $destination = New-Item -ItemType Directory -Path (Join-Path $script:Newer 'package') | ForEach-Object FullName
-        Compress-PSResource -Path $folder -DestinationPath $destination
-        [pscustomobject]@{ Version = $newer; Path = (Get-ChildItem $destination -Filter *.nupkg).FullName }
+        [pscustomobject]@{ Version = $newer; Path = (Invoke-Package -Module $folder -Destination (Join-Path $script:Newer 'package')) }
     }
 }
 

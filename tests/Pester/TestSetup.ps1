@@ -17,21 +17,6 @@ function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Passwor
     Connect-OSCloud -AuthUrl $Emulator.AuthUrl -Credential (New-TestCredential $User $Password) -ProjectName $Project -RetryIntervalSec 0 @Extra
 }
 
-# Clears every OS_* variable (and XDG_CONFIG_HOME) for a test; Restore-OSEnvironment puts them back.
-function Clear-OSEnvironment {
-    $saved = @{}
-    foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -eq 'XDG_CONFIG_HOME' })) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
-    $saved
-}
-
-function Restore-OSEnvironment([hashtable] $Saved) {
-    foreach ($name in @([Environment]::GetEnvironmentVariables().Keys | Where-Object { $_ -like 'OS_*' -or $_ -eq 'XDG_CONFIG_HOME' })) { [Environment]::SetEnvironmentVariable($name, $null) }
-    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
-}
-
 # A clouds.yaml and secure.yaml for the emulator, as a user writes them: the password only in secure.yaml.
 function Write-TestCloudsYaml($Emulator, [string] $Clouds, [string] $Secure) {
     @"

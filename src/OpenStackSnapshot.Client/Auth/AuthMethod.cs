@@ -21,6 +21,9 @@ namespace OpenStackSnapshot.Client.Auth
             }
         }
 
+        /// <summary>clouds.yaml's auth_type for this method: password, v3applicationcredential or token.</summary>
+        public abstract string AuthType { get; }
+
         /// <summary>Whether a token from this method can be issued again when it expires (a given token cannot).</summary>
         internal virtual bool CanRenew => true;
 
@@ -31,6 +34,8 @@ namespace OpenStackSnapshot.Client.Auth
     /// <summary>Password authentication, scoped to a project by id, or by name within a domain.</summary>
     public sealed class PasswordAuth : AuthMethod
     {
+        public const string TypeName = "password";
+
         /// <param name="userName">The user's name; with <see cref="UserId"/> set it may be null.</param>
         public PasswordAuth(string? userName, SecureString password)
         {
@@ -50,12 +55,16 @@ namespace OpenStackSnapshot.Client.Auth
         public string? ProjectDomainName { get; set; }
         public string? ProjectDomainId { get; set; }
 
+        public override string AuthType => TypeName;
+
         public override void Dispose() => Password.Dispose();
     }
 
     /// <summary>An application credential, by id, or by name with its user: the scope comes from the credential itself.</summary>
     public sealed class ApplicationCredentialAuth : AuthMethod
     {
+        public const string TypeName = "v3applicationcredential";
+
         public ApplicationCredentialAuth(string? id, SecureString secret)
         {
             Id = id;
@@ -71,17 +80,23 @@ namespace OpenStackSnapshot.Client.Auth
         public string? UserDomainName { get; set; }
         public string? UserDomainId { get; set; }
 
+        public override string AuthType => TypeName;
+
         public override void Dispose() => Secret.Dispose();
     }
 
     /// <summary>An existing token (OS_TOKEN, auth_type token): used as it is, with its catalog; nothing can renew it.</summary>
     public sealed class TokenAuth : AuthMethod
     {
+        public const string TypeName = "token";
+
         public TokenAuth(SecureString token) => Token = token;
 
         public SecureString Token { get; }
 
         internal override bool CanRenew => false;
+
+        public override string AuthType => TypeName;
 
         public override void Dispose() => Token.Dispose();
     }

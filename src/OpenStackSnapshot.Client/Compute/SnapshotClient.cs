@@ -58,6 +58,7 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task DeleteAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Delete, ComputeRequests.ItemPath(Collection, id, ItemName));
+            RequestTags.CountRetries(request); // only a delete reads its retries
             try
             {
                 await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);

@@ -67,7 +67,7 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>The cloud's name in clouds.yaml; "envvars" for the cloud the OS_* variables make; null when there is neither.</summary>
         public string? Name { get; }
         /// <summary>password, v3applicationcredential or token (clouds.yaml's v3password and v3token mean the same).</summary>
-        public string AuthType => Lenient(() => NormalizedAuthType(out _), Text(SettingKeys.AuthType) ?? "password");
+        public string AuthType => Lenient(() => NormalizedAuthType(out _), Text(SettingKeys.AuthType) ?? PasswordAuth.TypeName);
         public string? AuthUrl => Text(SettingKeys.AuthUrl);
         public string? UserName => Text(SettingKeys.UserName);
         public string? UserId => Text(SettingKeys.UserId);
@@ -168,17 +168,17 @@ namespace OpenStackSnapshot.Client.Config
             var type = NormalizedAuthType(out var typeSource);
             switch (type)
             {
-                case "password":
+                case PasswordAuth.TypeName:
                     if (UserName == null && UserId == null) throw Missing(SettingKeys.UserName, $"auth_type password (from {typeSource}) needs a user");
                     var password = Secret(SettingKeys.Password) ?? throw Missing(SettingKeys.Password);
                     if (ProjectName == null && ProjectId == null) throw Missing(SettingKeys.ProjectName, "snapshots belong to a project, so the token must be scoped to one");
                     return new PasswordAuth(UserName, password.Copy())
                     {
-                        UserId = UserId, UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
+                        UserId = UserId, UserDomainName = UserDomainName, UserDomainId = UserDomainId,
                         ProjectName = ProjectName, ProjectId = ProjectId,
-                        ProjectDomainName = ProjectDomainName, ProjectDomainId = ProjectDomainName == null ? ProjectDomainId : Text(SettingKeys.ProjectDomainId),
+                        ProjectDomainName = ProjectDomainName, ProjectDomainId = ProjectDomainId,
                     };
-                case "v3applicationcredential":
+                case ApplicationCredentialAuth.TypeName:
                     var secret = Secret(SettingKeys.ApplicationCredentialSecret) ?? throw Missing(SettingKeys.ApplicationCredentialSecret);
                     if (ApplicationCredentialId == null && ApplicationCredentialName == null) throw Missing(SettingKeys.ApplicationCredentialId);
                     if (ApplicationCredentialId == null && UserName == null && UserId == null)
@@ -186,7 +186,7 @@ namespace OpenStackSnapshot.Client.Config
                     return new ApplicationCredentialAuth(ApplicationCredentialId, secret.Copy())
                     {
                         Name = ApplicationCredentialName, UserName = UserName, UserId = UserId,
-                        UserDomainName = UserDomainName, UserDomainId = UserDomainName == null ? UserDomainId : Text(SettingKeys.UserDomainId),
+                        UserDomainName = UserDomainName, UserDomainId = UserDomainId,
                     };
                 default:
                     var token = Secret(SettingKeys.Token) ?? throw Missing(SettingKeys.Token);
@@ -202,17 +202,17 @@ namespace OpenStackSnapshot.Client.Config
                 source = given.Source;
                 switch (text.ToLowerInvariant())
                 {
-                    case "password": case "v3password": return "password";
-                    case "v3applicationcredential": case "applicationcredential": case "application_credential": return "v3applicationcredential";
-                    case "token": case "v3token": return "token";
+                    case "password": case "v3password": return PasswordAuth.TypeName;
+                    case "v3applicationcredential": case "applicationcredential": case "application_credential": return ApplicationCredentialAuth.TypeName;
+                    case "token": case "v3token": return TokenAuth.TypeName;
                     default:
                         throw Bad(SettingKeys.AuthType, $"'{text}' is not an auth type this module can use (password, v3password, v3applicationcredential, token, v3token)");
                 }
             }
             source = "the settings present";
-            if (Secret(SettingKeys.Password) == null && (Secret(SettingKeys.ApplicationCredentialSecret) != null || ApplicationCredentialId != null)) return "v3applicationcredential";
-            if (Secret(SettingKeys.Password) == null && Secret(SettingKeys.Token) != null) return "token";
-            return "password";
+            if (Secret(SettingKeys.Password) == null && (Secret(SettingKeys.ApplicationCredentialSecret) != null || ApplicationCredentialId != null)) return ApplicationCredentialAuth.TypeName;
+            if (Secret(SettingKeys.Password) == null && Secret(SettingKeys.Token) != null) return TokenAuth.TypeName;
+            return PasswordAuth.TypeName;
         }
 
         private string NormalizedInterface()

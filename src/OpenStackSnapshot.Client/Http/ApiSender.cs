@@ -38,7 +38,6 @@ namespace OpenStackSnapshot.Client.Http
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
             RequestTags.SetLog(request, call.Log);
-            RequestTags.CountRetries(request);
             var method = request.Method.Method;
             var url = request.RequestUri!.ToString();
             HttpResponseMessage response;

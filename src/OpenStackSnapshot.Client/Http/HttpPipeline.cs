@@ -17,8 +17,7 @@ namespace OpenStackSnapshot.Client.Http
         {
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(Name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
-            Tls = new TlsHandler(options.Tls);
-            builder.ConfigurePrimaryHttpMessageHandler(options.Transport ?? Tls.Create);
+            builder.ConfigurePrimaryHttpMessageHandler(options.Transport ?? new TlsHandler(options.Tls).Create);
             builder.AddHttpMessageHandler(() => new AuthTokenHandler(tokens));
             builder.AddResilienceHandler(Name, pipeline => RetryPolicy.Configure(pipeline, options));
             builder.AddHttpMessageHandler(() => new RequestLoggingHandler());
@@ -29,7 +28,6 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         public HttpClient Client { get; }
-        public TlsHandler Tls { get; }
 
         public void Dispose() => _services.Dispose();
     }

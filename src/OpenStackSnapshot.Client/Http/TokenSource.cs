@@ -31,14 +31,20 @@ namespace OpenStackSnapshot.Client.Http
             await _gate.WaitAsync(call.Cancellation).ConfigureAwait(false);
             try
             {
-                _current = await _issue!(call).ConfigureAwait(false);
-                IssuedCount++;
-                return _current;
+                return await IssueHeldAsync(call).ConfigureAwait(false);
             }
             finally
             {
                 _gate.Release();
             }
+        }
+
+        // Under the gate: the one place a token is issued and counted.
+        private async Task<AccessToken> IssueHeldAsync(CallContext call)
+        {
+            _current = await _issue!(call).ConfigureAwait(false);
+            IssuedCount++;
+            return _current;
         }
 
         private volatile bool _closed;
@@ -94,9 +100,7 @@ namespace OpenStackSnapshot.Client.Http
                     if (token != null && token.Value != staleValue) return token;
                     throw Expired(token);
                 }
-                _current = await _issue!(call).ConfigureAwait(false);
-                IssuedCount++;
-                return _current;
+                return await IssueHeldAsync(call).ConfigureAwait(false);
             }
             finally
             {

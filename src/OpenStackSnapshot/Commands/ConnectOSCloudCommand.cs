@@ -135,16 +135,7 @@ namespace OpenStackSnapshot.Commands
                 options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec);
                 target ??= config.Name ?? (object?)options.AuthUrl;
                 var name = Name ?? config.Name ?? "default";
-                OpenStackSession session;
-                try
-                {
-                    session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
-                }
-                catch
-                {
-                    options.Auth.Dispose(); // the session's copy of the secret: no session took it
-                    throw;
-                }
+                var session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
                 if (session.CertificateCheckSkipped)
                     WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
                 // The name moves to the new session; an earlier one of that name stays open for whoever holds it.

@@ -22,7 +22,8 @@ namespace OpenStackSnapshot.Loading
 #if NET
         private static readonly DependencyLoadContext Context = new DependencyLoadContext(Folder);
 #else
-        private static readonly HashSet<string> Ours = OurAssemblies();
+        // Listed at the first resolve, not at Import-Module.
+        private static readonly Lazy<HashSet<string>> Ours = new Lazy<HashSet<string>>(OurAssemblies);
 #endif
 
         /// <summary>True while the resolver is hooked (tests read it through reflection).</summary>
@@ -72,7 +73,7 @@ namespace OpenStackSnapshot.Loading
         private static Assembly? ResolveOurs(object? sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name).Name;
-            if (name == null || !Ours.Contains(name)) return null;
+            if (name == null || !Ours.Value.Contains(name)) return null;
             var asking = args.RequestingAssembly;
             if (asking == null || !IsOurs(asking)) return null;
             return Assembly.LoadFrom(Path.Combine(Folder, name + ".dll"));
