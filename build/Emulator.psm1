@@ -57,9 +57,18 @@ function Set-EmulatorFault {
         [string] $RetryAfter = $null,
         [int] $DelayMs = 0,
         [switch] $Drop,
-        [switch] $AfterProcessing
+        [switch] $AfterProcessing,
+        [ValidateSet('body', 'connection')] [string] $Truncate,
+        [switch] $ProxyPage
     )
     $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; contentType = $ContentType; retryAfter = $RetryAfter; delayMs = $DelayMs; drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent }
+    if ($Truncate -or $ProxyPage) {
+        # Both bring their own body; a truncation answers the real status and a proxy page defaults to 502, so -Status only if given.
+        $fault.Remove('body'); $fault.Remove('contentType')
+        if (-not $PSBoundParameters.ContainsKey('Status')) { $fault.status = 0 }
+        if ($Truncate) { $fault.truncate = $Truncate }
+        if ($ProxyPage) { $fault.proxyPage = $true }
+    }
     Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) | Out-Null
 }
 
@@ -80,4 +89,56 @@ function Set-EmulatorSnapshotStatus {
     Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/snapshots/$Id/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json) | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus
+# A dead cloud for -Seconds: 'unavailable' answers HAProxy's 503 (with -RetryAfter), 'refuse' closes the port, then reopens it.
+function Start-EmulatorOutage {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [double] $Seconds,
+        [ValidateSet('unavailable', 'refuse')] [string] $Mode = 'unavailable',
+        [string] $RetryAfter
+    )
+    $outage = @{ seconds = $Seconds; mode = $Mode }
+    if ($RetryAfter) { $outage.retryAfter = $RetryAfter }
+    (Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/outage" -ContentType 'application/json' -Body ($outage | ConvertTo-Json)).outage
+}
+
+function Get-EmulatorOutage {
+    param([Parameter(Mandatory)] $Emulator)
+    (Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/outage").outage
+}
+
+function Stop-EmulatorOutage {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete -Uri "$($Emulator.ControlUrl)/outage" | Out-Null
+}
+
+# Chaos for a soak test: each request on -Routes (default all) gets, with probability -Rate, one fault from -Kinds (default all).
+function Start-EmulatorChaos {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [double] $Rate,
+        [Nullable[int]] $Seed,
+        [string[]] $Kinds,
+        [string[]] $Routes,
+        [Nullable[int]] $HeldBackMs,
+        [Nullable[int]] $LatencyMs
+    )
+    $chaos = @{ rate = $Rate }
+    foreach ($name in 'Seed', 'Kinds', 'Routes', 'HeldBackMs', 'LatencyMs') {
+        if ($PSBoundParameters.ContainsKey($name)) { $chaos[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
+    }
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/chaos" -ContentType 'application/json' -Body ($chaos | ConvertTo-Json)
+}
+
+function Get-EmulatorChaos {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/chaos"
+}
+
+function Stop-EmulatorChaos {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete -Uri "$($Emulator.ControlUrl)/chaos" | Out-Null
+}
+
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,
+    Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenStackSnapshot.Emulator.Http;
 using OpenStackSnapshot.Emulator.Keystone;
 using OpenStackSnapshot.Emulator.State;
@@ -15,12 +11,12 @@ namespace OpenStackSnapshot.Emulator;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly Listener _listener;
     private readonly EmulatorState _state;
 
-    private EmulatorHost(WebApplication app, EmulatorState state)
+    private EmulatorHost(Listener listener, EmulatorState state)
     {
-        _app = app;
+        _listener = listener;
         _state = state;
     }
 
@@ -42,31 +38,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        // The empty builder reads no appsettings, environment or command line and logs nowhere: no stdout noise.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-            {
-                if (options.TlsCertificatePath is not null)
-                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.TlsCertificatePath, options.TlsKeyPath));
-            });
-        });
-        // Program handles Ctrl+C and SIGTERM itself; in-process hosts must not react to them.
-        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        var state = new EmulatorState(options);
+        var listener = new Listener(options);
+        var state = new EmulatorState(options, listener);
         var dispatcher = new Dispatcher(state);
-        app.Run(dispatcher.HandleAsync);
-
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await listener.StartAsync(dispatcher.HandleAsync, cancellationToken);
         var scheme = options.TlsCertificatePath is null ? "http" : "https";
-        state.BaseUri = new Uri($"{scheme}://127.0.0.1:{new Uri(address).Port}/");
-        return new EmulatorHost(app, state);
+        state.BaseUri = new Uri($"{scheme}://127.0.0.1:{listener.Port}/");
+        return new EmulatorHost(listener, state);
     }
 
     /// <summary>The catalog compute URL that a token for <paramref name="projectId"/> carries.</summary>
@@ -83,7 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> RequestCounts() => _state.Counters.Snapshot();
 
-    /// <summary>Back to the seed: no snapshots, faults or counts, the start-up settings. Tokens stay valid.</summary>
+    /// <summary>Back to the seed: no snapshots, faults, chaos, outage or counts, the start-up settings. Tokens stay valid.</summary>
     public void Reset() => _state.Reset();
 
     /// <summary>Changes the given settings and keeps the others; returns the settings now in force.</summary>
@@ -97,16 +75,41 @@ public sealed class EmulatorHost : IAsyncDisposable
         return _state.Snapshots.ForceStatus(snapshotId, status) is not null;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// A dead cloud for <paramref name="duration"/>: HAProxy's 503 (with <paramref name="retryAfter"/>) on identity
+    /// and compute, or a port that refuses connections and then listens again with the same state. Completes once
+    /// connections are refused (at once when unavailable).
+    /// </summary>
+    public async Task<OutageInfo> StartOutageAsync(TimeSpan duration, OutageMode mode = OutageMode.Unavailable, string? retryAfter = null)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var (outage, refusing) = _state.Outage.Start(mode, duration, retryAfter);
+        await refusing;
+        return outage;
     }
 
-    private sealed class QuietLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The outage in force, or null.</summary>
+    public OutageInfo? CurrentOutage => _state.Outage.Current;
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Ends the outage now; completes once the port listens again.</summary>
+    public Task EndOutageAsync() => _state.Outage.EndAsync();
+
+    /// <summary>Turns chaos mode on with fresh counts; returns the spec with its defaults (seed, kinds, routes) filled in.</summary>
+    public ChaosSpec StartChaos(ChaosSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return _state.Chaos.Start(spec);
+    }
+
+    /// <summary>Turns chaos mode off; <see cref="Chaos"/> still shows its counts until the next start or a reset.</summary>
+    public void StopChaos() => _state.Chaos.Stop();
+
+    /// <summary>What chaos mode did since it was last started.</summary>
+    public ChaosReport Chaos => _state.Chaos.Report();
+
+    /// <summary>Stops the emulator, during an outage too; a second call does nothing.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _listener.DisposeAsync();
+        await _state.Outage.EndAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Xunit;
 
@@ -8,13 +7,6 @@ namespace OpenStackSnapshot.Emulator.Tests;
 /// <summary>The test controls over HTTP (<c>/_emulator/...</c>) and as EmulatorHost methods.</summary>
 public sealed class ControlTests : EmulatorTest
 {
-    private async Task<HttpResponseMessage> ControlAsync(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, "_emulator/" + path);
-        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await Http.SendAsync(request);
-    }
-
     [Fact]
     public async Task Fault_answers_the_next_count_requests_with_novas_body_and_retry_after()
     {

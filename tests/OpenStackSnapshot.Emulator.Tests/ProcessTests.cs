@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Xunit;
 
 namespace OpenStackSnapshot.Emulator.Tests;
@@ -40,17 +42,51 @@ public sealed class ProcessTests
             using var settings = await http.GetAsync("_emulator/settings", timeout.Token);
             Assert.Contains("\"pageLimit\":7", await settings.Content.ReadAsStringAsync(timeout.Token));
 
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token);
-
-            Assert.Equal(0, process.ExitCode);
-            Assert.Equal("", await process.StandardOutput.ReadToEndAsync(timeout.Token));
+            await AssertExitsCleanlyOnStdinCloseAsync(process, timeout.Token);
         }
         finally
         {
             if (!process.HasExited) process.Kill();
         }
     }
+
+    [Fact]
+    public async Task A_refuse_outage_closes_the_port_and_the_process_listens_again_with_its_state()
+    {
+        using var process = Start("--port", "0", "--exit-on-stdin-close");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var baseUri = new Uri((await process.StandardOutput.ReadLineAsync(timeout.Token))!["Listening on ".Length..]);
+            using var http = new HttpClient { BaseAddress = baseUri };
+            using (await http.PutAsync("_emulator/settings", Json("{\"pageLimit\":4}"), timeout.Token)) { }
+
+            using var started = await http.PostAsync("_emulator/outage", Json("{\"seconds\":1,\"mode\":\"refuse\"}"), timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+
+            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.ConnectionRefused, TimeSpan.FromSeconds(2)));
+            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.Success, TimeSpan.FromSeconds(5)));
+            using var settings = await http.GetAsync("_emulator/settings", timeout.Token);
+            Assert.Contains("\"pageLimit\":4", await settings.Content.ReadAsStringAsync(timeout.Token));
+
+            await AssertExitsCleanlyOnStdinCloseAsync(process, timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+    }
+
+    // --exit-on-stdin-close: exit code 0 and nothing more on stdout than the one listening line.
+    private static async Task AssertExitsCleanlyOnStdinCloseAsync(Process process, CancellationToken cancel)
+    {
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(cancel);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", await process.StandardOutput.ReadToEndAsync(cancel));
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task Bad_arguments_exit_2_with_usage_on_stderr()

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OpenStackSnapshot.Emulator.Http;
 using OpenStackSnapshot.Emulator.Nova;
 using OpenStackSnapshot.Emulator.State;
+using static OpenStackSnapshot.Emulator.Control.ControlJson;
 
 namespace OpenStackSnapshot.Emulator.Control;
 
@@ -12,6 +13,9 @@ namespace OpenStackSnapshot.Emulator.Control;
 /// </summary>
 internal sealed class ControlEndpoints(EmulatorState state)
 {
+    private readonly OutageEndpoints _outage = new(state.Outage);
+    private readonly ChaosEndpoints _chaos = new(state.Chaos);
+
     public Reply Handle(string method, IReadOnlyList<string> segments, byte[] body)
     {
         var path = string.Join('/', segments);
@@ -26,6 +30,12 @@ internal sealed class ControlEndpoints(EmulatorState state)
                 ("POST", "reset") => Done(state.Reset),
                 ("GET", "settings") => Reply.Json(200, SettingsJson(state.Settings)),
                 ("PUT", "settings") => UpdateSettings(body),
+                ("POST", "outage") => _outage.Start(body),
+                ("GET", "outage") => _outage.Show(),
+                ("DELETE", "outage") => Done(() => _ = state.Outage.EndAsync()),
+                ("POST", "chaos") => _chaos.Start(body),
+                ("GET", "chaos") => _chaos.Show(),
+                ("DELETE", "chaos") => Done(state.Chaos.Stop),
                 ("POST", _) when segments is ["snapshots", var id, "status"] => ForceStatus(id, body),
                 _ => Error(404, $"no control {method} /_emulator/{path}"),
             };
@@ -57,11 +67,13 @@ internal sealed class ControlEndpoints(EmulatorState state)
                 { } other => other.GetRawText(),
             },
             ContentType = JsonBody.GetString(json, "contentType"),
-            RetryAfter = JsonBody.Get(json, "retryAfter") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : JsonBody.GetString(json, "retryAfter"),
+            RetryAfter = RetryAfter(json),
             DelayMs = Int(json, "delayMs") ?? 0,
-            Drop = JsonBody.Get(json, "drop") is { ValueKind: JsonValueKind.True },
-            AfterProcessing = JsonBody.Get(json, "afterProcessing") is { ValueKind: JsonValueKind.True },
-        };
+            Drop = Flag(json, "drop"),
+            AfterProcessing = Flag(json, "afterProcessing"),
+            Truncate = ControlJson.Enum(json, "truncate", Truncation.None),
+            ProxyPage = Flag(json, "proxyPage"),
+        }.Normalized();
         state.Faults.Add(spec);
         return Reply.Json(200, new JsonObject { ["queued"] = FaultJson(spec) });
     }
@@ -85,10 +97,12 @@ internal sealed class ControlEndpoints(EmulatorState state)
 
     private JsonArray FaultsJson() => new(state.Faults.PendingFaults().Select(f => (JsonNode)FaultJson(f)).ToArray());
 
+    // Every route key, then the requests answered during outages.
     private JsonObject CountsJson()
     {
         var counts = new JsonObject();
         foreach (var (key, count) in state.Counters.Snapshot()) counts[key] = count;
+        counts[RouteKeys.Outage] = state.Counters.Get(RouteKeys.Outage);
         return counts;
     }
 
@@ -109,17 +123,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
         ["retryAfter"] = f.RetryAfter,
         ["delayMs"] = f.DelayMs,
         ["drop"] = f.Drop,
+        ["afterProcessing"] = f.AfterProcessing,
+        ["truncate"] = f.Truncate == Truncation.None ? null : CamelCase(f.Truncate),
+        ["proxyPage"] = f.ProxyPage,
     };
-
-    private static JsonElement Parse(byte[] body) =>
-        JsonBody.TryParse(body) is { ValueKind: JsonValueKind.Object } json ? json : throw new ArgumentException("the body must be a JSON object");
-
-    private static int? Int(JsonElement json, string name) => JsonBody.Get(json, name) switch
-    {
-        null or { ValueKind: JsonValueKind.Null } => null,
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt32(out var i) => i,
-        _ => throw new ArgumentException($"{name} must be an integer"),
-    };
-
-    private static Reply Error(int status, string message) => Reply.Json(status, new JsonObject { ["error"] = message });
 }

@@ -18,6 +18,7 @@ internal sealed class FaultQueue
 
     public void Add(FaultSpec spec)
     {
+        spec = spec.Normalized();
         var problem = spec.Problem();
         if (problem is not null) throw new ArgumentException(problem, nameof(spec));
         lock (_gate)
@@ -54,13 +55,18 @@ internal sealed class FaultQueue
     }
 }
 
-/// <summary>The answer an injected fault gives: its own body, or the service's fault body for the status.</summary>
+/// <summary>The answer an injected fault gives: a proxy page, its own body, or the service's fault body for the status.</summary>
 internal static class FaultReplies
 {
     public static Reply For(FaultSpec fault, bool identity, Uri baseUri)
     {
         Reply reply;
-        if (fault.Body is not null)
+        if (fault.ProxyPage)
+        {
+            reply = ProxyPages.Nginx(fault.Status);
+            if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
+        }
+        else if (fault.Body is not null)
         {
             reply = Reply.Text(fault.Status, fault.Body, fault.ContentType ?? "application/json");
             if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);

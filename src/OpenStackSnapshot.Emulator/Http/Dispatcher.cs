@@ -6,8 +6,8 @@ using OpenStackSnapshot.Emulator.State;
 namespace OpenStackSnapshot.Emulator.Http;
 
 /// <summary>
-/// The one request handler: picks the service by the first path segment, stamps request ids, counts the
-/// route, serves an injected fault if one is pending, and otherwise lets the service answer.
+/// The one request handler: answers for the proxy during an outage, picks the service by the first path segment,
+/// counts the route, serves a queued fault or else a chaos fault, otherwise lets the service answer; stamps request ids.
 /// </summary>
 internal sealed class Dispatcher(EmulatorState state)
 {
@@ -24,16 +24,24 @@ internal sealed class Dispatcher(EmulatorState state)
         var area = segments[0];
         var rest = segments.Skip(1).ToList();
 
-        // Request ids go on every answer, errors included; x-compute-request-id is Nova's own copy.
-        var requestId = "req-" + Guid.NewGuid().ToString("D");
-        context.Response.Headers["x-openstack-request-id"] = requestId;
-        if (area != "identity") context.Response.Headers["x-compute-request-id"] = requestId;
-
         Reply reply;
         try
         {
             var body = await ReadBodyAsync(request, context.RequestAborted);
-            if (body is null)
+            var outage = area == "_emulator" ? null : state.Outage.Current; // the controls stay reachable
+            if (outage is { Mode: OutageMode.Refuse })
+            {
+                // The port is closing or closed: a connection still open dies with it, unanswered.
+                context.Abort();
+                reply = Reply.Dropped;
+            }
+            else if (outage is not null)
+            {
+                // The balancer in front has no backend: it answers, the services never see the request.
+                state.Counters.Increment(RouteKeys.Outage);
+                reply = ProxyPages.HaproxyUnavailable(outage.RetryAfter);
+            }
+            else if (body is null)
             {
                 // oslo.middleware's sizelimit answers before any service sees the request.
                 reply = Faults.Fault(413, "Request is too large.");
@@ -67,30 +75,28 @@ internal sealed class Dispatcher(EmulatorState state)
             reply = Faults.Fault(500, Faults.DefaultMessage(500));
         }
 
-        if (reply == Dropped) return;
+        if (reply == Reply.Dropped) return;
+        if (!reply.FromProxy) StampRequestIds(context.Response, area);
         await reply.WriteAsync(context);
     }
 
-    // Marks "the connection was closed on purpose": nothing more to write.
-    private static readonly Reply Dropped = Reply.Empty(0);
+    // Request ids go on every service answer, errors included; x-compute-request-id is Nova's own copy.
+    private static void StampRequestIds(HttpResponse response, string area)
+    {
+        var requestId = "req-" + Guid.NewGuid().ToString("D");
+        response.Headers["x-openstack-request-id"] = requestId;
+        if (area != "identity") response.Headers["x-compute-request-id"] = requestId;
+    }
 
+    // Queued faults come first; chaos only draws for requests none of them took.
     private async Task<Reply> ServeAsync(HttpContext context, string? routeKey, bool identity, Func<Reply> handle)
     {
         if (routeKey is null) return handle();
         state.Counters.Increment(routeKey);
 
-        var fault = state.Faults.TryTake(routeKey);
-        if (fault is null) return handle();
-        var carriedOut = fault.AfterProcessing ? handle() : null; // the work is done; then its answer is lost
-        if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, context.RequestAborted);
-        if (fault.Drop)
-        {
-            context.Abort();
-            return Dropped;
-        }
-
-        // Status 0 without drop is a pure delay: the request then runs as usual (or was run already).
-        return fault.Status == 0 ? carriedOut ?? handle() : FaultReplies.For(fault, identity, state.BaseUri);
+        if (state.Faults.TryTake(routeKey) is { } queued) return await FaultRunner.RunAsync(context, queued, identity, state.BaseUri, handle);
+        if (state.Chaos.Draw(routeKey) is not { } chaos) return handle();
+        return await FaultRunner.RunAsync(context, chaos.Fault, identity, state.BaseUri, () => state.Chaos.CarryOut(chaos, handle));
     }
 
     // The whole body, or null when it is larger than the 1 MiB the emulator accepts.

@@ -40,10 +40,33 @@ internal sealed class Reply
 
     public static Reply Empty(int status) => new(status, null, null);
 
+    /// <summary>Marks "the connection was closed on purpose": nothing more to write.</summary>
+    public static Reply Dropped { get; } = Empty(0);
+
+    /// <summary>How much of the body goes out (a truncation fault); <see cref="Truncation.None"/>: all of it.</summary>
+    public Truncation Cut { get; private init; }
+
+    /// <summary>A proxy's own answer, not the service's: it carries no OpenStack request ids.</summary>
+    public bool FromProxy { get; private set; }
+
     public Reply WithHeader(string name, string value)
     {
         Headers.Add(new(name, value));
         return this;
+    }
+
+    public Reply AsProxyAnswer()
+    {
+        FromProxy = true;
+        return this;
+    }
+
+    /// <summary>A copy that sends half the body, as <paramref name="cut"/> says (a copy: replies may be shared).</summary>
+    public Reply CutAs(Truncation cut)
+    {
+        var copy = new Reply(Status, Body, ContentType) { Cut = cut, FromProxy = FromProxy };
+        copy.Headers.AddRange(Headers);
+        return copy;
     }
 
     public async Task WriteAsync(HttpContext context)
@@ -56,14 +79,19 @@ internal sealed class Reply
             response.Headers.Append(name, value);
         }
 
-        if (Body is null)
-        {
-            response.ContentLength = 0;
-            return;
-        }
+        var body = Body ?? [];
+        var sent = Cut == Truncation.None ? body.Length : body.Length / 2;
+        if (Body is not null && ContentType is not null) response.ContentType = ContentType;
+        response.ContentLength = Cut == Truncation.Connection ? body.Length : sent;
+        if (sent > 0) await response.Body.WriteAsync(body.AsMemory(0, sent), context.RequestAborted);
+        if (Cut == Truncation.Connection) await AbortMidBodyAsync(context);
+    }
 
-        if (ContentType is not null) response.ContentType = ContentType;
-        response.ContentLength = Body.Length;
-        await response.Body.WriteAsync(Body, context.RequestAborted);
+    // Hands what was written to the socket before cutting the connection, so the client sees the body end early.
+    private static async Task AbortMidBodyAsync(HttpContext context)
+    {
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await Task.Delay(50, context.RequestAborted);
+        context.Abort();
     }
 }

@@ -8,8 +8,9 @@ internal sealed class EmulatorState
     private readonly EmulatorSettings _initialSettings;
     private EmulatorSettings _settings;
 
-    public EmulatorState(EmulatorOptions options)
+    public EmulatorState(EmulatorOptions options, IConnectionSwitch connections)
     {
+        Outage = new OutageControl(connections);
         Options = options;
         Time = options.TimeProvider;
         _initialSettings = options.InitialSettings;
@@ -34,6 +35,10 @@ internal sealed class EmulatorState
 
     public FaultQueue Faults { get; } = new();
 
+    public ChaosMode Chaos { get; } = new();
+
+    public OutageControl Outage { get; }
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>Changes the given settings and keeps the others.</summary>
@@ -49,11 +54,13 @@ internal sealed class EmulatorState
         return next;
     }
 
-    /// <summary>Back to the seed: no snapshots, faults or counts, the settings given at start. Tokens stay valid.</summary>
+    /// <summary>Back to the seed: no snapshots, faults, chaos, outage or counts, the settings given at start. Tokens stay valid.</summary>
     public void Reset()
     {
         Snapshots.Clear();
         Faults.Clear();
+        Chaos.Reset();
+        _ = Outage.EndAsync(); // a refused port reopens on its own task
         Counters.Clear();
         Volatile.Write(ref _settings, _initialSettings);
     }

@@ -19,6 +19,9 @@ public static class RouteKeys
     public const string VolumesDetail = "volumes.detail";
     public const string VolumesShow = "volumes.show";
 
+    /// <summary>Not a route: the requests answered during an outage (GET /_emulator/requests lists it too).</summary>
+    public const string Outage = "outage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         IdentityVersions, IdentityTokens, IdentityTokenValidate, IdentityTokenRevoke, ComputeVersions,
