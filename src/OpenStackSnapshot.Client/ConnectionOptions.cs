@@ -6,6 +6,11 @@ namespace OpenStackSnapshot.Client
     /// <summary>Where and how to connect; the defaults are the openstack CLI's.</summary>
     public sealed class ConnectionOptions
     {
+        /// <summary>10 waits of 1, 2, 4 … 30 s (with jitter) ride out an outage of about two minutes.</summary>
+        internal const int DefaultRetries = 10;
+        /// <summary>Long enough for a 60-second outage with room to spare; short enough that a dead cloud is noticed in minutes.</summary>
+        internal static readonly TimeSpan DefaultRetryBudget = TimeSpan.FromSeconds(120);
+
         public ConnectionOptions(Uri authUrl, AuthMethod auth)
         {
             AuthUrl = authUrl;
@@ -18,12 +23,22 @@ namespace OpenStackSnapshot.Client
         public string? Region { get; set; }
         /// <summary>public, internal or admin.</summary>
         public string Interface { get; set; } = "public";
-        /// <summary>How long one attempt may take.</summary>
+        /// <summary>How long one attempt may take (api_timeout).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
-        /// <summary>Attempts after the first, for failures that are safe to repeat.</summary>
-        public int MaximumRetryCount { get; set; } = 3;
-        /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>
+        /// <summary>
+        /// Retries after an answer that refuses for now (429, 503; 502 and 504 when repeating is harmless):
+        /// clouds.yaml's status_code_retries.
+        /// </summary>
+        public int StatusCodeRetries { get; set; } = DefaultRetries;
+        /// <summary>Retries after a refused connection (and, when repeating is harmless, a cut one or a timeout): connect_retries.</summary>
+        public int ConnectRetries { get; set; } = DefaultRetries;
+        /// <summary>The first retry's delay; later ones double, with jitter, up to 30 s (Retry-After may ask for more).</summary>
         public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+        /// <summary>
+        /// How long one request may go on retrying, waits included (retry_budget); no retry starts after it. Two
+        /// requests in a row that spend it on an outage open the session's circuit: later ones fail fast for as long.
+        /// </summary>
+        public TimeSpan RetryBudget { get; set; } = DefaultRetryBudget;
         /// <summary>The compute microversion sent with every os-snapshots call: 2.1 to 2.35.</summary>
         public ComputeMicroversion ComputeApiVersion { get; set; } = ComputeMicroversion.Default;
         public TlsOptions Tls { get; set; } = new TlsOptions();

@@ -25,6 +25,10 @@ namespace OpenStackSnapshot.Client
             AuthType = options.Auth.AuthType;
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             CertificateCheckSkipped = !options.Tls.VerifyCertificate;
+            TimeoutSec = options.Timeout.TotalSeconds;
+            StatusCodeRetries = options.StatusCodeRetries;
+            ConnectRetries = options.ConnectRetries;
+            RetryBudgetSec = options.RetryBudget.TotalSeconds;
             AuthUrl = options.AuthUrl;
             Region = endpoint.Region;
             Interface = options.Interface;
@@ -32,7 +36,7 @@ namespace OpenStackSnapshot.Client
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
             ComputeUrl = new Uri(endpoint.Url.TrimEnd('/'));
-            var compute = new ComputeRequests(new ApiSender(pipeline.Client), ComputeUrl, options.ComputeApiVersion);
+            var compute = new ComputeRequests(new ApiSender(pipeline), ComputeUrl, options.ComputeApiVersion);
             Snapshots = new SnapshotClient(compute);
             Volumes = new VolumeClient(compute);
         }
@@ -55,6 +59,13 @@ namespace OpenStackSnapshot.Client
         public string ComputeApiVersion { get; }
         /// <summary>True when the server's certificate is not checked (-SkipCertificateCheck, verify: false, OS_INSECURE).</summary>
         public bool CertificateCheckSkipped { get; }
+        /// <summary>How long one attempt may take, and how a failed one is retried (api_timeout, status_code_retries, connect_retries, retry_budget).</summary>
+        public double TimeoutSec { get; }
+        public int StatusCodeRetries { get; }
+        public int ConnectRetries { get; }
+        public double RetryBudgetSec { get; }
+        /// <summary>While the cloud is down (the session's circuit is open): until when requests fail fast, unsent. Null otherwise.</summary>
+        public DateTime? UnavailableUntil => _pipeline.Breaker.UnavailableUntil;
         /// <summary>Tokens issued for this session so far: 1 after sign-in, one more per renewal, however many callers shared it.</summary>
         public int TokensIssued => _tokens.IssuedCount;
 
@@ -72,7 +83,7 @@ namespace OpenStackSnapshot.Client
             var pipeline = new HttpPipeline(options, tokens);
             try
             {
-                var keystone = new KeystoneClient(new ApiSender(pipeline.Client), options.AuthUrl, options.Auth);
+                var keystone = new KeystoneClient(new ApiSender(pipeline), options.AuthUrl, options.Auth);
                 tokens.Bind(keystone.IssueAsync);
                 var token = await tokens.IssueAsync(call).ConfigureAwait(false);
                 try
@@ -101,8 +112,10 @@ namespace OpenStackSnapshot.Client
             // The retry library's own limits, checked here so they fail as InvalidArgument, not as its exception.
             if (options.Timeout < TimeSpan.FromMilliseconds(10) || options.Timeout > TimeSpan.FromHours(24))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The timeout must be between 10 milliseconds and 24 hours.");
-            if (options.MaximumRetryCount < 0 || options.RetryInterval < TimeSpan.Zero || options.RetryInterval > TimeSpan.FromDays(1))
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry count cannot be negative, and the retry interval must be between 0 and 1 day.");
+            if (options.StatusCodeRetries < 0 || options.ConnectRetries < 0 || options.RetryInterval < TimeSpan.Zero || options.RetryInterval > TimeSpan.FromDays(1))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry counts cannot be negative, and the retry interval must be between 0 and 1 day.");
+            if (options.RetryBudget < TimeSpan.FromSeconds(1) || options.RetryBudget > TimeSpan.FromDays(1))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry budget must be between 1 second and 1 day.");
             if (options.Auth is PasswordAuth password && string.IsNullOrWhiteSpace(password.ProjectId) && string.IsNullOrWhiteSpace(password.ProjectName))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Password authentication needs a project name or a project id.");
         }

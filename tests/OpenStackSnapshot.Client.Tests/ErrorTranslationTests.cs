@@ -63,7 +63,7 @@ public class ErrorTranslationTests
     public async Task Unauthorized401_ReauthenticatesOnceAndResendsOnce_ThenAuthenticationFailed()
     {
         var (e, fake) = await Fail(Get, f => f.ThenJson(401, KeystoneUnauthorized).ThenToken("token-2").ThenJson(401, KeystoneUnauthorized),
-            o => o.MaximumRetryCount = 3);
+            o => o.Retries(3));
 
         AssertResponseError(e, OpenStackErrorKind.AuthenticationFailed, 401, "Unauthorized", "GET", ItemUrl);
         Assert.Equal("The request you have made requires authentication.", e.ServerMessage);
@@ -331,7 +331,7 @@ public class ErrorTranslationTests
         }
         var options = new ConnectionOptions(new Uri($"http://127.0.0.1:{port}/v3"), TestCloud.PasswordByName())
         {
-            MaximumRetryCount = 1, RetryInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(10),
+            StatusCodeRetries = 1, ConnectRetries = 1, RetryInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(10),
         };
         var e = await Assert.ThrowsAsync<OpenStackException>(() => OpenStackSession.ConnectAsync(options, TestCloud.Call()));
 

@@ -40,6 +40,12 @@ internal sealed class FakeTransport : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Forgets the answers not given yet.</summary>
+    public void Clear()
+    {
+        lock (_script) _script.Clear();
+    }
+
     public FakeTransport Then(Func<HttpResponseMessage> answer) => Then((_, _) => Task.FromResult(answer()));
 
     /// <summary>Keystone's 201 with the token in X-Subject-Token.</summary>
@@ -161,10 +167,18 @@ internal static class TestCloud
         new(new Uri(authUrl), auth ?? PasswordByName())
         {
             Transport = () => fake,
-            MaximumRetryCount = 0,
+            StatusCodeRetries = 0,
+            ConnectRetries = 0,
             RetryInterval = TimeSpan.Zero,
             Timeout = TimeSpan.FromSeconds(10),
         };
+
+    /// <summary>Both retry counts at once, as Connect-OSCloud -MaximumRetryCount sets them.</summary>
+    public static void Retries(this ConnectionOptions options, int count)
+    {
+        options.StatusCodeRetries = count;
+        options.ConnectRetries = count;
+    }
 
     /// <summary>Connects through the fake; the test scripts the token answer first.</summary>
     public static Task<OpenStackSession> ConnectAsync(FakeTransport fake, Action<ConnectionOptions>? configure = null, IRequestLog? log = null)

@@ -163,7 +163,7 @@ public class KeystoneTests
         var fake = new FakeTransport().ThenJson(401,
             """{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""",
             "req-keystone-401", r => r.Headers.TryAddWithoutValidation("WWW-Authenticate", "Keystone uri=\"http://keystone.test:5000\""));
-        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o => o.MaximumRetryCount = 3));
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o => o.Retries(3)));
 
         Assert.Equal(OpenStackErrorKind.AuthenticationFailed, e.Kind);
         Assert.Equal(401, e.StatusCode);

@@ -33,12 +33,13 @@ public class LoggingTests
         var fake = new FakeTransport().ThenToken()
             .ThenJson(503, """{"serviceUnavailable": {"code": 503, "message": "busy"}}""", "req-a")
             .ThenJson(200, FakeTransport.SnapshotBody(), "req-b");
-        using var session = await TestCloud.ConnectAsync(fake, o => o.MaximumRetryCount = 1);
+        using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(1));
         await session.Snapshots.GetAsync("snap-1", TestCloud.Call(log));
 
-        Assert.Equal(2, log.VerboseLines.Count);
+        Assert.Equal(3, log.VerboseLines.Count);
         Assert.Matches(@" -> 503 Service Unavailable in \d+ ms \(req-a\)$", log.VerboseLines[0]);
-        Assert.Matches(@" -> 200 OK in \d+ ms \(req-b\)$", log.VerboseLines[1]);
+        Assert.Matches(@"^Retrying GET http://nova\.test:8774/v2\.1/os-snapshots/snap-1 in 0\.0 s \(status retry 1 of 1; \d+ s of the 120 s retry budget left\): 503 Service Unavailable\.$", log.VerboseLines[1]);
+        Assert.Matches(@" -> 200 OK in \d+ ms \(req-b\)$", log.VerboseLines[2]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class RetryTests
         script(fake);
         var session = await TestCloud.ConnectAsync(fake, o =>
         {
-            o.MaximumRetryCount = retries;
+            o.Retries(retries);
             if (timeout != null) o.Timeout = timeout.Value;
         });
         return (session, fake);
@@ -255,7 +255,7 @@ public class RetryTests
         {
             o.Timeout = TimeSpan.FromMilliseconds(timeoutMs);
             o.RetryInterval = TimeSpan.FromMilliseconds(retryIntervalMs);
-            o.MaximumRetryCount = 1;
+            o.Retries(1);
         }));
 
         Assert.Equal(OpenStackErrorKind.InvalidArgument, e.Kind);

@@ -124,7 +124,7 @@ Describe 'Error records from New-OSSnapshot' {
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
-    It 'stops with OSConnectionFailed when the compute service goes away' {
+    It 'reports OSConnectionFailed when the compute service goes away' {
         Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Drop -Status 0 -Count 5
         $record = Get-CreateError
         $record.FullyQualifiedErrorId | Should -BeLike 'OSConnectionFailed,*'

@@ -58,12 +58,11 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task DeleteAsync(string id, CallContext call)
         {
             using var request = _compute.Request(HttpMethod.Delete, ComputeRequests.ItemPath(Collection, id, ItemName));
-            RequestTags.CountRetries(request); // only a delete reads its retries
             try
             {
                 await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.Retries(request) > 0)
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.Retries(request).Total > 0)
             {
                 // deleted by an attempt whose answer was lost
             }

@@ -14,6 +14,7 @@ namespace OpenStackSnapshot.Client.Config
     /// </summary>
     public sealed class CloudConfig
     {
+
         private readonly IReadOnlyDictionary<string, Setting> _values;
         private readonly Setting _defaultDomain;
         private readonly string? _cloudLocation;
@@ -59,6 +60,9 @@ namespace OpenStackSnapshot.Client.Config
             Note(nameof(ClientKeyPath), SettingKeys.ClientKey.Name);
             Note(nameof(ComputeApiVersion), SettingKeys.ComputeApiVersion.Name);
             Note(nameof(TimeoutSec), SettingKeys.ApiTimeout.Name);
+            Note(nameof(StatusCodeRetries), SettingKeys.ComputeStatusCodeRetries.Name, SettingKeys.StatusCodeRetries.Name);
+            Note(nameof(ConnectRetries), SettingKeys.ComputeConnectRetries.Name, SettingKeys.ConnectRetries.Name);
+            Note(nameof(RetryBudgetSec), SettingKeys.RetryBudget.Name);
             if (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId) && (UserName != null || ApplicationCredentialName != null)) sources[nameof(UserDomainId)] = _defaultDomain.Source;
             if (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null) sources[nameof(ProjectDomainId)] = _defaultDomain.Source;
             Source = sources;
@@ -93,6 +97,12 @@ namespace OpenStackSnapshot.Client.Config
         public string ComputeApiVersion => Text(SettingKeys.ComputeApiVersion) ?? ComputeMicroversion.Default.ToString();
         /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
         public int TimeoutSec => Lenient(Timeout, 60);
+        /// <summary>Retries after 429/503 (and 502/504 where repeating is harmless): compute_status_code_retries, status_code_retries, else 10.</summary>
+        public int StatusCodeRetries => Lenient(() => Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries), ConnectionOptions.DefaultRetries);
+        /// <summary>Retries after a refused or lost connection: compute_connect_retries, connect_retries, else 10.</summary>
+        public int ConnectRetries => Lenient(() => Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries), ConnectionOptions.DefaultRetries);
+        /// <summary>Seconds one request may go on retrying: retry_budget, else 120.</summary>
+        public int RetryBudgetSec => Lenient(Budget, (int)ConnectionOptions.DefaultRetryBudget.TotalSeconds);
         /// <summary>The clouds.yaml and secure.yaml in use (the first found of each), null when none.</summary>
         public string? ConfigFile { get; }
         public string? SecureFile { get; }
@@ -124,6 +134,9 @@ namespace OpenStackSnapshot.Client.Config
                 Region = Region is { Length: > 0 } region ? region : null,
                 Interface = NormalizedInterface(),
                 Timeout = TimeSpan.FromSeconds(Timeout()),
+                StatusCodeRetries = Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries),
+                ConnectRetries = Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries),
+                RetryBudget = TimeSpan.FromSeconds(Budget()),
                 ComputeApiVersion = Microversion(),
                 Tls = new TlsOptions
                 {
@@ -231,6 +244,24 @@ namespace OpenStackSnapshot.Client.Config
             if (text == null) return 60;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 3600) return (int)Math.Ceiling(seconds);
             throw Bad(SettingKeys.ApiTimeout, $"'{text}' is not a number of seconds from 1 to 3600");
+        }
+
+        /// <summary>The first of the keys that is set (the compute_ one first), as a count from 0 to 100.</summary>
+        private int Count(SettingKey preferred, SettingKey plain)
+        {
+            var key = Text(preferred) != null ? preferred : plain;
+            var text = Text(key);
+            if (text == null) return ConnectionOptions.DefaultRetries;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 0 && count <= 100) return count;
+            throw Bad(key, $"'{text}' is not a whole number from 0 to 100");
+        }
+
+        private int Budget()
+        {
+            var text = Text(SettingKeys.RetryBudget);
+            if (text == null) return (int)ConnectionOptions.DefaultRetryBudget.TotalSeconds;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 86400) return (int)Math.Ceiling(seconds);
+            throw Bad(SettingKeys.RetryBudget, $"'{text}' is not a number of seconds from 1 to 86400");
         }
 
         private bool Bool(Setting setting)

@@ -61,19 +61,29 @@ namespace OpenStackSnapshot.Client.Config
         public static readonly SettingKey ClientKey = Env("key", "OS_KEY");
         public static readonly SettingKey ComputeApiVersion = Env("compute_api_version", "OS_COMPUTE_API_VERSION");
         /// <summary>The CLI reads api_timeout from the file only.</summary>
-        public static readonly SettingKey ApiTimeout = new SettingKey("api_timeout", Precedence.FileFirst, false);
+        public static readonly SettingKey ApiTimeout = FileOnly("api_timeout");
+        /// <summary>openstacksdk's retry counts: the compute_ key before the plain one; the CLI reads no OS_* for them.</summary>
+        public static readonly SettingKey ComputeStatusCodeRetries = FileOnly("compute_status_code_retries");
+        public static readonly SettingKey StatusCodeRetries = FileOnly("status_code_retries");
+        public static readonly SettingKey ComputeConnectRetries = FileOnly("compute_connect_retries");
+        public static readonly SettingKey ConnectRetries = FileOnly("connect_retries");
+        /// <summary>This module's own key (the CLI has none): seconds one request may go on retrying.</summary>
+        public static readonly SettingKey RetryBudget = FileOnly("retry_budget");
 
         public static readonly IReadOnlyList<SettingKey> All = new[]
         {
             AuthUrl, UserName, UserId, Password, ProjectName, ProjectId, UserDomainName, UserDomainId, ProjectDomainName,
             ProjectDomainId, DomainName, DomainId, ApplicationCredentialId, ApplicationCredentialName, ApplicationCredentialSecret,
             Token, AuthType, Region, Interface, CACertificate, ClientCertificate, ClientKey, ComputeApiVersion, ApiTimeout,
+            ComputeStatusCodeRetries, StatusCodeRetries, ComputeConnectRetries, ConnectRetries, RetryBudget,
         };
 
         /// <summary>OS_* names that choose or locate a cloud without describing one (openstacksdk's "selectors").</summary>
         public static readonly IReadOnlyList<string> Selectors = new[] { "OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME" };
 
         private static SettingKey Env(string name, params string[] variables) => new SettingKey(name, Precedence.EnvironmentFirst, false, variables);
+
+        private static SettingKey FileOnly(string name) => new SettingKey(name, Precedence.FileFirst, false);
 
         private static SettingKey File(string name, params string[] variables) => new SettingKey(name, Precedence.FileFirst, false, variables);
     }

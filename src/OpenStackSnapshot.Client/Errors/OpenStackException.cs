@@ -33,5 +33,12 @@ namespace OpenStackSnapshot.Client.Errors
         public int? RetryAfterSeconds { get; internal set; }
         /// <summary>What the user can do about it.</summary>
         public string? RecommendedAction { get; internal set; }
+        /// <summary>How many times the request was sent again before it failed so, and for how long it was tried.</summary>
+        public int Retries { get; internal set; }
+        public TimeSpan TriedFor { get; internal set; }
+
+        public override string Message => Retries == 0
+            ? base.Message
+            : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} It was sent {1} times over {2:0.#} s.", base.Message, Retries + 1, TriedFor.TotalSeconds);
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Json;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace OpenStackSnapshot.Client.Http
@@ -32,12 +33,33 @@ namespace OpenStackSnapshot.Client.Http
     internal sealed class ApiSender
     {
         private readonly HttpClient _http;
+        private readonly OutageBreaker _breaker;
 
-        public ApiSender(HttpClient http) => _http = http;
+        public ApiSender(HttpPipeline pipeline)
+        {
+            _http = pipeline.Client;
+            _breaker = pipeline.Breaker;
+        }
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
             RequestTags.SetLog(request, call.Log);
+            RequestTags.StartRetries(request);
+            try
+            {
+                return await ExchangeAsync(request, subject, call).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (RequestTags.Retries(request).Total > 0)
+            {
+                var retries = RequestTags.Retries(request);
+                e.Retries = retries.Total;
+                e.TriedFor = retries.Elapsed;
+                throw;
+            }
+        }
+
+        private async Task<ApiResponse> ExchangeAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        {
             var method = request.Method.Method;
             var url = request.RequestUri!.ToString();
             HttpResponseMessage response;
@@ -62,6 +84,10 @@ namespace OpenStackSnapshot.Client.Http
             catch (HttpRequestException e)
             {
                 throw Unreachable(e, request, method, url);
+            }
+            catch (BrokenCircuitException e)
+            {
+                throw _breaker.Refused(e, method, url);
             }
             catch (ObjectDisposedException e)
             {

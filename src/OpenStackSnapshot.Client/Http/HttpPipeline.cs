@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OpenStackSnapshot.Client.Http
 {
     /// <summary>
-    /// The session's HttpClient from the client factory: auth (outermost), retry and per-attempt timeout,
-    /// then logging (innermost, so every attempt is logged). Connections are pooled and reused.
+    /// The session's HttpClient from the client factory: auth (outermost), the outage breaker, retry and per-attempt
+    /// timeout, then logging (innermost, so every attempt is logged). Connections are pooled and reused.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
@@ -19,7 +19,8 @@ namespace OpenStackSnapshot.Client.Http
             var builder = services.AddHttpClient(Name, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
             builder.ConfigurePrimaryHttpMessageHandler(options.Transport ?? new TlsHandler(options.Tls).Create);
             builder.AddHttpMessageHandler(() => new AuthTokenHandler(tokens));
-            builder.AddResilienceHandler(Name, pipeline => RetryPolicy.Configure(pipeline, options));
+            Breaker = new OutageBreaker(options);
+            builder.AddResilienceHandler(Name, pipeline => RetryPolicy.Configure(pipeline, options, Breaker));
             builder.AddHttpMessageHandler(() => new RequestLoggingHandler());
             _services = services.BuildServiceProvider();
             Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(Name);
@@ -28,6 +29,8 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         public HttpClient Client { get; }
+        /// <summary>The session's circuit: one per session, shared by its requests and runspaces.</summary>
+        public OutageBreaker Breaker { get; }
 
         public void Dispose() => _services.Dispose();
     }

@@ -9,12 +9,6 @@ namespace OpenStackSnapshot.Client.Http
         private const string AnonymousKey = "OpenStackSnapshot.Anonymous";
         private const string RetriesKey = "OpenStackSnapshot.Retries";
 
-        /// <summary>Shared by reference with the copies the retry handler makes of a request, so the sender sees every retry.</summary>
-        private sealed class RetryCount
-        {
-            public int Value;
-        }
-
         public static void SetLog(HttpRequestMessage request, IRequestLog? log)
         {
             if (log != null) request.Properties[LogKey] = log;
@@ -28,17 +22,11 @@ namespace OpenStackSnapshot.Client.Http
 
         public static bool IsAnonymous(HttpRequestMessage request) => request.Properties.ContainsKey(AnonymousKey);
 
-        /// <summary>Called once before a request is sent, so its retries can be counted.</summary>
-        public static void CountRetries(HttpRequestMessage request) => request.Properties[RetriesKey] = new RetryCount();
+        /// <summary>Called once before a request is sent: its retries are counted, and its budget runs, from here.</summary>
+        public static void StartRetries(HttpRequestMessage request) => request.Properties[RetriesKey] = new RetryState();
 
-        public static void NoteRetry(HttpRequestMessage? request)
-        {
-            if (request != null && request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryCount count)
-                System.Threading.Interlocked.Increment(ref count.Value);
-        }
-
-        /// <summary>How many times the request was sent again after its first attempt.</summary>
-        public static int Retries(HttpRequestMessage request) =>
-            request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryCount count ? count.Value : 0;
+        /// <summary>The request's retry state; a request never started (an internal one) gets a fresh one.</summary>
+        public static RetryState Retries(HttpRequestMessage? request) =>
+            request != null && request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryState state ? state : new RetryState();
     }
 }

@@ -8,32 +8,39 @@ using Polly.Timeout;
 namespace OpenStackSnapshot.Client.Http
 {
     /// <summary>
-    /// Which failures are worth another attempt. A request the server refused without acting on it (429, 503,
-    /// a refused connection) is resent whatever its method; one whose fate is unknown (502, 504, a timeout or a
-    /// connection cut after sending) only when repeating it is harmless: a GET, or a DELETE (deleting twice
-    /// deletes once; the sender takes a 404 on a retried DELETE as done), so a retried create never makes a second snapshot.
+    /// Which failures are worth another attempt, and how long to wait. A request the server refused without acting on
+    /// it (429, 503, a refused connection) is resent whatever its method; one whose fate is unknown (502, 504, a timeout
+    /// or a connection cut after sending) only when repeating it is harmless: a GET, or a DELETE (deleting twice deletes
+    /// once; the sender takes a 404 on a retried DELETE as done), so a retried create never makes a second snapshot.
+    /// Every retry is bounded by its kind's count and by the request's retry budget, and says so in one verbose line.
     /// </summary>
     internal static class RetryPolicy
     {
-        private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
+        /// <summary>The longest backoff between attempts; a Retry-After may ask for more, within the budget.</summary>
+        internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-        public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectionOptions options)
+        internal enum Cause
         {
-            if (options.MaximumRetryCount > 0)
+            None,
+            Status,
+            Connect,
+        }
+
+        public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectionOptions options, OutageBreaker breaker)
+        {
+            breaker.AddTo(builder); // outermost: it sees a request's outcome after all of its retries
+            var most = options.StatusCodeRetries + options.ConnectRetries;
+            if (most > 0)
             {
                 builder.AddRetry(new HttpRetryStrategyOptions
                 {
-                    MaxRetryAttempts = options.MaximumRetryCount,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryInterval,
-                    MaxDelay = MaxDelay,
-                    ShouldRetryAfterHeader = false, // DelayGenerator below honours it, bounded
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome.Result)),
+                    MaxRetryAttempts = most, // each cause is held to its own count in ShouldHandle
+                    ShouldRetryAfterHeader = false, // Delay below honours it, within the budget
+                    ShouldHandle = args => new ValueTask<bool>(Allowed(args.Outcome, args.Context.GetRequestMessage(), options) != Cause.None),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(Delay(args.Outcome, args.AttemptNumber, args.Context.GetRequestMessage(), options)),
                     OnRetry = args =>
                     {
-                        RequestTags.NoteRetry(args.Context.GetRequestMessage());
+                        Note(args.Outcome, args.RetryDelay, args.Context.GetRequestMessage(), options);
                         return default;
                     },
                 });
@@ -41,7 +48,8 @@ namespace OpenStackSnapshot.Client.Http
             builder.AddTimeout(options.Timeout); // per attempt, inside the retry
         }
 
-        internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+        /// <summary>Why this outcome may be retried (None: it may not), before counts and budget.</summary>
+        internal static Cause Classify(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
             // Unknown request: assume it is not safe to repeat, so a fate-unknown create is never resent.
             var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
@@ -51,20 +59,50 @@ namespace OpenStackSnapshot.Client.Http
                 {
                     case 429:
                     case 503:
-                        return true;
+                        return Cause.Status;
                     case 413:
-                        return response.Headers.RetryAfter != null; // Nova's rate limiter, not a body too large
+                        return response.Headers.RetryAfter != null ? Cause.Status : Cause.None; // Nova's rate limiter, not a body too large
                     case 502:
                     case 504:
-                        return safeToRepeat;
+                        return safeToRepeat ? Cause.Status : Cause.None;
                     default:
-                        return false;
+                        return Cause.None;
                 }
             }
             var error = outcome.Exception;
-            if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return false;
-            if (error is HttpRequestException && ApiSender.IsConnectFailure(error)) return true;
-            return safeToRepeat && (error is HttpRequestException || error is TimeoutRejectedException);
+            if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return Cause.None;
+            if (error is HttpRequestException && ApiSender.IsConnectFailure(error)) return Cause.Connect;
+            return safeToRepeat && (error is HttpRequestException || error is TimeoutRejectedException) ? Cause.Connect : Cause.None;
+        }
+
+        /// <summary>The cause, if its count and the budget still allow a retry, and the server did not ask for a wait past the budget.</summary>
+        private static Cause Allowed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectionOptions options)
+        {
+            var cause = Classify(outcome, request);
+            if (cause == Cause.None) return cause;
+            var state = RequestTags.Retries(request);
+            var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
+            var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
+            var left = options.RetryBudget - state.Elapsed;
+            if (used >= limit || left <= TimeSpan.Zero) return Cause.None;
+            return ServerDelay(outcome.Result) is TimeSpan asked && asked > left ? Cause.None : cause;
+        }
+
+        /// <summary>Retry-After when the server gave one, else exponential backoff with jitter; never past the budget.</summary>
+        private static TimeSpan Delay(Outcome<HttpResponseMessage> outcome, int attempt, HttpRequestMessage? request, ConnectionOptions options)
+        {
+            var wait = ServerDelay(outcome.Result) ?? Backoff(options.RetryInterval, attempt);
+            var left = options.RetryBudget - RequestTags.Retries(request).Elapsed;
+            return wait < left ? wait : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        /// <summary>interval × 2^attempt, at most MaxBackoff, times 0.75–1.25 so many clients do not retry in step.</summary>
+        internal static TimeSpan Backoff(TimeSpan interval, int attempt)
+        {
+            // Hand-written because Polly's jittered delay cannot then be bounded by the request's remaining budget.
+            var exponential = interval.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 20));
+            var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
+            return TimeSpan.FromMilliseconds(capped * (0.75 + (0.5 * Jitter.Next())));
         }
 
         private static TimeSpan? ServerDelay(HttpResponseMessage? response)
@@ -72,8 +110,31 @@ namespace OpenStackSnapshot.Client.Http
             if (response == null) return null;
             var asked = OpenStackHeaders.RetryAfter(response);
             if (asked == null) return null;
-            var wait = asked.Value < TimeSpan.Zero ? TimeSpan.Zero : asked.Value;
-            return wait > MaxDelay ? MaxDelay : wait;
+            return asked.Value < TimeSpan.Zero ? TimeSpan.Zero : asked.Value;
+        }
+
+        private static void Note(Outcome<HttpResponseMessage> outcome, TimeSpan delay, HttpRequestMessage? request, ConnectionOptions options)
+        {
+            if (request == null) return;
+            var state = RequestTags.Retries(request);
+            var cause = Classify(outcome, request);
+            var count = state.Add(cause == Cause.Status);
+            var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
+            var left = options.RetryBudget - state.Elapsed - delay;
+            RequestTags.GetLog(request)?.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Retrying {0} {1} in {2:0.0} s ({3} retry {4} of {5}; {6:0} s of the {7:0} s retry budget left): {8}.",
+                request.Method, request.RequestUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count, limit,
+                Math.Max(0, left.TotalSeconds), options.RetryBudget.TotalSeconds, Reason(outcome)));
+        }
+
+        private static string Reason(Outcome<HttpResponseMessage> outcome)
+        {
+            if (outcome.Result is HttpResponseMessage response)
+            {
+                var after = response.Headers.RetryAfter;
+                return $"{(int)response.StatusCode} {response.ReasonPhrase}{(after != null ? $", Retry-After {after}" : string.Empty)}";
+            }
+            return outcome.Exception is TimeoutRejectedException ? "no answer in time" : outcome.Exception?.GetBaseException().Message ?? "failed";
         }
     }
 }

@@ -114,10 +114,15 @@ namespace OpenStackSnapshot.Commands
         [ValidateRange(1, 3600)]
         public int? TimeoutSec { get; set; }
 
-        /// <summary>Retries for failures that are safe to repeat (429, 503, refused connections; 502/504 for reads).</summary>
+        /// <summary>Retries for failures that are safe to repeat (429, 503, refused connections; 502/504 and timeouts for reads and deletes): status_code_retries and connect_retries, else 10.</summary>
         [Parameter]
-        [ValidateRange(0, 10)]
-        public int MaximumRetryCount { get; set; } = 3;
+        [ValidateRange(0, 100)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>Seconds one request may go on retrying, waits included: retry_budget, else 120.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int? RetryBudgetSec { get; set; }
 
         /// <summary>Seconds before the first retry; later ones grow exponentially.</summary>
         [Parameter]
@@ -131,7 +136,6 @@ namespace OpenStackSnapshot.Commands
             {
                 var config = CloudConfigResolver.Resolve(Request(), ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath));
                 var options = config.ToConnectionOptions();
-                options.MaximumRetryCount = MaximumRetryCount;
                 options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec);
                 target ??= config.Name ?? (object?)options.AuthUrl;
                 var name = Name ?? config.Name ?? "default";
@@ -164,11 +168,15 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.CACertificate.Name, Resolve(CACertificatePath), nameof(CACertificatePath))
                 .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
                 .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))
-                .Set(SettingKeys.ApiTimeout.Name, TimeoutSec?.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(TimeoutSec))
+                .Set(SettingKeys.ApiTimeout.Name, Invariant(TimeoutSec), nameof(TimeoutSec))
+                .Set(SettingKeys.RetryBudget.Name, Invariant(RetryBudgetSec), nameof(RetryBudgetSec))
                 .Set("verify", SkipCertificateCheck.IsPresent ? "false" : null, nameof(SkipCertificateCheck))
                 .Name(SettingKeys.UserName.Name, nameof(Credential)).Name(SettingKeys.Password.Name, nameof(Credential))
                 .Name(SettingKeys.ApplicationCredentialId.Name, nameof(ApplicationCredential)).Name(SettingKeys.ApplicationCredentialSecret.Name, nameof(ApplicationCredential))
                 .Name(SettingKeys.Token.Name, nameof(Token));
+            // One count for both kinds, over the compute_ keys too: a parameter wins over every file key.
+            foreach (var key in new[] { SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries, SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries })
+                request.Set(key.Name, Invariant(MaximumRetryCount), nameof(MaximumRetryCount));
             switch (ParameterSetName)
             {
                 case ByPassword:
@@ -187,6 +195,8 @@ namespace OpenStackSnapshot.Commands
             }
             return request;
         }
+
+        private static string? Invariant(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>A relative path means the caller's $PWD, not the process's directory.</summary>
         private string? Resolve(string? path) => path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

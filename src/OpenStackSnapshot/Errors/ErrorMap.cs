@@ -48,7 +48,7 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.ServiceUnavailable] = new Entry("OSServiceUnavailable", ErrorCategory.ResourceUnavailable, false),
             [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false,
                 "Connect-OSCloud -TimeoutSec sets the limit for a session."),
-            [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, true,
+            [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, false, // an outage: the circuit fails later items fast
                 "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another."),
             [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true,
                 "With Connect-OSCloud: -CACertificatePath <bundle.pem>, or -SkipCertificateCheck for a test cloud only."),

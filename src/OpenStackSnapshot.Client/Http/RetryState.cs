@@ -1,0 +1,26 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>
+    /// One request's retries so far and how long it has been going. Shared by reference with the copies the retry
+    /// handler makes of a request, so the sender sees every retry.
+    /// </summary>
+    internal sealed class RetryState
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _status;
+        private int _connect;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+        public int StatusRetries => Volatile.Read(ref _status);
+        public int ConnectRetries => Volatile.Read(ref _connect);
+        /// <summary>How many times the request was sent again after its first attempt.</summary>
+        public int Total => StatusRetries + ConnectRetries;
+
+        /// <summary>Counts one retry of its kind; returns that kind's count.</summary>
+        public int Add(bool status) => status ? Interlocked.Increment(ref _status) : Interlocked.Increment(ref _connect);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
+using Xunit;
+
+namespace OpenStackSnapshot.Client.Tests;
+
+/// <summary>Issue 9 parts 1 and 2: retries bounded by count and by a time budget; one outage is waited out once.</summary>
+public class OutageTests
+{
+    private const string Busy = """{"serviceUnavailable": {"code": 503, "message": "busy"}}""";
+    private static readonly HttpRequestException Refused = new("Connection refused (nova.test:8774)", new SocketException((int)SocketError.ConnectionRefused));
+
+    private static Task<OpenStackSession> Connect(FakeTransport fake, int retries, double budgetSec, double intervalSec = 0) =>
+        TestCloud.ConnectAsync(fake, o =>
+        {
+            o.Retries(retries);
+            o.RetryBudget = TimeSpan.FromSeconds(budgetSec);
+            o.RetryInterval = TimeSpan.FromSeconds(intervalSec);
+        });
+
+    private static FakeTransport Busy503(FakeTransport fake, int count)
+    {
+        for (var i = 0; i < count; i++) fake.ThenJson(503, Busy);
+        return fake;
+    }
+
+    private static Task<Snapshot> Get(OpenStackSession s) => s.Snapshots.GetAsync("snap-1", TestCloud.Call());
+
+    [Fact]
+    public void Defaults_RideOutAMinuteLongOutage()
+    {
+        var options = TestCloud.Options(new FakeTransport());
+        var fresh = new ConnectionOptions(options.AuthUrl, options.Auth);
+        Assert.Equal(10, fresh.StatusCodeRetries);
+        Assert.Equal(10, fresh.ConnectRetries);
+        Assert.Equal(TimeSpan.FromSeconds(120), fresh.RetryBudget);
+        // The least the jittered waits can add up to before the budget ends is still over a minute.
+        var least = Enumerable.Range(0, fresh.StatusCodeRetries).Sum(n => Math.Min(Math.Pow(2, n), 30) * 0.75);
+        Assert.True(least > 60, $"waits add up to only {least} s");
+    }
+
+    [Fact]
+    public async Task StatusAndConnectionRetries_AreCountedApart()
+    {
+        var fake = new FakeTransport().ThenToken().ThenThrow(Refused).ThenJson(503, Busy).ThenThrow(Refused).ThenJson(503, Busy)
+            .ThenJson(200, FakeTransport.SnapshotBody());
+        using var session = await TestCloud.ConnectAsync(fake, o =>
+        {
+            o.StatusCodeRetries = 2;
+            o.ConnectRetries = 2;
+            o.RetryInterval = TimeSpan.Zero;
+        });
+        await Get(session); // four retries in all, two of each kind
+
+        Assert.Equal(5, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task TheBudget_EndsRetrying_BeforeTheCount()
+    {
+        var fake = Busy503(new FakeTransport().ThenToken(), 100);
+        using var session = await Connect(fake, retries: 100, budgetSec: 1, intervalSec: 0.2);
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+
+        Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 3);
+        Assert.InRange(fake.Nova.Count, 2, 8);
+        Assert.Equal(fake.Nova.Count - 1, e.Retries);
+        Assert.Contains($"It was sent {fake.Nova.Count} times over", e.Message);
+    }
+
+    [Fact]
+    public async Task ARetryAfterPastTheBudget_IsNotWaitedFor()
+    {
+        var fake = new FakeTransport().ThenToken()
+            .ThenJson(503, Busy, more: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(30)));
+        using var session = await Connect(fake, retries: 5, budgetSec: 2);
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
+        Assert.Equal(30, e.RetryAfterSeconds); // the caller learns when the cloud said to come back
+        Assert.Single(fake.Nova);
+    }
+
+    [Fact]
+    public async Task ARetryAfterDate_IsWaitedFor()
+    {
+        var fake = new FakeTransport().ThenToken()
+            .ThenJson(429, """{"overLimit": {"code": 429, "message": "slow down"}}""",
+                more: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(2)))
+            .ThenJson(200, FakeTransport.SnapshotBody());
+        using var session = await Connect(fake, retries: 1, budgetSec: 10);
+        var clock = Stopwatch.StartNew();
+        await Get(session);
+
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 3); // HTTP dates have whole seconds
+        Assert.Equal(2, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task ADeadCloud_OpensTheCircuit_ThenRequestsFailFastUnsent_AndItRecovers()
+    {
+        var fake = Busy503(new FakeTransport().ThenToken(), 60);
+        using var session = await Connect(fake, retries: 100, budgetSec: 1, intervalSec: 0.1);
+        await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+        await Assert.ThrowsAsync<OpenStackException>(() => Get(session)); // two requests spent their budget: open
+        var sent = fake.Nova.Count;
+
+        var clock = Stopwatch.StartNew();
+        var fast = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+        var create = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"took {clock.Elapsed}");
+        Assert.Equal(sent, fake.Nova.Count); // neither was sent, so the create needs no reconciling either
+        Assert.Equal(OpenStackErrorKind.ServiceUnavailable, fast.Kind);
+        Assert.Null(fast.StatusCode);
+        Assert.Contains("was not sent", fast.Message);
+        Assert.Equal(OpenStackErrorKind.ServiceUnavailable, create.Kind);
+        Assert.NotNull(session.UnavailableUntil);
+
+        // The cloud is back: after the break one request probes, and the session works without reconnecting.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        fake.Clear();
+        fake.ThenJson(200, FakeTransport.SnapshotBody()).ThenJson(200, FakeTransport.SnapshotBody());
+        await Get(session);
+        await Get(session);
+        Assert.Null(session.UnavailableUntil);
+    }
+
+    [Fact]
+    public async Task ASuccessBetweenFailures_KeepsTheCircuitClosed()
+    {
+        var fake = new FakeTransport().ThenToken().ThenJson(503, Busy).ThenJson(200, FakeTransport.SnapshotBody()).ThenJson(503, Busy)
+            .ThenJson(503, Busy).ThenJson(200, FakeTransport.SnapshotBody());
+        using var session = await Connect(fake, retries: 0, budgetSec: 5);
+        await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+        await Get(session);
+        await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
+
+        Assert.Equal(503, e.StatusCode); // sent and answered: failures after a success are not yet an outage
+        await Get(session);
+        Assert.Equal(5, fake.Nova.Count);
+    }
+
+    [Fact]
+    public async Task CancellingDuringARetryWait_StopsAtOnce()
+    {
+        var fake = new FakeTransport().ThenToken()
+            .ThenJson(503, Busy, more: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(20)));
+        using var session = await Connect(fake, retries: 3, budgetSec: 60);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Snapshots.GetAsync("snap-1", new Http.CallContext(cancel.Token)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.3), $"took {clock.Elapsed}");
+    }
+}
