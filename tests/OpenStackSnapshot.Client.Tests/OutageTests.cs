@@ -43,6 +43,20 @@ public class OutageTests
     }
 
     [Fact]
+    public async Task Disconnect_SendsTheRevokeOnce_SoADeadKeystoneDoesNotHoldItForABudget()
+    {
+        var fake = new FakeTransport().ThenToken();
+        var session = await Connect(fake, retries: 10, budgetSec: 120, intervalSec: 1);
+        fake.ThenThrow(Refused).ThenThrow(Refused);
+        var clock = Stopwatch.StartNew();
+
+        await session.CloseAsync(TestCloud.Call());
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Disconnect took {clock.Elapsed}");
+        Assert.Equal(2, fake.Keystone.Count); // the sign-in and one revoke
+    }
+
+    [Fact]
     public async Task StatusAndConnectionRetries_AreCountedApart()
     {
         var fake = new FakeTransport().ThenToken().ThenThrow(Refused).ThenJson(503, Busy).ThenThrow(Refused).ThenJson(503, Busy)

@@ -94,6 +94,7 @@ namespace OpenStackSnapshot.Client.Auth
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, _tokensUrl);
             RequestTags.MarkAnonymous(request);
+            RequestTags.MarkBestEffort(request);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, token);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, token);
             try

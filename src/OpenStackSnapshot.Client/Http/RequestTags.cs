@@ -8,6 +8,7 @@ namespace OpenStackSnapshot.Client.Http
         private const string LogKey = "OpenStackSnapshot.Log";
         private const string AnonymousKey = "OpenStackSnapshot.Anonymous";
         private const string RetriesKey = "OpenStackSnapshot.Retries";
+        private const string BestEffortKey = "OpenStackSnapshot.BestEffort";
 
         public static void SetLog(HttpRequestMessage request, IRequestLog? log)
         {
@@ -21,6 +22,11 @@ namespace OpenStackSnapshot.Client.Http
         public static void MarkAnonymous(HttpRequestMessage request) => request.Properties[AnonymousKey] = true;
 
         public static bool IsAnonymous(HttpRequestMessage request) => request.Properties.ContainsKey(AnonymousKey);
+
+        /// <summary>Sent once, never retried: a courtesy (a token revoke) must not hold a Disconnect for a whole retry budget.</summary>
+        public static void MarkBestEffort(HttpRequestMessage request) => request.Properties[BestEffortKey] = true;
+
+        public static bool IsBestEffort(HttpRequestMessage? request) => request != null && request.Properties.ContainsKey(BestEffortKey);
 
         /// <summary>Called once before a request is sent: its retries are counted, and its budget runs, from here.</summary>
         public static void StartRetries(HttpRequestMessage request) => request.Properties[RetriesKey] = new RetryState();

@@ -79,7 +79,7 @@ namespace OpenStackSnapshot.Client.Http
         private static Cause Allowed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectionOptions options)
         {
             var cause = Classify(outcome, request);
-            if (cause == Cause.None) return cause;
+            if (cause == Cause.None || RequestTags.IsBestEffort(request)) return Cause.None;
             var state = RequestTags.Retries(request);
             var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
             var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
