@@ -41,9 +41,17 @@ function Stop-Emulator {
     if (-not $process.WaitForExit(10000)) { $process.Kill($true); $process.WaitForExit() }
 }
 
+# One call to the test controls (README "Test controls"); -Body goes as JSON.
+function Invoke-EmulatorControl {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Path, [string] $Method = 'Get', $Body)
+    $call = @{ Method = $Method; Uri = "$($Emulator.ControlUrl)/$Path" }
+    if ($null -ne $Body) { $call.ContentType = 'application/json'; $call.Body = ConvertTo-Json -InputObject $Body }
+    Invoke-RestMethod @call
+}
+
 function Reset-Emulator {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/reset" | Out-Null
+    Invoke-EmulatorControl $Emulator reset -Method Post | Out-Null
 }
 
 function Set-EmulatorFault {
@@ -61,7 +69,10 @@ function Set-EmulatorFault {
         [ValidateSet('body', 'connection')] [string] $Truncate,
         [switch] $ProxyPage
     )
-    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; contentType = $ContentType; retryAfter = $RetryAfter; delayMs = $DelayMs; drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent }
+    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; delayMs = $DelayMs; drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent }
+    # A [string] parameter turns $null into '': send these only when given, or an empty Retry-After header would go out.
+    if ($ContentType) { $fault.contentType = $ContentType }
+    if ($RetryAfter) { $fault.retryAfter = $RetryAfter }
     if ($Truncate -or $ProxyPage) {
         # Both bring their own body; a truncation answers the real status and a proxy page defaults to 502, so -Status only if given.
         $fault.Remove('body'); $fault.Remove('contentType')
@@ -69,24 +80,24 @@ function Set-EmulatorFault {
         if ($Truncate) { $fault.truncate = $Truncate }
         if ($ProxyPage) { $fault.proxyPage = $true }
     }
-    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) | Out-Null
+    Invoke-EmulatorControl $Emulator faults -Method Post -Body $fault | Out-Null
 }
 
 function Get-EmulatorRequestCount {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Route)
-    $counts = Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/requests"
+    $counts = Invoke-EmulatorControl $Emulator requests
     $value = $counts.PSObject.Properties[$Route]
     if ($value) { [int]$value.Value } else { 0 }
 }
 
 function Set-EmulatorSetting {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Settings)
-    Invoke-RestMethod -Method Put -Uri "$($Emulator.ControlUrl)/settings" -ContentType 'application/json' -Body ($Settings | ConvertTo-Json) | Out-Null
+    Invoke-EmulatorControl $Emulator settings -Method Put -Body $Settings | Out-Null
 }
 
 function Set-EmulatorSnapshotStatus {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Status)
-    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/snapshots/$Id/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json) | Out-Null
+    Invoke-EmulatorControl $Emulator "snapshots/$Id/status" -Method Post -Body @{ status = $Status } | Out-Null
 }
 
 # A dead cloud for -Seconds: 'unavailable' answers HAProxy's 503 (with -RetryAfter), 'refuse' closes the port, then reopens it.
@@ -99,17 +110,17 @@ function Start-EmulatorOutage {
     )
     $outage = @{ seconds = $Seconds; mode = $Mode }
     if ($RetryAfter) { $outage.retryAfter = $RetryAfter }
-    (Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/outage" -ContentType 'application/json' -Body ($outage | ConvertTo-Json)).outage
+    (Invoke-EmulatorControl $Emulator outage -Method Post -Body $outage).outage
 }
 
 function Get-EmulatorOutage {
     param([Parameter(Mandatory)] $Emulator)
-    (Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/outage").outage
+    (Invoke-EmulatorControl $Emulator outage).outage
 }
 
 function Stop-EmulatorOutage {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Method Delete -Uri "$($Emulator.ControlUrl)/outage" | Out-Null
+    Invoke-EmulatorControl $Emulator outage -Method Delete | Out-Null
 }
 
 # Chaos for a soak test: each request on -Routes (default all) gets, with probability -Rate, one fault from -Kinds (default all).
@@ -127,17 +138,17 @@ function Start-EmulatorChaos {
     foreach ($name in 'Seed', 'Kinds', 'Routes', 'HeldBackMs', 'LatencyMs') {
         if ($PSBoundParameters.ContainsKey($name)) { $chaos[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
     }
-    Invoke-RestMethod -Method Post -Uri "$($Emulator.ControlUrl)/chaos" -ContentType 'application/json' -Body ($chaos | ConvertTo-Json)
+    Invoke-EmulatorControl $Emulator chaos -Method Post -Body $chaos
 }
 
 function Get-EmulatorChaos {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Uri "$($Emulator.ControlUrl)/chaos"
+    Invoke-EmulatorControl $Emulator chaos
 }
 
 function Stop-EmulatorChaos {
     param([Parameter(Mandatory)] $Emulator)
-    Invoke-RestMethod -Method Delete -Uri "$($Emulator.ControlUrl)/chaos" | Out-Null
+    Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
 Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,

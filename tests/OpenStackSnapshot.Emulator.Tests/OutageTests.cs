@@ -61,7 +61,7 @@ public sealed class OutageTests : EmulatorTest
         var outage = await Emu.StartOutageAsync(TimeSpan.FromMinutes(5));
         Assert.Equal(outage, Emu.CurrentOutage);
         using (var during = await GetAsync(Compute + "os-snapshots", token)) Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
-        Assert.False((await GetAsync(Compute + "os-snapshots", token)).Headers.Contains("Retry-After"));
+        using (var noRetry = await GetAsync(Compute + "os-snapshots", token)) Assert.False(noRetry.Headers.Contains("Retry-After"));
 
         using (var deleted = await ControlAsync(HttpMethod.Delete, "outage")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         using (var after = await GetAsync(Compute + "os-snapshots", token)) Assert.Equal(HttpStatusCode.OK, after.StatusCode);

@@ -62,7 +62,7 @@ namespace OpenStackSnapshot.Client.Compute
             {
                 await _compute.SendAsync(request, new ErrorTranslator.Subject { ItemName = ItemName }, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.Retries(request).Total > 0)
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.RetriesOf(request)?.Total > 0)
             {
                 // deleted by an attempt whose answer was lost
             }

@@ -14,7 +14,6 @@ namespace OpenStackSnapshot.Client.Config
     /// </summary>
     public sealed class CloudConfig
     {
-
         private readonly IReadOnlyDictionary<string, Setting> _values;
         private readonly Setting _defaultDomain;
         private readonly string? _cloudLocation;

@@ -44,14 +44,13 @@ namespace OpenStackSnapshot.Client.Http
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
             RequestTags.SetLog(request, call.Log);
-            RequestTags.StartRetries(request);
+            var retries = RequestTags.StartRetries(request);
             try
             {
                 return await ExchangeAsync(request, subject, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (RequestTags.Retries(request).Total > 0)
+            catch (OpenStackException e) when (retries.Total > 0)
             {
-                var retries = RequestTags.Retries(request);
                 e.Retries = retries.Total;
                 e.TriedFor = retries.Elapsed;
                 throw;

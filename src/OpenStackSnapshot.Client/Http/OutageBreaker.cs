@@ -37,7 +37,7 @@ namespace OpenStackSnapshot.Client.Http
                 SamplingDuration = Clamp(TimeSpan.FromTicks(_budget.Ticks * 3 / 2), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
                 BreakDuration = _breakFor,
                 StateProvider = _state,
-                ShouldHandle = args => new ValueTask<bool>(IsOutage(args.Outcome)),
+                ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None), // the cloud, not the request, is the trouble
                 OnOpened = args =>
                 {
                     lock (_gate)
@@ -57,17 +57,6 @@ namespace OpenStackSnapshot.Client.Http
                 if (_state.CircuitState == CircuitState.Closed) return null;
                 lock (_gate) return _probeAt;
             }
-        }
-
-        /// <summary>Outcomes that say the cloud, not the request, is the trouble.</summary>
-        internal static bool IsOutage(Outcome<HttpResponseMessage> outcome)
-        {
-            if (outcome.Result is HttpResponseMessage response)
-            {
-                var status = (int)response.StatusCode;
-                return status == 429 || status == 502 || status == 503 || status == 504;
-            }
-            return outcome.Exception is HttpRequestException || outcome.Exception is Polly.Timeout.TimeoutRejectedException;
         }
 
         /// <summary>The error for a request the open circuit did not send.</summary>

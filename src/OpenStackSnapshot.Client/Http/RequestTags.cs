@@ -29,10 +29,15 @@ namespace OpenStackSnapshot.Client.Http
         public static bool IsBestEffort(HttpRequestMessage? request) => request != null && request.Properties.ContainsKey(BestEffortKey);
 
         /// <summary>Called once before a request is sent: its retries are counted, and its budget runs, from here.</summary>
-        public static void StartRetries(HttpRequestMessage request) => request.Properties[RetriesKey] = new RetryState();
+        public static RetryState StartRetries(HttpRequestMessage request)
+        {
+            var state = new RetryState();
+            request.Properties[RetriesKey] = state;
+            return state;
+        }
 
-        /// <summary>The request's retry state; a request never started (an internal one) gets a fresh one.</summary>
-        public static RetryState Retries(HttpRequestMessage? request) =>
-            request != null && request.Properties.TryGetValue(RetriesKey, out var value) && value is RetryState state ? state : new RetryState();
+        /// <summary>The state StartRetries gave the request (the retry handler's copies share it), or null.</summary>
+        internal static RetryState? RetriesOf(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(RetriesKey, out var value) ? value as RetryState : null;
     }
 }

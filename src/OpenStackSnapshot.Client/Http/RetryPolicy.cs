@@ -51,28 +51,38 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Why this outcome may be retried (None: it may not), before counts and budget.</summary>
         internal static Cause Classify(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
+            var (cause, fateUnknown) = Failure(outcome);
             // Unknown request: assume it is not safe to repeat, so a fate-unknown create is never resent.
             var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
+            return fateUnknown && !safeToRepeat ? Cause.None : cause;
+        }
+
+        /// <summary>
+        /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
+        /// an outage. FateUnknown: the request may have been carried out (502, 504, a timeout, a connection cut after sending).
+        /// </summary>
+        internal static (Cause Cause, bool FateUnknown) Failure(Outcome<HttpResponseMessage> outcome)
+        {
             if (outcome.Result is HttpResponseMessage response)
             {
                 switch ((int)response.StatusCode)
                 {
                     case 429:
                     case 503:
-                        return Cause.Status;
+                        return (Cause.Status, false);
                     case 413:
-                        return response.Headers.RetryAfter != null ? Cause.Status : Cause.None; // Nova's rate limiter, not a body too large
+                        return (response.Headers.RetryAfter != null ? Cause.Status : Cause.None, false); // Nova's rate limiter, not a body too large
                     case 502:
                     case 504:
-                        return safeToRepeat ? Cause.Status : Cause.None;
+                        return (Cause.Status, true);
                     default:
-                        return Cause.None;
+                        return (Cause.None, false);
                 }
             }
             var error = outcome.Exception;
-            if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return Cause.None;
-            if (error is HttpRequestException && ApiSender.IsConnectFailure(error)) return Cause.Connect;
-            return safeToRepeat && (error is HttpRequestException || error is TimeoutRejectedException) ? Cause.Connect : Cause.None;
+            if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return (Cause.None, false);
+            if (error is HttpRequestException && ApiSender.IsConnectFailure(error)) return (Cause.Connect, false);
+            return error is HttpRequestException || error is TimeoutRejectedException ? (Cause.Connect, true) : (Cause.None, false);
         }
 
         /// <summary>The cause, if its count and the budget still allow a retry, and the server did not ask for a wait past the budget.</summary>
@@ -80,7 +90,7 @@ namespace OpenStackSnapshot.Client.Http
         {
             var cause = Classify(outcome, request);
             if (cause == Cause.None || RequestTags.IsBestEffort(request)) return Cause.None;
-            var state = RequestTags.Retries(request);
+            var state = RetryState.Of(request);
             var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
             var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
             var left = options.RetryBudget - state.Elapsed;
@@ -92,7 +102,7 @@ namespace OpenStackSnapshot.Client.Http
         private static TimeSpan Delay(Outcome<HttpResponseMessage> outcome, int attempt, HttpRequestMessage? request, ConnectionOptions options)
         {
             var wait = ServerDelay(outcome.Result) ?? Backoff(options.RetryInterval, attempt);
-            var left = options.RetryBudget - RequestTags.Retries(request).Elapsed;
+            var left = options.RetryBudget - RetryState.Of(request).Elapsed;
             return wait < left ? wait : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 
@@ -116,7 +126,7 @@ namespace OpenStackSnapshot.Client.Http
         private static void Note(Outcome<HttpResponseMessage> outcome, TimeSpan delay, HttpRequestMessage? request, ConnectionOptions options)
         {
             if (request == null) return;
-            var state = RequestTags.Retries(request);
+            var state = RetryState.Of(request);
             var cause = Classify(outcome, request);
             var count = state.Add(cause == Cause.Status);
             var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Net.Http;
 using System.Threading;
 
 namespace OpenStackSnapshot.Client.Http
@@ -19,6 +20,16 @@ namespace OpenStackSnapshot.Client.Http
         public int ConnectRetries => Volatile.Read(ref _connect);
         /// <summary>How many times the request was sent again after its first attempt.</summary>
         public int Total => StatusRetries + ConnectRetries;
+
+        /// <summary>
+        /// The request's state; one never started (sent past ApiSender) starts its own here, once, so its count and
+        /// budget still hold instead of a fresh state at every look.
+        /// </summary>
+        public static RetryState Of(HttpRequestMessage? request)
+        {
+            if (request == null) return new RetryState(); // Polly always gives the request; this only keeps the type total
+            return RequestTags.RetriesOf(request) ?? RequestTags.StartRetries(request);
+        }
 
         /// <summary>Counts one retry of its kind; returns that kind's count.</summary>
         public int Add(bool status) => status ? Interlocked.Increment(ref _status) : Interlocked.Increment(ref _connect);

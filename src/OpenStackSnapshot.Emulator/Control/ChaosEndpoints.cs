@@ -16,8 +16,8 @@ internal sealed class ChaosEndpoints(ChaosMode chaos)
             Seed = Int(json, "seed"),
             Kinds = Strings(json, "kinds")?.Select(k => EnumNamed<ChaosKind>(k, "kinds")).ToList(),
             Routes = Strings(json, "routes"),
-            HeldBackMs = Int(json, "heldBackMs") ?? 3000,
-            LatencyMs = Int(json, "latencyMs") ?? 200,
+            HeldBackMs = Int(json, "heldBackMs") ?? ChaosSpec.DefaultHeldBackMs,
+            LatencyMs = Int(json, "latencyMs") ?? ChaosSpec.DefaultLatencyMs,
         });
         return Show();
     }

@@ -6,6 +6,8 @@ namespace OpenStackSnapshot.Emulator;
 /// </summary>
 public sealed record ChaosSpec
 {
+    internal const int DefaultHeldBackMs = 3000, DefaultLatencyMs = 200;
+
     /// <summary>0 to 1: the chance that a request gets a fault.</summary>
     public required double Rate { get; init; }
 
@@ -19,10 +21,10 @@ public sealed record ChaosSpec
     public IReadOnlyList<string>? Routes { get; init; }
 
     /// <summary>How long <see cref="ChaosKind.HeldBack"/> holds an answer after the work is done.</summary>
-    public int HeldBackMs { get; init; } = 3000;
+    public int HeldBackMs { get; init; } = DefaultHeldBackMs;
 
     /// <summary>How long <see cref="ChaosKind.Latency"/> waits before the request runs.</summary>
-    public int LatencyMs { get; init; } = 200;
+    public int LatencyMs { get; init; } = DefaultLatencyMs;
 
     /// <summary>Why this spec cannot be used, or null when it can.</summary>
     internal string? Problem()

@@ -55,7 +55,7 @@ internal sealed class ControlEndpoints(EmulatorState state)
     private Reply AddFault(byte[] body)
     {
         var json = Parse(body);
-        var spec = new FaultSpec
+        var queued = state.Faults.Add(new FaultSpec
         {
             Route = JsonBody.GetString(json, "route") ?? throw new ArgumentException("route is required"),
             Count = Int(json, "count") ?? 1,
@@ -73,9 +73,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
             AfterProcessing = Flag(json, "afterProcessing"),
             Truncate = ControlJson.Enum(json, "truncate", Truncation.None),
             ProxyPage = Flag(json, "proxyPage"),
-        }.Normalized();
-        state.Faults.Add(spec);
-        return Reply.Json(200, new JsonObject { ["queued"] = FaultJson(spec) });
+        });
+        return Reply.Json(200, new JsonObject { ["queued"] = FaultJson(queued) });
     }
 
     private Reply UpdateSettings(byte[] body)

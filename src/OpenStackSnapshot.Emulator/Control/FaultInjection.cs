@@ -16,7 +16,8 @@ internal sealed class FaultQueue
     private readonly object _gate = new();
     private readonly Dictionary<string, Queue<Pending>> _byRoute = new(StringComparer.Ordinal);
 
-    public void Add(FaultSpec spec)
+    /// <summary>Queues the fault as it will be served (normalized) and returns that.</summary>
+    public FaultSpec Add(FaultSpec spec)
     {
         spec = spec.Normalized();
         var problem = spec.Problem();
@@ -26,6 +27,7 @@ internal sealed class FaultQueue
             if (!_byRoute.TryGetValue(spec.Route, out var queue)) _byRoute[spec.Route] = queue = new Queue<Pending>();
             queue.Enqueue(new Pending(spec));
         }
+        return spec;
     }
 
     /// <summary>Takes one use of the oldest fault for the route, if any.</summary>
@@ -60,35 +62,16 @@ internal static class FaultReplies
 {
     public static Reply For(FaultSpec fault, bool identity, Uri baseUri)
     {
-        Reply reply;
-        if (fault.ProxyPage)
-        {
-            reply = ProxyPages.Nginx(fault.Status);
-            if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
-        }
-        else if (fault.Body is not null)
-        {
-            reply = Reply.Text(fault.Status, fault.Body, fault.ContentType ?? "application/json");
-            if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
-        }
-        else if (identity)
-        {
-            // Keystone's own error shape; for a 401 the message every Keystone 401 has.
-            var message = fault.Status == 401 ? KeystoneErrors.AuthenticationRequired : Faults.DefaultMessage(fault.Status);
-            reply = KeystoneErrors.Error(fault.Status, message);
-            if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
-        }
-        else if (fault.Status == 401)
-        {
-            // A compute 401 comes from the auth middleware, in Keystone's shape.
-            reply = Faults.Unauthorized(baseUri);
-            if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
-        }
-        else
-        {
-            reply = Faults.Fault(fault.Status, Faults.DefaultMessage(fault.Status), fault.RetryAfter);
-        }
+        // Nova's fault sets Retry-After (and the 413/429 body's retryAfter) itself.
+        if (!fault.ProxyPage && fault.Body is null && !identity && fault.Status != 401)
+            return Faults.Fault(fault.Status, Faults.DefaultMessage(fault.Status), fault.RetryAfter);
 
+        var reply = fault.ProxyPage ? ProxyPages.Nginx(fault.Status)
+            : fault.Body is not null ? Reply.Text(fault.Status, fault.Body, fault.ContentType ?? "application/json")
+            // Keystone's own error shape; for a 401 the message every Keystone 401 has.
+            : identity ? KeystoneErrors.Error(fault.Status, fault.Status == 401 ? KeystoneErrors.AuthenticationRequired : Faults.DefaultMessage(fault.Status))
+            : Faults.Unauthorized(baseUri); // a compute 401 comes from the auth middleware, in Keystone's shape
+        if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
         if (identity && fault.Status == 401) reply.WithHeader("WWW-Authenticate", $"Keystone uri=\"{new Uri(baseUri, "identity")}\"");
         return reply;
     }

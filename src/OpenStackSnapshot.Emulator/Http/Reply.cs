@@ -44,7 +44,7 @@ internal sealed class Reply
     public static Reply Dropped { get; } = Empty(0);
 
     /// <summary>How much of the body goes out (a truncation fault); <see cref="Truncation.None"/>: all of it.</summary>
-    public Truncation Cut { get; private init; }
+    public Truncation Cut { get; private set; }
 
     /// <summary>A proxy's own answer, not the service's: it carries no OpenStack request ids.</summary>
     public bool FromProxy { get; private set; }
@@ -61,12 +61,11 @@ internal sealed class Reply
         return this;
     }
 
-    /// <summary>A copy that sends half the body, as <paramref name="cut"/> says (a copy: replies may be shared).</summary>
+    /// <summary>Sends half the body, as <paramref name="cut"/> says; a body-less answer has nothing to cut and goes out whole.</summary>
     public Reply CutAs(Truncation cut)
     {
-        var copy = new Reply(Status, Body, ContentType) { Cut = cut, FromProxy = FromProxy };
-        copy.Headers.AddRange(Headers);
-        return copy;
+        if (Body is { Length: > 0 }) Cut = cut;
+        return this;
     }
 
     public async Task WriteAsync(HttpContext context)
@@ -81,7 +80,7 @@ internal sealed class Reply
 
         var body = Body ?? [];
         var sent = Cut == Truncation.None ? body.Length : body.Length / 2;
-        if (Body is not null && ContentType is not null) response.ContentType = ContentType;
+        if (ContentType is not null) response.ContentType = ContentType;
         response.ContentLength = Cut == Truncation.Connection ? body.Length : sent;
         if (sent > 0) await response.Body.WriteAsync(body.AsMemory(0, sent), context.RequestAborted);
         if (Cut == Truncation.Connection) await AbortMidBodyAsync(context);
