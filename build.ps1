@@ -11,8 +11,9 @@ param(
     [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
-    # Test only: which suites to run, e.g. -Suite Unit,Pester (Package: the Gallery round trip; Integration needs root and apt: it installs a real OpenStack).
-    [string[]] $Suite = @('Unit', 'Pester', 'Package', 'Integration')
+    # Test only: which suites to run, e.g. -Suite Unit,Pester (Soak: 1,000 creates under injected faults; Package: the
+    # Gallery round trip; Integration needs root and apt: it installs a real OpenStack).
+    [string[]] $Suite = @('Unit', 'Pester', 'Soak', 'Package', 'Integration')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -22,7 +23,7 @@ Set-StrictMode -Version 3.0
 # From bash, "-Suite Unit,Pester" arrives as one string: split it, then check each name.
 $Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
 foreach ($name in $Suite) {
-    if ($name -notin 'Unit', 'Pester', 'Package', 'Integration') { throw "Unknown suite '$name': use Unit, Pester, Package or Integration." }
+    if ($name -notin 'Unit', 'Pester', 'Soak', 'Package', 'Integration') { throw "Unknown suite '$name': use Unit, Pester, Soak, Package or Integration." }
 }
 
 switch ($Task) {

@@ -56,6 +56,7 @@ function Invoke-Tests([string[]] $Suite) {
     if ($tallies.Count -eq 0) {
         if ('Unit' -in $Suite) { Invoke-UnitTests $results | ForEach-Object { $tallies.Add($_) } }
         if ('Pester' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'emulator' (Join-Path $script:Root 'tests/Pester') $results)) }
+        if ('Soak' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'soak' (Join-Path $script:Root 'tests/Soak') $results)) }
         if ('Package' -in $Suite) {
             . (Join-Path $PSScriptRoot 'Package.ps1')
             $package = Invoke-Package -Module $script:ModuleOut

@@ -37,11 +37,18 @@ namespace OpenStackSnapshot.Client.Compute
             var pager = snapshots.List();
             var listed = 0;
             IReadOnlyList<Snapshot>? page;
-            while ((page = await pager.NextAsync(call).ConfigureAwait(false)) != null)
+            try
             {
-                listed += page.Count;
-                found.AddRange(page.Where(s => string.Equals(s.VolumeId, volumeId, StringComparison.OrdinalIgnoreCase)
-                    && s.Name == wanted.Name && s.CreatedAt is DateTime created && created >= since));
+                while ((page = await pager.NextAsync(call).ConfigureAwait(false)) != null)
+                {
+                    listed += page.Count;
+                    found.AddRange(page.Where(s => string.Equals(s.VolumeId, volumeId, StringComparison.OrdinalIgnoreCase)
+                        && s.Name == wanted.Name && s.CreatedAt is DateTime created && created >= since));
+                }
+            }
+            catch (OpenStackException listing) when (!call.Cancellation.IsCancellationRequested)
+            {
+                throw Unresolved(lost, $"Looking for it failed too, so the snapshot '{wanted.Name}' of volume {volumeId} may exist: {listing.Message}");
             }
             var checkedWhat = $"checked: {listed} snapshots listed, looking for '{wanted.Name}' of volume {volumeId} created since {since:u}";
             if (found.Count == 1)
@@ -55,7 +62,7 @@ namespace OpenStackSnapshot.Client.Compute
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            new OpenStackException(lost.Kind, $"{lost.Message} {what}", lost)
+            new OpenStackException(lost.Kind, $"{lost.Message.TrimEnd('.', ' ')}. {what}", lost)
             {
                 StatusCode = lost.StatusCode, FaultName = lost.FaultName, ServerMessage = lost.ServerMessage,
                 RequestId = lost.RequestId, Method = lost.Method, Url = lost.Url, RetryAfterSeconds = lost.RetryAfterSeconds,

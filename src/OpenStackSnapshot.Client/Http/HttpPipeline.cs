@@ -6,7 +6,8 @@ namespace OpenStackSnapshot.Client.Http
 {
     /// <summary>
     /// The session's HttpClient from the client factory: auth (outermost), the outage breaker, retry and per-attempt
-    /// timeout, then logging (innermost, so every attempt is logged). Connections are pooled and reused.
+    /// timeout, the body read (so a cut or unreadable body is the attempt's failure), then logging (innermost, so
+    /// every attempt is logged). Connections are pooled and reused.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
@@ -21,6 +22,7 @@ namespace OpenStackSnapshot.Client.Http
             builder.AddHttpMessageHandler(() => new AuthTokenHandler(tokens));
             Breaker = new OutageBreaker(options);
             builder.AddResilienceHandler(Name, pipeline => RetryPolicy.Configure(pipeline, options, Breaker));
+            builder.AddHttpMessageHandler(() => new BodyReadHandler());
             builder.AddHttpMessageHandler(() => new RequestLoggingHandler());
             _services = services.BuildServiceProvider();
             Client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(Name);

@@ -37,7 +37,8 @@ namespace OpenStackSnapshot.Client.Http
                 SamplingDuration = Clamp(TimeSpan.FromTicks(_budget.Ticks * 3 / 2), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
                 BreakDuration = _breakFor,
                 StateProvider = _state,
-                ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None), // the cloud, not the request, is the trouble
+                // The cloud, not the request, is the trouble; an answered success (even one we cannot read) is no outage.
+                ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None && args.Outcome.Result?.IsSuccessStatusCode != true),
                 OnOpened = args =>
                 {
                     lock (_gate)

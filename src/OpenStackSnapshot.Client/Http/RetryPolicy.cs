@@ -59,12 +59,14 @@ namespace OpenStackSnapshot.Client.Http
 
         /// <summary>
         /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
-        /// an outage. FateUnknown: the request may have been carried out (502, 504, a timeout, a connection cut after sending).
+        /// an outage. FateUnknown: the request may have been carried out (502, 504, a timeout, a connection cut after
+        /// sending, a success whose body cannot be read).
         /// </summary>
         internal static (Cause Cause, bool FateUnknown) Failure(Outcome<HttpResponseMessage> outcome)
         {
             if (outcome.Result is HttpResponseMessage response)
             {
+                if (BodyReadHandler.IsUnreadable(response)) return (Cause.Status, true); // a success we cannot read: its answer is lost
                 switch ((int)response.StatusCode)
                 {
                     case 429:
@@ -142,7 +144,8 @@ namespace OpenStackSnapshot.Client.Http
             if (outcome.Result is HttpResponseMessage response)
             {
                 var after = response.Headers.RetryAfter;
-                return $"{(int)response.StatusCode} {response.ReasonPhrase}{(after != null ? $", Retry-After {after}" : string.Empty)}";
+                var unreadable = BodyReadHandler.IsUnreadable(response) ? ", a body that is not JSON" : string.Empty;
+                return $"{(int)response.StatusCode} {response.ReasonPhrase}{unreadable}{(after != null ? $", Retry-After {after}" : string.Empty)}";
             }
             return outcome.Exception is TimeoutRejectedException ? "no answer in time" : outcome.Exception?.GetBaseException().Message ?? "failed";
         }

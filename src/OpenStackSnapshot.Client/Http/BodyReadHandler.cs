@@ -1,0 +1,67 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenStackSnapshot.Client.Http
+{
+    /// <summary>
+    /// Inside the retry and the per-attempt timeout: reads each answer's body whole, so a connection cut while the
+    /// body arrives fails that attempt (and a GET is retried), and marks a success whose body is not JSON (a proxy's
+    /// "OK", a cut body) as unreadable, which the retry policy treats like a lost answer.
+    /// </summary>
+    internal sealed class BodyReadHandler : DelegatingHandler
+    {
+        private const string UnreadableKey = "OpenStackSnapshot.UnreadableAnswer";
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Content == null) return response;
+            try
+            {
+                // netstandard2.0's LoadIntoBufferAsync takes no token: disposing the answer is what ends a read in progress.
+                using (cancellationToken.Register(response.Dispose))
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                response.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw e is HttpRequestException ? e : new HttpRequestException("The connection was cut while the answer's body was read.", e);
+            }
+            if (response.IsSuccessStatusCode && response.RequestMessage != null && IsUtf8(response.Content)
+                && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
+                response.RequestMessage.Properties[UnreadableKey] = response;
+            return response;
+        }
+
+        /// <summary>A success answer whose body this attempt could not read as JSON.</summary>
+        public static bool IsUnreadable(HttpResponseMessage response) =>
+            response.RequestMessage != null && response.RequestMessage.Properties.TryGetValue(UnreadableKey, out var marked) && ReferenceEquals(marked, response);
+
+        // Other charsets are left to the reader, which decodes them first.
+        private static bool IsUtf8(HttpContent content)
+        {
+            var charset = content.Headers.ContentType?.CharSet?.Trim('"', ' ');
+            return string.IsNullOrEmpty(charset) || charset!.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static bool IsJsonOrEmpty(byte[] bytes)
+        {
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0; // a BOM, as the string reader skips it
+            if (bytes.Length == start) return true;
+            try
+            {
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, start, bytes.Length - start));
+                while (reader.Read()) { }
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+    }
+}
