@@ -236,7 +236,7 @@ public class ErrorTranslationTests
 
         AssertResponseError(e, OpenStackErrorKind.VolumeNotAvailable, 500, "computeFault", "POST", SnapshotsUrl);
         Assert.Contains(TestCloud.VolumeId, e.Message);
-        Assert.Contains("use -Force", e.Message);
+        Assert.Contains("a forced snapshot may be taken", e.Message);
     }
 
     [Fact]
@@ -245,8 +245,8 @@ public class ErrorTranslationTests
         var (e, _) = await Fail(CreateForced, f => f.ThenJson(500, ComputeFault("InvalidInput")));
 
         AssertResponseError(e, OpenStackErrorKind.VolumeNotAvailable, 500, "computeFault", "POST", SnapshotsUrl);
-        Assert.Contains("even with -Force", e.Message);
-        Assert.DoesNotContain("use -Force", e.Message);
+        Assert.Contains("even though the snapshot was forced", e.Message);
+        Assert.DoesNotContain("a forced snapshot may be taken", e.Message);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ namespace OpenStackSnapshot.Client.Compute
         {
             var ended = _pending.Select(id => new WaitOutcome(id, null, new OpenStackException(OpenStackErrorKind.Timeout,
                 $"Snapshot {id} was still {(_lastStatus.TryGetValue(id, out var status) ? $"'{status}'" : "pending")} after {waited:hh\\:mm\\:ss}; it was not {(_goal == WaitGoal.Available ? "available" : "deleted")} in time.",
-                "Wait longer with a larger -Timeout, or check the snapshot with Get-OSSnapshot."))).ToList();
+                "Wait longer, or check the snapshot's status."))).ToList();
             _pending.Clear();
             return ended;
         }
@@ -105,7 +105,7 @@ namespace OpenStackSnapshot.Client.Compute
             if (snapshot == null)
                 return new WaitOutcome(id, null, new OpenStackException(OpenStackErrorKind.NotFound,
                     $"Snapshot {id} could not be found while waiting for it to become available (it was deleted, or never existed).",
-                    "Check the id; Get-OSSnapshot lists the snapshots of this project."));
+                    "Check the id against the project's snapshots."));
             if (SnapshotStatus.IsFailure(snapshot.Status)) return Failed(id, snapshot);
             return snapshot.Status == SnapshotStatus.Available ? new WaitOutcome(id, snapshot, null) : null;
         }
@@ -113,7 +113,7 @@ namespace OpenStackSnapshot.Client.Compute
         private static WaitOutcome Failed(string id, Snapshot snapshot) =>
             new WaitOutcome(id, snapshot, new OpenStackException(OpenStackErrorKind.SnapshotFailed,
                 $"Snapshot {id} went to status '{snapshot.Status}'.",
-                "Look at the volume and the block-storage logs with the cloud's operator; remove the failed snapshot with Remove-OSSnapshot."));
+                "Look at the volume and the block-storage logs with the cloud's operator; then delete the failed snapshot."));
 
         private async Task<Dictionary<string, Snapshot?>> ShowAsync(string id, CallContext call)
         {

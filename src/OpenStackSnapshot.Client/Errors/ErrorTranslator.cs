@@ -41,7 +41,7 @@ namespace OpenStackSnapshot.Client.Errors
                 case 400:
                     return (OpenStackErrorKind.BadRequest, server, "Correct the request; the server's message says which value it refused.");
                 case 401:
-                    return (OpenStackErrorKind.AuthenticationFailed, server, "Check the credential, project and domain, then run Connect-OSCloud again.");
+                    return (OpenStackErrorKind.AuthenticationFailed, server, "Check the credential, project and domain, then sign in again.");
                 case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0:
                     return (OpenStackErrorKind.QuotaExceeded, server, "Delete snapshots you no longer need or ask the cloud's operator to raise the project's snapshot quota.");
                 case 403:
@@ -75,8 +75,8 @@ namespace OpenStackSnapshot.Client.Errors
                 return (OpenStackErrorKind.ApiNotAvailable,
                     $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",
                     "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
-            var lister = subject.ItemName == "Volume" ? "Get-OSVolume lists the volumes" : "Get-OSSnapshot lists the snapshots";
-            return (OpenStackErrorKind.NotFound, server, $"Check the id; {lister} of this project.");
+            var listing = subject.ItemName == "Volume" ? "volumes" : "snapshots";
+            return (OpenStackErrorKind.NotFound, server, $"Check the id against the project's {listing}.");
         }
 
         /// <summary>Nova wraps block-storage errors in a 500 whose message ends in the exception's class name.</summary>
@@ -85,13 +85,13 @@ namespace OpenStackSnapshot.Client.Errors
             var volume = subject.VolumeId ?? "(unknown)";
             if (server.Contains("VolumeNotFound"))
                 return (OpenStackErrorKind.VolumeNotFound, $"Volume {volume} was not found in this project.",
-                    "Check the volume id; Get-OSVolume lists the volumes of this project.");
+                    "Check the volume id against the project's volumes.");
             if (server.Contains("InvalidInput") && subject.VolumeId != null)
                 return (OpenStackErrorKind.VolumeNotAvailable,
                     subject.Force
-                        ? $"Volume {volume} cannot be snapshotted in its current state (block storage refused it even with -Force)."
-                        : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; use -Force to snapshot an attached volume.",
-                    subject.Force ? "Check the volume's status with Get-OSVolume; it must be available or in-use." : "Add -Force to snapshot an attached volume, or detach it first.");
+                        ? $"Volume {volume} cannot be snapshotted in its current state (block storage refused it even though the snapshot was forced)."
+                        : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; a forced snapshot may be taken of an attached volume.",
+                    subject.Force ? "Check the volume's status; it must be available or in-use." : "Force the snapshot of an attached volume, or detach it first.");
             if (server.Contains("CinderConnectionFailed"))
                 return (OpenStackErrorKind.ServerError, "Nova could not reach the block-storage service (Cinder).",
                     "The cloud's block storage is down or misconfigured; give the request id to the cloud's operator.");

@@ -76,8 +76,8 @@ namespace OpenStackSnapshot.Client.Http
                 {
                     Method = method, Url = url,
                     RecommendedAction = request.Method == HttpMethod.Post
-                        ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more. Raise -TimeoutSec if the cloud is slow."
-                        : "Try again, or raise -TimeoutSec if the cloud is slow.",
+                        ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more, or allow a slow cloud more time per request."
+                        : "Try again, or allow a slow cloud more time per request.",
                 };
             }
             catch (HttpRequestException e)
