@@ -70,7 +70,8 @@ Describe 'Error records from New-OSSnapshot' {
         $record = Get-CreateError -VolumeId $script:VolumeInUse
         $record.FullyQualifiedErrorId | Should -Be 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
         $record.CategoryInfo.Category | Should -Be 'InvalidOperation'
-        $record.Exception.Message | Should -Match "Volume $script:VolumeInUse .*attached.*-Force"
+        $record.Exception.Message | Should -Match "Volume $script:VolumeInUse .*attached.*forced snapshot"
+        $record.ErrorDetails.RecommendedAction | Should -Match 'New-OSSnapshot -Force'   # the cmdlet layer names the parameter
     }
 
     It 'reports a quota refusal as OSQuotaExceeded' {

@@ -67,7 +67,7 @@ Describe 'New-OSSnapshot' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
         $failures[0].TargetObject | Should -Be $script:VolumeInUse
-        $failures[0].Exception.Message | Should -Match '-Force'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match '-Force'
     }
 
     It 'makes a per-item failure terminating with -ErrorAction Stop' {
