@@ -62,7 +62,8 @@ Describe 'New-OSSnapshot against real Nova and Cinder' -Skip:$script:RealSkip {
     It 'explains an unavailable (attached) volume instead of "500 Unexpected API Error"' {
         $record = Get-OneError { New-OSSnapshot -VolumeId $env:OSS_REAL_VOLUME_INUSE }
         $record.FullyQualifiedErrorId | Should -Be 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
-        $record.Exception.Message | Should -Match 'attached.*-Force'
+        $record.Exception.Message | Should -Match 'attached.*forced snapshot'
+        $record.ErrorDetails.RecommendedAction | Should -Match 'New-OSSnapshot -Force'   # the cmdlet layer names the parameter
         $record.Exception.Message | Should -Not -Match 'Unexpected API Error'
         $record.Exception.StatusCode | Should -Be 500
         $record.Exception.RequestId | Should -Match '^req-'

@@ -50,9 +50,9 @@ BeforeAll {
     }
     $script:Errors | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object Name | ForEach-Object { $figures.errorsById[$_.Name] = $_.Count }
     $json = $figures | ConvertTo-Json -Depth 4
-    $results = Join-Path $script:RepoRoot 'out/test-results'
-    New-Item -ItemType Directory -Path $results -Force | Out-Null
-    Set-Content -Path (Join-Path $results 'soak.json') -Value $json
+    $resultsFolder = Join-Path $script:RepoRoot 'out/test-results'
+    New-Item -ItemType Directory -Path $resultsFolder -Force | Out-Null
+    Set-Content -Path (Join-Path $resultsFolder 'soak.json') -Value $json
     Write-Host "Soak figures:`n$json"
 }
 AfterAll {

@@ -31,7 +31,8 @@ namespace OpenStackSnapshot.Client.Http
                 cancellationToken.ThrowIfCancellationRequested();
                 throw e is HttpRequestException ? e : new HttpRequestException("The connection was cut while the answer's body was read.", e);
             }
-            if (response.IsSuccessStatusCode && response.RequestMessage != null && IsUtf8(response.Content)
+            // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
+            if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && IsUtf8(response.Content)
                 && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
                 response.RequestMessage.Properties[UnreadableKey] = response;
             return response;

@@ -38,7 +38,7 @@ namespace OpenStackSnapshot.Client.Http
                 BreakDuration = _breakFor,
                 StateProvider = _state,
                 // The cloud, not the request, is the trouble; an answered success (even one we cannot read) is no outage.
-                ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None && args.Outcome.Result?.IsSuccessStatusCode != true),
+                ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None),
                 OnOpened = args =>
                 {
                     lock (_gate)

@@ -51,22 +51,26 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Why this outcome may be retried (None: it may not), before counts and budget.</summary>
         internal static Cause Classify(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
+            var safe = SafeToRepeat(request);
+            if (outcome.Result is HttpResponseMessage answer && BodyReadHandler.IsUnreadable(answer))
+                return safe ? Cause.Status : Cause.None; // a success we cannot read: its answer is lost (not an outage, so not in Failure)
             var (cause, fateUnknown) = Failure(outcome);
-            // Unknown request: assume it is not safe to repeat, so a fate-unknown create is never resent.
-            var safeToRepeat = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
-            return fateUnknown && !safeToRepeat ? Cause.None : cause;
+            return fateUnknown && !safe ? Cause.None : cause;
         }
+
+        /// <summary>Whether sending this request twice does no more than sending it once; an unknown request is not, so a fate-unknown create is never resent.</summary>
+        internal static bool SafeToRepeat(HttpRequestMessage? request) =>
+            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
 
         /// <summary>
         /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
         /// an outage. FateUnknown: the request may have been carried out (502, 504, a timeout, a connection cut after
-        /// sending, a success whose body cannot be read).
+        /// sending).
         /// </summary>
         internal static (Cause Cause, bool FateUnknown) Failure(Outcome<HttpResponseMessage> outcome)
         {
             if (outcome.Result is HttpResponseMessage response)
             {
-                if (BodyReadHandler.IsUnreadable(response)) return (Cause.Status, true); // a success we cannot read: its answer is lost
                 switch ((int)response.StatusCode)
                 {
                     case 429:
