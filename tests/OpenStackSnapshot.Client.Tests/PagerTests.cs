@@ -92,4 +92,19 @@ public class PagerTests
         var all = await ReadAll(new Pager<string>(listing.Fetch, s => s));
         Assert.Equal(new[] { "s01", "s02", "s03", "s04", "s05", "s06" }, all);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ACloudThatIgnoresTheOffset_EndsTheListingAsInvalidResponse(int size)
+    {
+        // The same page at every offset: before, the pager asked for ever.
+        var page = Enumerable.Range(1, size).Select(i => $"s{i:d2}").ToList();
+        var requests = 0;
+        var pager = new Pager<string>((_, _, _) => { requests++; return Task.FromResult<IReadOnlyList<string>>(page); }, s => s);
+        var error = await Assert.ThrowsAsync<OpenStackSnapshot.Client.Errors.OpenStackException>(() => ReadAll(pager));
+        Assert.Equal(OpenStackSnapshot.Client.Errors.OpenStackErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("ignores the offset", error.Message);
+        Assert.InRange(requests, 2, 10);
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 
 namespace OpenStackSnapshot.Client.Compute
@@ -14,7 +15,8 @@ namespace OpenStackSnapshot.Client.Compute
     /// the start, past our offset. Each page therefore starts one item early: if that item is not the previous
     /// page's last, the listing shifted, and the page is read again from one page earlier.</item>
     /// </list>
-    /// Items already returned are never returned twice.
+    /// Items already returned are never returned twice, and a cloud that ignores the offset (the same page at
+    /// every offset) ends the listing as InvalidResponse instead of keeping it going for ever.
     /// </summary>
     public sealed class Pager<T>
     {
@@ -28,6 +30,10 @@ namespace OpenStackSnapshot.Client.Compute
         private int _largestPage;
         private string? _lastKey;
         private bool _done;
+        private int _staleRun;
+
+        /// <summary>Pages in a row with nothing new that prove the cloud ignores the offset; a shift under deletes brings at most one.</summary>
+        private const int MostStalePages = 3;
 
         internal Pager(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key)
         {
@@ -57,6 +63,10 @@ namespace OpenStackSnapshot.Client.Compute
             {
                 if (_seen.Add(_key(item))) fresh.Add(item);
             }
+            _staleRun = fresh.Count == 0 && !_done ? _staleRun + 1 : 0;
+            if (_staleRun >= MostStalePages)
+                throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                    $"The listing did not advance: {MostStalePages} pages in a row (from offset {offset}) held only items already listed, so the cloud ignores the offset and the listing was stopped.");
             return fresh.Count == 0 && _done ? null : fresh;
         }
     }

@@ -97,7 +97,7 @@ namespace OpenStackSnapshot.Client.Http
                 };
             }
 
-            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var body = await BodyText.ReadAsync(response.Content).ConfigureAwait(false);
             var requestId = OpenStackHeaders.RequestId(response);
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300) return new ApiResponse(status, body, requestId, response);

@@ -32,7 +32,7 @@ namespace OpenStackSnapshot.Client.Http
                 throw e is HttpRequestException ? e : new HttpRequestException("The connection was cut while the answer's body was read.", e);
             }
             // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
-            if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && IsUtf8(response.Content)
+            if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && BodyText.IsUtf8(response.Content)
                 && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
                 response.RequestMessage.Properties[UnreadableKey] = response;
             return response;
@@ -41,13 +41,6 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>A success answer whose body this attempt could not read as JSON.</summary>
         public static bool IsUnreadable(HttpResponseMessage response) =>
             response.RequestMessage != null && response.RequestMessage.Properties.TryGetValue(UnreadableKey, out var marked) && ReferenceEquals(marked, response);
-
-        // Other charsets are left to the reader, which decodes them first.
-        private static bool IsUtf8(HttpContent content)
-        {
-            var charset = content.Headers.ContentType?.CharSet?.Trim('"', ' ');
-            return string.IsNullOrEmpty(charset) || charset!.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
-        }
 
         private static bool IsJsonOrEmpty(byte[] bytes)
         {
