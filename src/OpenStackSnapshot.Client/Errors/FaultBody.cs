@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenStackSnapshot.Client.Json;
 
 namespace OpenStackSnapshot.Client.Errors
 {
@@ -56,11 +57,11 @@ namespace OpenStackSnapshot.Client.Errors
         /// <summary>Nova's key is the fault name; Keystone's is always "error", so its title says more.</summary>
         private static string FaultName(JsonProperty fault) =>
             fault.Name == "error" && fault.Value.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
-                ? title.GetString() ?? fault.Name
+                ? JsonRead.Shown(title) ?? fault.Name
                 : fault.Name;
 
         private static string? TextOf(JsonElement value) =>
-            value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText();
+            value.ValueKind == JsonValueKind.String ? JsonRead.Shown(value) : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText();
 
         private static int? RetryAfter(JsonElement fault) =>
             fault.TryGetProperty("retryAfter", out var value) && int.TryParse(TextOf(value), out var seconds) ? seconds : (int?)null;

@@ -17,11 +17,37 @@ namespace OpenStackSnapshot.Client.Json
             if (value is null) return null;
             switch (value.Value.ValueKind)
             {
-                case JsonValueKind.String: return value.Value.GetString();
+                case JsonValueKind.String: return String(value.Value, name);
                 case JsonValueKind.Number: return value.Value.GetRawText();
                 case JsonValueKind.True: return "true";
                 case JsonValueKind.False: return "false";
                 default: return null;
+            }
+        }
+
+        /// <summary>A JSON string; one whose escapes are not valid UTF-16 (a lone surrogate, "\ud800") is a body we cannot read.</summary>
+        public static string? String(JsonElement value, string name)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                throw new ResponseShapeException($"\"{name}\" is not valid Unicode text (a lone surrogate escape)");
+            }
+        }
+
+        /// <summary>A JSON string for showing to a person: one that is not valid UTF-16 is shown with its escapes as sent.</summary>
+        public static string? Shown(JsonElement value)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return value.GetRawText().Trim('"');
             }
         }
 
@@ -30,7 +56,7 @@ namespace OpenStackSnapshot.Client.Json
             var value = Property(obj, name);
             if (value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var whole))
                 return (int)Math.Min(int.MaxValue, Math.Max(int.MinValue, whole));
-            if (value is { ValueKind: JsonValueKind.String } text && int.TryParse(text.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            if (value is { ValueKind: JsonValueKind.String } text && int.TryParse(String(text, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
                 return parsed;
             return 0;
         }

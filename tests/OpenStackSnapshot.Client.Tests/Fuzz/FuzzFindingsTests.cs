@@ -40,4 +40,21 @@ public class FuzzFindingsTests
         Assert.Equal(OpenStackErrorKind.NotFound, error.Kind);
         Assert.Contains("could not be found", error.Message);
     }
+
+    [Fact]
+    public async Task ALoneSurrogateInASnapshot_IsAnInvalidResponse()
+    {
+        // JsonElement.GetString threw InvalidOperationException for "\ud800"; the cmdlet fuzz found it.
+        var body = """{"snapshot": {"id": "snap-1", "volumeId": "v", "status": "available", "size": 1, "displayName": "\ud800"}}""";
+        var error = await Answer(200, body, "application/json");
+        Assert.Equal(OpenStackErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("displayName", error.Message);
+    }
+
+    [Fact]
+    public async Task ALoneSurrogateInAFault_StillGivesTheFaultsKind()
+    {
+        var error = await Answer(404, """{"itemNotFound": {"code": 404, "message": "gone \udc00"}}""", "application/json");
+        Assert.Equal(OpenStackErrorKind.NotFound, error.Kind);
+    }
 }
