@@ -83,6 +83,11 @@ function Set-EmulatorFault {
     Invoke-EmulatorControl $Emulator faults -Method Post -Body $fault | Out-Null
 }
 
+function Clear-EmulatorFault {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-EmulatorControl $Emulator faults -Method Delete | Out-Null
+}
+
 function Get-EmulatorRequestCount {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Route)
     $counts = Invoke-EmulatorControl $Emulator requests
@@ -151,5 +156,5 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,
     Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos
