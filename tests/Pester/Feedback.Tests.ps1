@@ -1,5 +1,5 @@
-# What a user sees while a cmdlet works: one verbose line per request, the redacted exchange on -Debug,
-# and Ctrl+C (StopProcessing) ending a request in flight.
+# What a user sees while a cmdlet works: one verbose line per request, the redacted exchange on -Debug.
+# Ctrl+C is Cancel.Tests.ps1.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
@@ -26,30 +26,5 @@ Describe 'Verbose and debug output' {
         $text | Should -Match 'X-Subject-Token: \*\*\*'
         $records = New-OSSnapshot -VolumeId $script:VolumeAvailable 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
         ($records.Message -join "`n") | Should -Match 'X-Auth-Token: \*\*\*'
-    }
-}
-
-Describe 'Stopping a command (Ctrl+C)' {
-    It 'cancels the request in flight instead of waiting for the answer' {
-        Reset-Emulator $script:Emulator
-        Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status 200 -DelayMs 30000 -Count 1
-        $shell = [powershell]::Create()
-        try {
-            $shell.AddScript({
-                param($ModulePath, $AuthUrl, $Volume)
-                Import-Module $ModulePath
-                Connect-OSCloud -AuthUrl $AuthUrl -Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo | Out-Null
-                New-OSSnapshot -VolumeId $Volume
-            }).AddArgument($script:ModulePath).AddArgument($script:Emulator.AuthUrl).AddArgument($script:VolumeAvailable) | Out-Null
-            $running = $shell.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ((Get-EmulatorRequestCount $script:Emulator 'snapshots.create') -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-            $clock = [System.Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 15   # the emulator would answer only after 30 s
-            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
-            $running.IsCompleted | Should -BeTrue
-        }
-        finally { $shell.Dispose() }
     }
 }
