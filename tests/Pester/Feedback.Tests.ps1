@@ -16,6 +16,15 @@ Describe 'Verbose and debug output' {
         $lines[0].Message | Should -Match '^POST http://127\.0\.0\.1:\d+/compute/v2\.1/os-snapshots -> 200 OK in \d+ ms \(req-[0-9a-f-]{36}\)$'
     }
 
+    It 'asks nothing on -Debug alone: the per-request line goes to the debug stream' {
+        # PowerShell gives a compiled cmdlet under -Debug (without -Verbose) a verbose preference of Inquire: each
+        # verbose line would prompt, and fail in a non-interactive session such as this one.
+        Connect-TestCloud $script:Emulator | Out-Null
+        $records = @(Get-OSSnapshot -Debug 5>&1 4>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] })
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' }).Count | Should -Be 1
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+    }
+
     It 'shows the exchange on -Debug with the token and password redacted' {
         $DebugPreference = 'Continue'
         $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }

@@ -24,11 +24,12 @@ namespace OpenStackSnapshot.Commands
         protected T Run<T>(Func<CallContext, Task<T>> call)
         {
             var log = new PipelineLog(DebugWanted());
+            var verboseAsDebug = VerboseWouldAsk();
             var task = Task.Run(() => call(new CallContext(_stopping.Token, log)));
             task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
             foreach (var entry in log.Drain())
             {
-                if (entry.IsDebug) WriteDebug(entry.Text);
+                if (entry.IsDebug || verboseAsDebug) WriteDebug(entry.Text);
                 else WriteVerbose(entry.Text);
             }
             try
@@ -64,6 +65,12 @@ namespace OpenStackSnapshot.Commands
         // caller's), so the exchange is described unless -Debug:$false says no, and WriteDebug filters it as usual.
         private bool DebugWanted() =>
             !MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) || ((SwitchParameter)debug).IsPresent;
+
+        // Under -Debug without -Verbose, PowerShell sets a compiled cmdlet's verbose preference to Inquire, so every
+        // verbose line would stop to ask (and fail with no console). The line goes where -Debug shows it unasked.
+        private bool VerboseWouldAsk() =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && ((SwitchParameter)debug).IsPresent
+            && !MyInvocation.BoundParameters.ContainsKey("Verbose");
 
         public void Dispose()
         {
