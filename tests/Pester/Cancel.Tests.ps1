@@ -65,6 +65,15 @@ Describe 'Ctrl+C stops a command within a second and leaves the session usable' 
         $script:Stops['request'].TotalSeconds | Should -BeLessThan 1
     }
 
+    It 'with 8 creates in flight (-ThrottleLimit 8), each held for 30 s' {
+        Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status 200 -DelayMs 30000 -Count 8
+        $script:Stops['8 in flight'] = Measure-Stop {
+            param($Volume)
+            1..20 | ForEach-Object { [pscustomobject]@{ VolumeId = $Volume; Name = "cancel-many-$_" } } | New-OSSnapshot -ThrottleLimit 8
+        } 'snapshots.create' -Requests 8 -Arguments $script:VolumeAvailable
+        $script:Stops['8 in flight'].TotalSeconds | Should -BeLessThan 1
+    }
+
     It 'mid retry: waiting out a 503 that asked for Retry-After: 30' {
         Set-EmulatorFault $script:Emulator -Route 'snapshots.show' -Status 503 -RetryAfter 30 -Count 5
         $script:Stops['retry wait'] = Measure-Stop { param($Id) Get-OSSnapshot -Id $Id } 'snapshots.show' -Arguments $script:Known

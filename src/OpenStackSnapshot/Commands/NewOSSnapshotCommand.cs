@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Validation;
 
@@ -40,6 +39,11 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
+        /// <summary>How many creates of this pipeline may be in flight at once; output stays in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         private readonly List<string> _created = new List<string>();
 
         protected override void ProcessRecord()
@@ -47,21 +51,17 @@ namespace OpenStackSnapshot.Commands
             var what = Name != null ? $"Create snapshot '{Name}'" : "Create snapshot";
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
             var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent);
-            try
+            Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
-                var snapshot = Run(call => Connection.Snapshots.CreateAsync(request, call));
                 if (Wait) _created.Add(snapshot.Id);
                 else WriteObject(snapshot);
-            }
-            catch (OpenStackException e)
-            {
-                Report(e, VolumeId);
-            }
+            }, VolumeId);
         }
 
         // The snapshots of the whole pipeline are waited on together: one listing per poll, not one per snapshot.
         protected override void EndProcessing()
         {
+            FinishInFlight();
             if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true);
         }
     }

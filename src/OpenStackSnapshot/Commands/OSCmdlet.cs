@@ -14,24 +14,29 @@ namespace OpenStackSnapshot.Commands
     /// What every cmdlet shares: Ctrl+C cancels the request in flight, client calls run to completion
     /// while their log is written from the pipeline thread, and failures become ErrorRecords.
     /// </summary>
-    public abstract class OSCmdlet : PSCmdlet, IDisposable
+    public abstract partial class OSCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        /// <summary>Runs a client call and pumps its request log into Verbose/Debug until it completes.</summary>
-        protected T Run<T>(Func<CallContext, Task<T>> call)
+        private PipelineLog? _log;
+
+        /// <summary>The command's request log, written from the pipeline thread while its calls run.</summary>
+        private PipelineLog Log => _log ??= new PipelineLog(DebugWanted());
+
+        /// <summary>Runs a client call and writes its request log into Verbose/Debug until it completes.</summary>
+        protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
+
+        private Task<T> Start<T>(Func<CallContext, Task<T>> call)
         {
-            var log = new PipelineLog(DebugWanted());
-            var verboseAsDebug = VerboseWouldAsk();
-            var task = Task.Run(() => call(new CallContext(_stopping.Token, log)));
-            task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
-            foreach (var entry in log.Drain())
-            {
-                if (entry.IsDebug || verboseAsDebug) WriteDebug(entry.Text);
-                else WriteVerbose(entry.Text);
-            }
+            var log = Log;
+            return Task.Run(() => call(new CallContext(_stopping.Token, log)));
+        }
+
+        private T Finish<T>(Task<T> task)
+        {
+            Log.WriteUntil(task, WriteEntry);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -40,6 +45,15 @@ namespace OpenStackSnapshot.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        private bool? _verboseAsDebug;
+
+        private void WriteEntry(PipelineLog.Entry entry)
+        {
+            _verboseAsDebug ??= VerboseWouldAsk();
+            if (entry.IsDebug || _verboseAsDebug.Value) WriteDebug(entry.Text);
+            else WriteVerbose(entry.Text);
         }
 
         protected void Run(Func<CallContext, Task> call) => Run(async c =>

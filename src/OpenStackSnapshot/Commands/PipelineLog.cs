@@ -1,12 +1,14 @@
+using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
     /// Collects the client's request log from whatever thread it runs on, so the pipeline thread alone
-    /// writes it (PowerShell allows Write* only there) while the request is still in flight.
+    /// writes it (PowerShell allows Write* only there) while requests are still in flight. One per command.
     /// </summary>
     internal sealed class PipelineLog : IRequestLog
     {
@@ -32,14 +34,36 @@ namespace OpenStackSnapshot.Commands
 
         public void Debug(string text) => Add(new Entry(true, text));
 
-        /// <summary>Ends the stream once the call has finished; later lines (none expected) are dropped.</summary>
-        public void Complete() => _entries.CompleteAdding();
-
-        public IEnumerable<Entry> Drain() => _entries.GetConsumingEnumerable();
-
-        private void Add(Entry entry)
+        /// <summary>Writes the entries as they come (from any call in flight) until the task has ended, then what is left.</summary>
+        public void WriteUntil(Task task, Action<Entry> write)
         {
-            if (!_entries.IsAddingCompleted) _entries.TryAdd(entry);
+            using (var ended = new CancellationTokenSource())
+            {
+                task.ContinueWith(_ => Cancel(ended), TaskScheduler.Default);
+                try
+                {
+                    while (true) write(_entries.Take(ended.Token));
+                }
+                catch (OperationCanceledException)
+                {
+                    // the task has ended
+                }
+            }
+            while (_entries.TryTake(out var entry)) write(entry);
         }
+
+        private static void Cancel(CancellationTokenSource ended)
+        {
+            try
+            {
+                ended.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the writer already saw the task end
+            }
+        }
+
+        private void Add(Entry entry) => _entries.Add(entry);
     }
 }

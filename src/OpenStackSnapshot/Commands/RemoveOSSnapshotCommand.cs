@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Commands
@@ -25,6 +24,11 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many removals of this pipeline may be in flight at once; output stays in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             foreach (var (id, known) in Targets()) Remove(id, known);
@@ -32,6 +36,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
+            FinishInFlight();
             if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false);
         }
 
@@ -39,18 +44,18 @@ namespace OpenStackSnapshot.Commands
         {
             var label = known?.Name != null ? $"snapshot {id} ({known.Name})" : $"snapshot {id}";
             if (!ShouldProcess(label, "Remove")) return;
-            try
+            var lookUp = PassThru && known == null;
+            Submit(ThrottleLimit, async call =>
             {
                 // -PassThru writes the snapshot as it was; an id alone is looked up first (a 404 ends it here).
-                var shown = PassThru && known == null ? Run(call => Connection.Snapshots.GetAsync(id, call)) : known;
-                Run(call => Connection.Snapshots.DeleteAsync(id, call));
+                var shown = lookUp ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : known;
+                await Connection.Snapshots.DeleteAsync(id, call).ConfigureAwait(false);
+                return shown;
+            }, shown =>
+            {
                 _deleted.Add(id);
                 if (PassThru) WriteObject(shown);
-            }
-            catch (OpenStackException e)
-            {
-                Report(e, id);
-            }
+            }, id);
         }
     }
 }

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Errors;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>
+    /// -ThrottleLimit: up to N calls of one pipeline in flight over the session (its retries, token renewal and
+    /// circuit breaker are shared by them all); results and errors are written in input order, on the pipeline thread.
+    /// </summary>
+    public abstract partial class OSCmdlet
+    {
+        /// <summary>The default -ThrottleLimit: one at a time, as before, until the real stack's measurement picks another.</summary>
+        protected const int DefaultThrottleLimit = 1;
+
+        /// <summary>More in flight gains nothing on the clouds measured and only piles up work behind one API worker.</summary>
+        protected const int MaxThrottleLimit = 64;
+
+        private readonly Queue<Action> _inFlight = new Queue<Action>();
+
+        /// <summary>
+        /// Starts a call for this pipeline item (ShouldProcess was asked already) and, while throttleLimit calls are
+        /// in flight, finishes the oldest: its result goes to written, its failure is reported against target.
+        /// </summary>
+        protected void Submit<T>(int throttleLimit, Func<CallContext, Task<T>> call, Action<T> written, object? target)
+        {
+            var task = Start(call);
+            _inFlight.Enqueue(() =>
+            {
+                try
+                {
+                    written(Finish(task));
+                }
+                catch (OpenStackException e)
+                {
+                    // Nothing more can succeed: what is already in flight still ends and is written, so no result is lost.
+                    if (ErrorMap.For(e.Kind).Terminating) FinishInFlight();
+                    Report(e, target);
+                }
+            });
+            while (_inFlight.Count >= throttleLimit) _inFlight.Dequeue()();
+        }
+
+        /// <summary>Finishes every call still in flight, oldest first (at the end of the input).</summary>
+        protected void FinishInFlight()
+        {
+            while (_inFlight.Count > 0) _inFlight.Dequeue()();
+        }
+    }
+}
