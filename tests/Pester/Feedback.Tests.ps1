@@ -25,6 +25,23 @@ Describe 'Verbose and debug output' {
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
     }
 
+    It 'describes the exchange by the caller''s own $DebugPreference, and -Debug:$false wins over it' {
+        # The description is built only when it will be kept, so the caller's scope (here a function in another
+        # module) must be what decides, not the global preference.
+        Connect-TestCloud $script:Emulator | Out-Null
+        $caller = New-Module -Name DebugCaller -ScriptBlock {
+            function Get-Described { $DebugPreference = 'Continue'; Get-OSSnapshot 5>&1 }
+            function Get-Silenced { $DebugPreference = 'Continue'; Get-OSSnapshot -Debug:$false 5>&1 }
+        }
+        try {
+            $global:DebugPreference | Should -Be 'SilentlyContinue'
+            $described = @(Get-Described | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
+            ($described.Message -join "`n") | Should -Match 'HTTP response: 200 OK'
+            @(Get-Silenced | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -Be 0
+        }
+        finally { Remove-Module $caller }
+    }
+
     It 'shows the exchange on -Debug with the token and password redacted' {
         $DebugPreference = 'Continue'
         $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }

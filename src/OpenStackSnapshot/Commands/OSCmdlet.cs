@@ -75,10 +75,15 @@ namespace OpenStackSnapshot.Commands
                 closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
                 "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
-        // $DebugPreference cannot be read reliably from here (a module cmdlet sees the module's scope, not its
-        // caller's), so the exchange is described unless -Debug:$false says no, and WriteDebug filters it as usual.
-        private bool DebugWanted() =>
-            !MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) || ((SwitchParameter)debug).IsPresent;
+        // The exchange is described only when debug output will be kept: -Debug (or -Debug:$false) decides, else the
+        // caller's $DebugPreference (GetVariableValue reads the scope the command was called from).
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return ((SwitchParameter)debug).IsPresent;
+            // A local "$DebugPreference = 'Continue'" makes a plain string variable, so convert as PowerShell does.
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
 
         // Under -Debug without -Verbose, PowerShell sets a compiled cmdlet's verbose preference to Inquire, so every
         // verbose line would stop to ask (and fail with no console). The line goes where -Debug shows it unasked.
