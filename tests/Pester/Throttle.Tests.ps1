@@ -79,3 +79,32 @@ Describe 'Remove-OSSnapshot -ThrottleLimit' {
         @(Get-OSSnapshot -Name 'rm-*' | Where-Object Status -NE 'deleting') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Wait-OSSnapshot -ThrottleLimit' {
+    AfterEach { Stop-EmulatorChaos $script:Emulator }
+
+    It 'shows up to N pending snapshots at once instead of paging the listing' {
+        $made = @(New-Input 12 'wait' | New-OSSnapshot)
+        $shows = Get-EmulatorRequestCount $script:Emulator 'snapshots.show'
+        $listings = Get-EmulatorRequestCount $script:Emulator 'snapshots.detail'
+        $ready = @($made | Wait-OSSnapshot -ThrottleLimit 16)
+        $ready.Id | Should -Be $made.Id
+        @($ready | Where-Object Status -NE 'available') | Should -BeNullOrEmpty
+        (Get-EmulatorRequestCount $script:Emulator 'snapshots.show') - $shows | Should -BeGreaterOrEqual 12
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.detail' | Should -Be $listings
+    }
+
+    It 'confirms deletions (each by its own 404) with N shows in flight: Remove-OSSnapshot -Wait -ThrottleLimit' {
+        $one = @(New-Input 10 'rmwait1' | New-OSSnapshot)
+        $ten = @(New-Input 10 'rmwait10' | New-OSSnapshot)
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 200 -Routes snapshots.show | Out-Null
+        $sequential = Measure-Command { $one | Remove-OSSnapshot -Wait -Confirm:$false }
+        $throttled = Measure-Command { $ten | Remove-OSSnapshot -Wait -ThrottleLimit 10 -Confirm:$false }
+        Stop-EmulatorChaos $script:Emulator
+        @(Get-OSSnapshot -Name 'rmwait*') | Should -BeNullOrEmpty
+        # One at a time, ten shows of 200 ms take 2 s; ten at once about 0.2 s.
+        $sequential.TotalMilliseconds | Should -BeGreaterThan 2000
+        $sequential.TotalMilliseconds / $throttled.TotalMilliseconds | Should -BeGreaterThan 3
+        Write-Host ('Remove-OSSnapshot -Wait of 10 at 200 ms per show: {0:n0} ms one at a time, {1:n0} ms with -ThrottleLimit 10' -f $sequential.TotalMilliseconds, $throttled.TotalMilliseconds)
+    }
+}

@@ -33,8 +33,9 @@ namespace OpenStackSnapshot.Client.Compute
     }
 
     /// <summary>
-    /// Waits on many snapshots together: each poll is one show for a single snapshot, or one pass over the
-    /// detail listing (stopping as soon as every pending snapshot was seen) for several. Intervals grow.
+    /// Waits on many snapshots together: each poll shows each pending snapshot when no more are pending than may be
+    /// in flight at once, else makes one pass over the detail listing (stopping as soon as every pending snapshot was
+    /// seen). Intervals grow.
     /// Nova pages by offset, so a deletion between pages can shift an item past us: one missing from the
     /// listing is only taken as gone once its own show answers 404.
     /// </summary>
@@ -46,12 +47,16 @@ namespace OpenStackSnapshot.Client.Compute
         private readonly WaitGoal _goal;
         private readonly List<string> _pending;
         private readonly Dictionary<string, string> _lastStatus = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly int _inFlight;
         private TimeSpan _delay = FirstDelay;
 
-        public SnapshotWait(SnapshotClient client, WaitGoal goal, IEnumerable<string> ids)
+        /// <param name="inFlight">How many shows may be in flight at once (the cmdlets' -ThrottleLimit).</param>
+        public SnapshotWait(SnapshotClient client, WaitGoal goal, IEnumerable<string> ids, int inFlight = 1)
         {
+            if (inFlight < 1) throw new ArgumentOutOfRangeException(nameof(inFlight), inFlight, "At least one request must be allowed in flight.");
             _client = client;
             _goal = goal;
+            _inFlight = inFlight;
             _pending = ids.Distinct(StringComparer.Ordinal).ToList();
             Total = _pending.Count;
         }
@@ -71,7 +76,7 @@ namespace OpenStackSnapshot.Client.Compute
         /// <summary>One poll; returns the snapshots whose wait ended with it.</summary>
         public async Task<IReadOnlyList<WaitOutcome>> PollAsync(CallContext call)
         {
-            var current = _pending.Count == 1 ? await ShowAsync(_pending[0], call).ConfigureAwait(false) : await ListAsync(call).ConfigureAwait(false);
+            var current = _pending.Count <= _inFlight ? await ShowAllAsync(_pending, call).ConfigureAwait(false) : await ListAsync(call).ConfigureAwait(false);
             var ended = new List<WaitOutcome>();
             foreach (var id in _pending.ToList())
             {
@@ -142,9 +147,24 @@ namespace OpenStackSnapshot.Client.Compute
                     if (wanted.Contains(snapshot.Id)) found[snapshot.Id] = snapshot;
                 }
             }
-            foreach (var id in wanted.Where(id => !found.ContainsKey(id)).ToList())
+            foreach (var shown in await ShowAllAsync(wanted.Where(id => !found.ContainsKey(id)).ToList(), call).ConfigureAwait(false))
             {
-                foreach (var shown in await ShowAsync(id, call).ConfigureAwait(false)) found[shown.Key] = shown.Value;
+                found[shown.Key] = shown.Value;
+            }
+            return found;
+        }
+
+        /// <summary>Shows each snapshot, up to the in-flight limit at once; a failure other than 404 fails the poll.</summary>
+        private async Task<Dictionary<string, Snapshot?>> ShowAllAsync(IReadOnlyList<string> ids, CallContext call)
+        {
+            var found = new Dictionary<string, Snapshot?>(StringComparer.Ordinal);
+            for (var start = 0; start < ids.Count; start += _inFlight)
+            {
+                var batch = ids.Skip(start).Take(_inFlight).Select(id => ShowAsync(id, call));
+                foreach (var shown in await Task.WhenAll(batch).ConfigureAwait(false))
+                {
+                    foreach (var pair in shown) found[pair.Key] = pair.Value;
+                }
             }
             return found;
         }

@@ -62,7 +62,7 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             FinishInFlight();
-            if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true);
+            if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true, ThrottleLimit);
         }
     }
 }

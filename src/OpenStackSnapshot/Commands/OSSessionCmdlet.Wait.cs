@@ -18,11 +18,11 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>
         /// Polls until every snapshot reached the goal, failed, or the timeout passed. Each one that ends is
-        /// written (or its error) at once; a progress bar counts them.
+        /// written (or its error) at once; a progress bar counts them. Up to throttleLimit shows are in flight at once.
         /// </summary>
-        protected void WaitFor(IEnumerable<string> ids, WaitGoal goal, TimeSpan timeout, bool writeSnapshots)
+        protected void WaitFor(IEnumerable<string> ids, WaitGoal goal, TimeSpan timeout, bool writeSnapshots, int throttleLimit)
         {
-            var wait = new SnapshotWait(Connection.Snapshots, goal, ids);
+            var wait = new SnapshotWait(Connection.Snapshots, goal, ids, throttleLimit);
             if (wait.Total == 0) return;
             var started = DateTime.UtcNow;
             var deadline = started + timeout;

@@ -37,7 +37,7 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             FinishInFlight();
-            if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false);
+            if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false, ThrottleLimit);
         }
 
         private void Remove(string id, Snapshot? known)

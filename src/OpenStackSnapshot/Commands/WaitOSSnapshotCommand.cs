@@ -22,12 +22,17 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
+        /// <summary>How many shows of this wait may be in flight at once: up to this many pending are shown, not listed.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
             _ids.AddRange(Targets().Select(target => target.Id));
         }
 
         protected override void EndProcessing() =>
-            WaitFor(_ids, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Timeout, writeSnapshots: !Deleted);
+            WaitFor(_ids, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Timeout, writeSnapshots: !Deleted, ThrottleLimit);
     }
 }
