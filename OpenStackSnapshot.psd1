@@ -1,5 +1,7 @@
 @{
-    RootModule           = 'OpenStackSnapshot.psm1'
+    # The build for this PowerShell: net8.0 (isolated AssemblyLoadContext) on PowerShell 7, net472 (AssemblyResolve)
+    # on Windows PowerShell 5.1. Chosen here rather than by a root script: a script module costs ~200 ms at import.
+    RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/OpenStackSnapshot.dll' } else { 'net472/OpenStackSnapshot.dll' }
     # Stamped by the build from Directory.Build.props, the one place that holds the version.
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'

@@ -1,12 +1,12 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
-#   OpenStackSnapshot.psd1/.psm1/.Format.ps1xml, LICENSE, and per framework <fw>/OpenStackSnapshot.dll with the client
+#   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, and per framework <fw>/OpenStackSnapshot.dll with the client
 #   and its dependencies in <fw>/dependencies (loaded in isolation) and the help in <fw>/en-US.
 
 $script:Root = Split-Path -Parent $PSScriptRoot
 $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
-# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop); OpenStackSnapshot.psm1 picks one.
+# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop); the manifest's RootModule picks one.
 $script:Frameworks = [ordered]@{ Core = 'net8.0'; Desktop = 'net472' }
 
 # A simple function on purpose: $args passes -v and the like through to dotnet untouched.
@@ -32,7 +32,7 @@ function Invoke-ModuleBuild {
             Copy-Item $file.FullName -Destination ($isCmdletAssembly ? $target : $dependencies)
         }
     }
-    foreach ($file in "$script:ModuleName.psm1", "$script:ModuleName.Format.ps1xml", 'LICENSE') {
+    foreach ($file in "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }
     Write-ModuleManifest (Join-Path $script:ModuleOut "$script:ModuleName.psd1")
@@ -73,13 +73,14 @@ function Assert-CmdletExports([string] $ModuleFolder) {
     $dll = Join-Path $ModuleFolder "$($script:Frameworks.Core)/$script:ModuleName.dll"
     $compiled = @(Invoke-FreshPwsh "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
     if ($compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
-    $exported = @((Import-PowerShellDataFile (Join-Path $ModuleFolder "$script:ModuleName.psd1")).CmdletsToExport | Sort-Object)
+    # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest's RootModule is an if on $PSEdition.
+    $manifest = Test-ModuleManifest (Join-Path $ModuleFolder "$script:ModuleName.psd1") -ErrorAction Stop
+    $exported = @($manifest.ExportedCmdlets.Keys | Sort-Object)
     $missing = @($compiled | Where-Object { $_ -notin $exported })
     $extra = @($exported | Where-Object { $_ -notin $compiled })
     if ($missing -or $extra) {
         throw "OpenStackSnapshot.psd1's CmdletsToExport does not match the compiled cmdlets:$(if ($missing) { " not exported: $($missing -join ', ')." })$(if ($extra) { " exported but not compiled: $($extra -join ', ')." })"
     }
-    $manifest = Test-ModuleManifest (Join-Path $ModuleFolder "$script:ModuleName.psd1") -ErrorAction Stop
     Write-Host "Manifest: $($manifest.Name) $($manifest.Version), $($compiled.Count) cmdlets exported"
 }
 

@@ -24,8 +24,8 @@ Describe 'The module' {
     }
 
     It 'lists exactly the cmdlets of its manifest' {
-        $manifest = Import-PowerShellDataFile (Join-Path $script:ModulePath 'OpenStackSnapshot.psd1')
-        (Get-Command -Module OpenStackSnapshot).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $manifest = Test-ModuleManifest (Join-Path $script:ModulePath 'OpenStackSnapshot.psd1')
+        (Get-Command -Module OpenStackSnapshot).Name | Sort-Object | Should -Be ($manifest.ExportedCmdlets.Keys | Sort-Object)
     }
 
     It 'uses only approved verbs' {
