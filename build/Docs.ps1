@@ -112,7 +112,8 @@ function Invoke-Docs {
     Import-Module (Join-Path $PSScriptRoot 'Maml.psm1') -Force
     $commands = Get-CommandMetadata $OutputFolder
     if (-not $commands) { throw "No cmdlets found in $OutputFolder." }
-    $pages = @(Get-ChildItem $docs -Filter '*.md' | Where-Object Name -NotLike 'about_*' | Sort-Object Name)
+    # A cmdlet's page is named Verb-Noun.md; about_*.md are topics and other pages (performance.md) are not help.
+    $pages = @(Get-ChildItem $docs -Filter '*-*.md' | Where-Object Name -NotLike 'about_*' | Sort-Object Name)
     $help = foreach ($page in $pages) {
         $parsed = ConvertFrom-CommandMarkdown $page.FullName
         if ($parsed.Meta['external help file'] -ne 'OpenStackSnapshot.dll-Help.xml' -or $parsed.Meta['Module Name'] -ne 'OpenStackSnapshot') {

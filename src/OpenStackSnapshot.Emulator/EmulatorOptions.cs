@@ -40,13 +40,17 @@ public sealed class EmulatorOptions
     }
 }
 
-/// <summary>The behaviour that tests may change while the emulator runs (PUT /_emulator/settings).</summary>
-public sealed record EmulatorSettings(int PageLimit, int SnapshotDelayMs, int TokenTtlSeconds)
+/// <summary>
+/// The behaviour that tests may change while the emulator runs (PUT /_emulator/settings). SnapshotQuota, when set,
+/// is every project's snapshot quota in place of the seed's (the benchmark makes thousands).
+/// </summary>
+public sealed record EmulatorSettings(int PageLimit, int SnapshotDelayMs, int TokenTtlSeconds, int? SnapshotQuota = null)
 {
     internal void Validate()
     {
         if (PageLimit < 1) throw new ArgumentOutOfRangeException(nameof(PageLimit), PageLimit, "must be at least 1");
         if (SnapshotDelayMs < 0) throw new ArgumentOutOfRangeException(nameof(SnapshotDelayMs), SnapshotDelayMs, "must not be negative");
         if (TokenTtlSeconds < 1) throw new ArgumentOutOfRangeException(nameof(TokenTtlSeconds), TokenTtlSeconds, "must be at least 1");
+        if (SnapshotQuota < 0) throw new ArgumentOutOfRangeException(nameof(SnapshotQuota), SnapshotQuota, "must not be negative");
     }
 }

@@ -164,6 +164,10 @@ public sealed class ControlTests : EmulatorTest
 
         using var invalid = await ControlAsync(HttpMethod.Put, "settings", "{\"pageLimit\":0}");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using var negativeQuota = await ControlAsync(HttpMethod.Put, "settings", "{\"snapshotQuota\":-1}");
+        Assert.Equal(HttpStatusCode.BadRequest, negativeQuota.StatusCode);
+        using var quota = await ControlAsync(HttpMethod.Put, "settings", "{\"snapshotQuota\":6000}");
+        Assert.Equal(6000, (await JsonAsync(quota)).GetProperty("snapshotQuota").GetInt32());
     }
 
     [Fact]

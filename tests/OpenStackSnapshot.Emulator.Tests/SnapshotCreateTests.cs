@@ -157,6 +157,24 @@ public sealed class SnapshotCreateTests : EmulatorTest
         await AssertFaultAsync(second, 403, "forbidden", "Quota exceeded for resources: snapshots");
     }
 
+    [Fact]
+    public async Task The_snapshotQuota_setting_replaces_the_seeded_quota_until_a_reset()
+    {
+        var token = await TokenAsync("tiny", "tiny-secret", "tiny");
+        Emu.UpdateSettings(snapshotQuota: 2);
+
+        await CreateSnapshotAsync(token, Seed.VolumeTiny01);
+        await CreateSnapshotAsync(token, Seed.VolumeTiny01);
+        using var third = await PostAsync(Compute + "os-snapshots", token, CreateBody(Seed.VolumeTiny01));
+        await AssertFaultAsync(third, 403, "forbidden", "Quota exceeded for resources: snapshots");
+
+        Emu.Reset();
+        Assert.Null(Emu.Settings.SnapshotQuota);
+        await CreateSnapshotAsync(token, Seed.VolumeTiny01);
+        using var second = await PostAsync(Compute + "os-snapshots", token, CreateBody(Seed.VolumeTiny01));
+        await AssertFaultAsync(second, 403, "forbidden", "Quota exceeded for resources: snapshots");
+    }
+
     [Theory]
     [InlineData("text/xml")]
     [InlineData("application/x-www-form-urlencoded")]

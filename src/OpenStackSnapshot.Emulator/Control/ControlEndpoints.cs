@@ -80,7 +80,7 @@ internal sealed class ControlEndpoints(EmulatorState state)
     private Reply UpdateSettings(byte[] body)
     {
         var json = Parse(body);
-        var settings = state.UpdateSettings(Int(json, "pageLimit"), Int(json, "snapshotDelayMs"), Int(json, "tokenTtlSeconds"));
+        var settings = state.UpdateSettings(Int(json, "pageLimit"), Int(json, "snapshotDelayMs"), Int(json, "tokenTtlSeconds"), Int(json, "snapshotQuota"));
         return Reply.Json(200, SettingsJson(settings));
     }
 
@@ -110,6 +110,7 @@ internal sealed class ControlEndpoints(EmulatorState state)
         ["pageLimit"] = s.PageLimit,
         ["snapshotDelayMs"] = s.SnapshotDelayMs,
         ["tokenTtlSeconds"] = s.TokenTtlSeconds,
+        ["snapshotQuota"] = s.SnapshotQuota,
     };
 
     private static JsonObject FaultJson(FaultSpec f) => new()

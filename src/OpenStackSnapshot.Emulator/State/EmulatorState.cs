@@ -42,13 +42,14 @@ internal sealed class EmulatorState
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>Changes the given settings and keeps the others.</summary>
-    public EmulatorSettings UpdateSettings(int? pageLimit, int? snapshotDelayMs, int? tokenTtlSeconds)
+    public EmulatorSettings UpdateSettings(int? pageLimit, int? snapshotDelayMs, int? tokenTtlSeconds, int? snapshotQuota = null)
     {
         var current = Settings;
         var next = new EmulatorSettings(
             pageLimit ?? current.PageLimit,
             snapshotDelayMs ?? current.SnapshotDelayMs,
-            tokenTtlSeconds ?? current.TokenTtlSeconds);
+            tokenTtlSeconds ?? current.TokenTtlSeconds,
+            snapshotQuota ?? current.SnapshotQuota);
         next.Validate();
         Volatile.Write(ref _settings, next);
         return next;

@@ -59,12 +59,12 @@ internal sealed class SnapshotStore
 
     /// <summary>Cinder's create: counts the project's snapshots against its quota, then starts in <c>creating</c>.</summary>
     public (CreateOutcome Outcome, SnapshotView? Snapshot) Create(
-        SeedProject project, SeedVolume volume, string? name, string? description, int delayMs)
+        SeedProject project, int quota, SeedVolume volume, string? name, string? description, int delayMs)
     {
         lock (_gate)
         {
             Advance();
-            if (_entries.Count(e => e.ProjectId == project.Id) >= project.SnapshotQuota)
+            if (_entries.Count(e => e.ProjectId == project.Id) >= quota)
             {
                 return (CreateOutcome.QuotaExceeded, null);
             }

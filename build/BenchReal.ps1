@@ -1,0 +1,72 @@
+# Run in a fresh pwsh by build.ps1 -Task Bench, against the real Keystone + Nova + Cinder of tests/real-openstack:
+# 20 creates from a fresh pwsh (start and sign-in included) beside 20 curl requests with one token and beside the
+# openstack CLI. The module and the CLI sign in from the same OS_* variables; the rows go to $ResultPath.
+param([string] $ModulePath, [string] $EnvScript, [string] $ResultPath)
+$ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'Build.ps1')   # Invoke-FreshPwsh
+Import-Module (Join-Path $PSScriptRoot 'BenchTools.psm1')
+Import-Module (Join-Path $PSScriptRoot 'RawOpenStack.psm1')
+. $EnvScript
+$count = 20
+$volumes = @($env:OSS_REAL_VOLUME_AVAILABLE_1, $env:OSS_REAL_VOLUME_AVAILABLE_2)
+$env:OS_AUTH_URL = $env:OSS_REAL_AUTH_URL; $env:OS_IDENTITY_API_VERSION = '3'; $env:OS_REGION_NAME = $env:OSS_REAL_REGION
+$env:OS_USERNAME = $env:OSS_REAL_MEMBER_USER; $env:OS_PASSWORD = $env:OSS_REAL_MEMBER_PASSWORD; $env:OS_PROJECT_NAME = $env:OSS_REAL_PROJECT
+$env:OS_USER_DOMAIN_NAME = 'Default'; $env:OS_PROJECT_DOMAIN_NAME = 'Default'
+$rows = [Collections.Generic.List[object]]::new()
+function Step([string] $Text) { Write-Host "  $Text" -ForegroundColor DarkGray }
+
+# The module: a fresh pwsh that imports it, signs in from OS_* and makes the creates.
+$escaped = $ModulePath -replace "'", "''"
+$volumeList = ($volumes | ForEach-Object { "'$_'" }) -join ','
+function Get-ModuleRun([string] $Extra) {
+    "Import-Module '$escaped'; Connect-OSCloud | Out-Null; `$v = @($volumeList)
+     `$made = @(0..$($count - 1) | ForEach-Object { `$v[`$_ % 2] } | New-OSSnapshot -Name bench $Extra)
+     if (`$made.Count -ne $count) { throw 'not every create succeeded' }"
+}
+$moduleSequential = Get-ModuleRun ''
+$moduleParallel = Get-ModuleRun '-ThrottleLimit 16'
+
+# curl: one process for all the requests, with a token got before each run (its sign-in is not timed; a new one each
+# run, as the module's, since Nova caches the validation of a token it has seen). The token goes in a header file
+# readable only by root, so it is not on a command line.
+$credential = [pscredential]::new($env:OS_USERNAME, (ConvertTo-SecureString $env:OS_PASSWORD -AsPlainText -Force))
+$work = Join-Path ([IO.Path]::GetTempPath()) ("oss-bench-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+New-Item -ItemType Directory -Path $work | Out-Null
+& chmod 700 $work
+$headerFile = Join-Path $work 'headers'
+function New-CurlToken {
+    $script:Raw = Get-RawToken $env:OS_AUTH_URL $credential $env:OS_PROJECT_NAME
+    "X-Auth-Token: $($script:Raw.Token)`nX-OpenStack-Nova-API-Version: 2.1`nContent-Type: application/json" | Set-Content -Path $headerFile
+}
+function Invoke-Curl([string[]] $Parallel) {
+    # One request per --next block, so each carries its own volume's body.
+    $arguments = @(for ($i = 0; $i -lt $count; $i++) {
+        if ($i) { '--next' }
+        '-s'; '-o'; '/dev/null'; '-w'; '%{http_code}\n'; '-H'; "@$headerFile"
+        '-d'; "{`"snapshot`": {`"volume_id`": `"$($volumes[$i % 2])`", `"display_name`": `"bench`", `"force`": false}}"
+        "$($script:Raw.Compute)/os-snapshots"
+    })
+    $codes = @(& curl -s @Parallel @arguments)
+    if (@($codes | Where-Object { $_ -ne '200' }).Count -or $codes.Count -ne $count) { throw "curl: not every create answered 200: $($codes -join ' ')" }
+}
+
+try {
+    Step "20 creates: module and curl, sequential and 16 in flight (3 runs each)"
+    $modSeq, $modPar, $curlSeq, $curlPar = Measure-Alternating 3 -Before { New-CurlToken } `
+        { Invoke-FreshPwsh $moduleSequential | Out-Null }, { Invoke-FreshPwsh $moduleParallel | Out-Null },
+        { Invoke-Curl @() }, { Invoke-Curl @('-Z', '--parallel-max', '16') }
+    Step "20 creates: openstack volume snapshot create (1 run of $count commands)"
+    $cli = Measure-Alternating 1 {
+        for ($i = 0; $i -lt $count; $i++) {
+            & openstack volume snapshot create --volume $volumes[$i % 2] -f value -c id bench | Out-Null
+            if ($LASTEXITCODE -ne 0) { throw "openstack volume snapshot create failed (exit code $LASTEXITCODE)" }
+        }
+    }
+}
+finally { Remove-Item $work -Recurse -Force }
+
+$rows.Add((New-BenchRow 'real stack: 20 creates from a fresh pwsh, sequential' 'ms' $modSeq.Wall 'curl, one token, sequential' $curlSeq.Wall 'at most 1.1x curl' ($modSeq.Wall -le 1.1 * $curlSeq.Wall)))
+$rows.Add((New-BenchRow 'real stack: 20 creates from a fresh pwsh, -ThrottleLimit 16' 'ms' $modPar.Wall 'curl, one token, 16 in flight' $curlPar.Wall 'at most 1.2x curl' ($modPar.Wall -le 1.2 * $curlPar.Wall)))
+$rows.Add((New-BenchRow 'real stack: 20 creates, sequential, vs the openstack CLI' 'ms' $modSeq.Wall '20 openstack volume snapshot create' $cli.Wall 'at least 5x faster' ($cli.Wall -ge 5 * $modSeq.Wall)))
+$rows.Add((New-BenchRow 'real stack: 20 creates, -ThrottleLimit 16, vs the openstack CLI' 'ms' $modPar.Wall '20 openstack volume snapshot create' $cli.Wall 'at least 5x faster' ($cli.Wall -ge 5 * $modPar.Wall)))
+$rows | ConvertTo-Json -Depth 3 | Set-Content -Path $ResultPath -Encoding utf8
