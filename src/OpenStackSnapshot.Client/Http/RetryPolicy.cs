@@ -36,11 +36,11 @@ namespace OpenStackSnapshot.Client.Http
                 {
                     MaxRetryAttempts = most, // each cause is held to its own count in ShouldHandle
                     ShouldRetryAfterHeader = false, // Delay below honours it, within the budget
-                    ShouldHandle = args => new ValueTask<bool>(Allowed(args.Outcome, args.Context.GetRequestMessage(), options) != Cause.None),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(Delay(args.Outcome, args.AttemptNumber, args.Context.GetRequestMessage(), options)),
+                    ShouldHandle = args => new ValueTask<bool>(Allowed(args.Outcome, ResilienceHandler.RequestOf(args.Context), options) != Cause.None),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(Delay(args.Outcome, args.AttemptNumber, ResilienceHandler.RequestOf(args.Context), options)),
                     OnRetry = args =>
                     {
-                        Note(args.Outcome, args.RetryDelay, args.Context.GetRequestMessage(), options);
+                        Note(args.Outcome, args.RetryDelay, ResilienceHandler.RequestOf(args.Context), options);
                         return default;
                     },
                 });
