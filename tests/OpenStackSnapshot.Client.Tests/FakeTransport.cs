@@ -194,7 +194,12 @@ internal static class TestCloud
 /// <summary>An IRequestLog that keeps every line.</summary>
 internal sealed class RecordingLog : IRequestLog
 {
-    public RecordingLog(bool debug) => DebugEnabled = debug;
+    public RecordingLog(bool debug, bool verbose = true)
+    {
+        DebugEnabled = debug;
+        VerboseEnabled = verbose;
+    }
+    public bool VerboseEnabled { get; }
     public bool DebugEnabled { get; }
     public List<string> VerboseLines { get; } = new();
     public List<string> DebugTexts { get; } = new();

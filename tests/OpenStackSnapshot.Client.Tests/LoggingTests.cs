@@ -43,6 +43,21 @@ public class LoggingTests
     }
 
     [Fact]
+    public async Task Verbose_Off_NoLinePerAttempt_ButARetryIsStillSaid()
+    {
+        var log = new RecordingLog(debug: false, verbose: false);
+        var fake = new FakeTransport().ThenToken()
+            .ThenJson(503, """{"serviceUnavailable": {"code": 503, "message": "busy"}}""", "req-a")
+            .ThenJson(200, FakeTransport.SnapshotBody(), "req-b");
+        using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(1));
+        await session.Snapshots.GetAsync("snap-1", TestCloud.Call(log));
+
+        Assert.Single(log.VerboseLines);
+        Assert.StartsWith("Retrying GET http://nova.test:8774/v2.1/os-snapshots/snap-1 in 0.0 s", log.VerboseLines[0]);
+        Assert.Empty(log.DebugTexts);
+    }
+
+    [Fact]
     public async Task Debug_ShowsTheExchange_ButNeverPasswordOrTokens()
     {
         var log = new RecordingLog(debug: true);

@@ -42,6 +42,21 @@ Describe 'Verbose and debug output' {
         finally { Remove-Module $caller }
     }
 
+    It 'writes the per-request line by the caller''s own $VerbosePreference, and -Verbose:$false wins over it' {
+        # Like the debug description, the line is made only when it will be kept.
+        Connect-TestCloud $script:Emulator | Out-Null
+        $caller = New-Module -Name VerboseCaller -ScriptBlock {
+            function Get-Said { $VerbosePreference = 'Continue'; Get-OSSnapshot 4>&1 }
+            function Get-Unsaid { $VerbosePreference = 'Continue'; Get-OSSnapshot -Verbose:$false 4>&1 }
+        }
+        try {
+            $global:VerbosePreference | Should -Be 'SilentlyContinue'
+            @(Get-Said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' }).Count | Should -Be 1
+            @(Get-Unsaid | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        }
+        finally { Remove-Module $caller }
+    }
+
     It 'shows the exchange on -Debug with the token and password redacted' {
         $DebugPreference = 'Continue'
         $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }

@@ -2,9 +2,13 @@ using System.Threading;
 
 namespace OpenStackSnapshot.Client.Http
 {
-    /// <summary>Receives one line per HTTP exchange (and, when asked, the whole exchange with secrets redacted).</summary>
+    /// <summary>
+    /// Receives one line per HTTP exchange when VerboseEnabled (and, when DebugEnabled, the whole exchange with secrets
+    /// redacted). Rare lines (a retry, a reconciled create) are sent either way.
+    /// </summary>
     public interface IRequestLog
     {
+        bool VerboseEnabled { get; }
         bool DebugEnabled { get; }
         void Verbose(string line);
         void Debug(string text);

@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 
 namespace OpenStackSnapshot.Client.Http
 {
-    /// <summary>Innermost handler: one verbose line per attempt, and the redacted exchange when debug is on.</summary>
+    /// <summary>Innermost handler: one verbose line per attempt when verbose is on, and the redacted exchange when debug is on.</summary>
     internal sealed class RequestLoggingHandler : DelegatingHandler
     {
         /// <summary>Bodies are shown up to this length: enough to debug, bounded for large listings.</summary>
@@ -26,15 +26,14 @@ namespace OpenStackSnapshot.Client.Http
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var requestId = OpenStackHeaders.RequestId(response);
-                log.Verbose($"{request.Method} {request.RequestUri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(requestId != null ? " (" + requestId + ")" : string.Empty)}");
+                if (log.VerboseEnabled) log.Verbose($"{request.Method} {request.RequestUri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(OpenStackHeaders.RequestId(response) is string requestId ? " (" + requestId + ")" : string.Empty)}");
                 if (log.DebugEnabled) log.Debug(await DescribeResponse(response).ConfigureAwait(false));
                 return response;
             }
             catch (Exception e)
             {
                 var reason = e is OperationCanceledException ? "no answer (timed out or cancelled)" : e.GetBaseException().Message;
-                log.Verbose($"{request.Method} {request.RequestUri} -> failed after {clock.ElapsedMilliseconds} ms: {reason}");
+                if (log.VerboseEnabled) log.Verbose($"{request.Method} {request.RequestUri} -> failed after {clock.ElapsedMilliseconds} ms: {reason}");
                 throw;
             }
         }

@@ -23,7 +23,13 @@ namespace OpenStackSnapshot.Commands
         private PipelineLog? _log;
 
         /// <summary>The command's request log, written from the pipeline thread while its calls run.</summary>
-        private PipelineLog Log => _log ??= new PipelineLog(DebugWanted());
+        private PipelineLog Log => _log ??= NewLog();
+
+        private PipelineLog NewLog()
+        {
+            var debug = Wanted("Debug", "DebugPreference");
+            return new PipelineLog(debug || Wanted("Verbose", "VerbosePreference"), debug); // under -Debug verbose lines go to debug
+        }
 
         /// <summary>Runs a client call and writes its request log into Verbose/Debug until it completes.</summary>
         protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
@@ -75,13 +81,13 @@ namespace OpenStackSnapshot.Commands
                 closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
                 "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
-        // The exchange is described only when debug output will be kept: -Debug (or -Debug:$false) decides, else the
-        // caller's $DebugPreference (GetVariableValue reads the scope the command was called from).
-        private bool DebugWanted()
+        // The log is made only when its stream will be kept: -Debug or -Verbose (or :$false) decides, else the caller's
+        // preference variable (GetVariableValue reads the scope the command was called from).
+        private bool Wanted(string parameter, string preferenceVariable)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return ((SwitchParameter)debug).IsPresent;
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)) return ((SwitchParameter)bound).IsPresent;
             // A local "$DebugPreference = 'Continue'" makes a plain string variable, so convert as PowerShell does.
-            return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference)
+            return LanguagePrimitives.TryConvertTo(GetVariableValue(preferenceVariable), out ActionPreference preference)
                 && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 

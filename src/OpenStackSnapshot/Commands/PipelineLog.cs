@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
@@ -24,9 +24,18 @@ namespace OpenStackSnapshot.Commands
             public string Text { get; }
         }
 
-        private readonly BlockingCollection<Entry> _entries = new BlockingCollection<Entry>();
+        // A monitor rather than a blocking collection taken with a cancellation token: that threw and caught an
+        // OperationCanceledException at the end of every call.
+        private readonly object _gate = new object();
+        private readonly Queue<Entry> _entries = new Queue<Entry>();
 
-        public PipelineLog(bool debugEnabled) => DebugEnabled = debugEnabled;
+        public PipelineLog(bool verboseEnabled, bool debugEnabled)
+        {
+            VerboseEnabled = verboseEnabled;
+            DebugEnabled = debugEnabled;
+        }
+
+        public bool VerboseEnabled { get; }
 
         public bool DebugEnabled { get; }
 
@@ -37,33 +46,37 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Writes the entries as they come (from any call in flight) until the task has ended, then what is left.</summary>
         public void WriteUntil(Task task, Action<Entry> write)
         {
-            using (var ended = new CancellationTokenSource())
+            if (!task.IsCompleted) task.ContinueWith(Wake, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var batch = new List<Entry>();
+            while (true)
             {
-                task.ContinueWith(_ => Cancel(ended), TaskScheduler.Default);
-                try
+                bool ended;
+                lock (_gate)
                 {
-                    while (true) write(_entries.Take(ended.Token));
+                    // The task's end is checked under the gate and Wake pulses under it, so no wake-up is missed.
+                    while (_entries.Count == 0 && !task.IsCompleted) Monitor.Wait(_gate);
+                    while (_entries.Count > 0) batch.Add(_entries.Dequeue());
+                    ended = task.IsCompleted;
                 }
-                catch (OperationCanceledException)
-                {
-                    // the task has ended
-                }
+                foreach (var entry in batch) write(entry);
+                batch.Clear();
+                if (ended) return;
             }
-            while (_entries.TryTake(out var entry)) write(entry);
         }
 
-        private static void Cancel(CancellationTokenSource ended)
+        private static void Wake(Task task, object? state)
         {
-            try
-            {
-                ended.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // the writer already saw the task end
-            }
+            var log = (PipelineLog)state!;
+            lock (log._gate) Monitor.PulseAll(log._gate);
         }
 
-        private void Add(Entry entry) => _entries.Add(entry);
+        private void Add(Entry entry)
+        {
+            lock (_gate)
+            {
+                _entries.Enqueue(entry);
+                Monitor.PulseAll(_gate);
+            }
+        }
     }
 }
