@@ -1,7 +1,8 @@
 @{
-    # The build for this PowerShell: net8.0 (isolated AssemblyLoadContext) on PowerShell 7, net472 (AssemblyResolve)
-    # on Windows PowerShell 5.1. Chosen here rather than by a root script: a script module costs ~200 ms at import.
-    RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/OpenStackSnapshot.dll' } else { 'net472/OpenStackSnapshot.dll' }
+    # The build for this PowerShell: Core/ (net8.0, isolated AssemblyLoadContext) on PowerShell 7, Desktop/ (net472,
+    # AssemblyResolve) on Windows PowerShell 5.1. Chosen here, not by a root script (~150 ms at import) nor by an if
+    # (~70 ms: it makes PowerShell compile the manifest as a script; a string with $PSEdition is read as data).
+    RootModule           = "$PSEdition/OpenStackSnapshot.dll"
     # Stamped by the build from Directory.Build.props, the one place that holds the version.
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'

@@ -1,12 +1,14 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
-#   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, and per framework <fw>/OpenStackSnapshot.dll with the client
-#   and its dependencies in <fw>/dependencies (loaded in isolation) and the help in <fw>/en-US.
+#   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, and per PowerShell edition <edition>/OpenStackSnapshot.dll (Core:
+#   net8.0, Desktop: net472) with the client and its dependencies in <edition>/dependencies (loaded in isolation) and
+#   the help in <edition>/en-US.
 
 $script:Root = Split-Path -Parent $PSScriptRoot
 $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
-# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop); the manifest's RootModule picks one.
+# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop), each in a folder named for its
+# edition, so the manifest's RootModule picks one with "$PSEdition/..." (an if there cost ~70 ms of script compiling).
 $script:Frameworks = [ordered]@{ Core = 'net8.0'; Desktop = 'net472' }
 
 # A simple function on purpose: $args passes -v and the like through to dotnet untouched.
@@ -21,9 +23,9 @@ function Invoke-ModuleBuild {
     Invoke-Dotnet restore (Join-Path $script:Root 'tests/TestDependencies/TestDependencies.csproj') -v quiet
 
     if (Test-Path $script:ModuleOut) { Remove-Item $script:ModuleOut -Recurse -Force }
-    foreach ($framework in $script:Frameworks.Values) {
-        $bin = Join-Path $script:Root "src/$script:ModuleName/bin/Release/$framework"
-        $target = Join-Path $script:ModuleOut $framework
+    foreach ($edition in $script:Frameworks.Keys) {
+        $bin = Join-Path $script:Root "src/$script:ModuleName/bin/Release/$($script:Frameworks[$edition])"
+        $target = Join-Path $script:ModuleOut $edition
         $dependencies = Join-Path $target 'dependencies'
         New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
         foreach ($file in Get-ChildItem $bin -File) {
@@ -70,7 +72,7 @@ function Write-ModuleManifest([string] $Path) {
 
 # Every compiled cmdlet is exported and every export is compiled, read in a fresh pwsh from the assembly itself.
 function Assert-CmdletExports([string] $ModuleFolder) {
-    $dll = Join-Path $ModuleFolder "$($script:Frameworks.Core)/$script:ModuleName.dll"
+    $dll = Join-Path $ModuleFolder "Core/$script:ModuleName.dll"
     $compiled = @(Invoke-FreshPwsh "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
     if ($compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
     # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest's RootModule is an if on $PSEdition.

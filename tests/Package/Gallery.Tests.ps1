@@ -64,9 +64,9 @@ Describe 'The Gallery package' {
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
         $entries | Should -Contain 'OpenStackSnapshot.psd1'
         $entries | Should -Contain 'LICENSE'
-        $entries | Should -Contain 'net8.0/OpenStackSnapshot.dll'
-        $entries | Should -Contain 'net472/OpenStackSnapshot.dll'
-        $entries | Should -Contain 'net472/dependencies/OpenStackSnapshot.Client.dll'
+        $entries | Should -Contain 'Core/OpenStackSnapshot.dll'
+        $entries | Should -Contain 'Desktop/OpenStackSnapshot.dll'
+        $entries | Should -Contain 'Desktop/dependencies/OpenStackSnapshot.Client.dll'
         $entries | Should -Contain 'en-US/about_OpenStackSnapshot.help.txt'
         $entries | Where-Object { $_ -match '\.pdb$|Emulator|Tests|build/|\.ps1$|tests/' } | Should -BeNullOrEmpty
     }

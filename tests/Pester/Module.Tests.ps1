@@ -80,7 +80,7 @@ Describe 'Module lifecycle' {
 
 Describe 'The Windows PowerShell 5.1 build' {
     It 'is compiled for .NET Framework 4.7.2 with its dependencies beside it' {
-        $desktop = Join-Path $script:ModulePath 'net472'
+        $desktop = Join-Path $script:ModulePath 'Desktop'
         Test-Path (Join-Path $desktop 'OpenStackSnapshot.dll') | Should -BeTrue
         Test-Path (Join-Path $desktop 'dependencies/OpenStackSnapshot.Client.dll') | Should -BeTrue
         $bytes = [IO.File]::ReadAllBytes((Join-Path $desktop 'OpenStackSnapshot.dll'))

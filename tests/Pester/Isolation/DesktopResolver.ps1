@@ -3,14 +3,14 @@
 # dependencies/ folder, and only when one of its own assemblies asks.
 param([string] $ModulePath)
 $ErrorActionPreference = 'Stop'
-$desktop = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'net472/OpenStackSnapshot.dll'))
+$desktop = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'Desktop/OpenStackSnapshot.dll'))
 $loader = $desktop.GetType('OpenStackSnapshot.Loading.ModuleLoader')
 $resolve = $loader.GetMethod('ResolveOurs', [Reflection.BindingFlags]'NonPublic, Static')
 function Resolve([string] $Name, $Asking) {
     $answer = $resolve.Invoke($null, @($null, [ResolveEventArgs]::new($Name, $Asking)))
     if ($answer) { "$(Split-Path -Leaf (Split-Path -Parent $answer.Location))/$($answer.GetName().Name)" } else { 'null' }
 }
-$client = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'net472/dependencies/OpenStackSnapshot.Client.dll'))
+$client = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'Desktop/dependencies/OpenStackSnapshot.Client.dll'))
 "ours asks for a dependency: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' $desktop)"
 "a dependency asks for another: $(Resolve 'Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc' $client)"
 "another module asks for the same name: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' ([pscustomobject].Assembly))"
