@@ -19,7 +19,7 @@ Describe 'New-OSSnapshot -ThrottleLimit' {
 
     It 'keeps at most N in flight, writes in input order and is faster than one at a time' {
         Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 100 -Routes snapshots.create | Out-Null
-        $sequential = Measure-Command { $script:One = @(New-Input 16 'seq' | New-OSSnapshot) }
+        $sequential = Measure-Command { $script:One = @(New-Input 16 'seq' | New-OSSnapshot -ThrottleLimit 1) }
         $throttled = Measure-Command { $script:Eight = @(New-Input 48 'thr' | New-OSSnapshot -ThrottleLimit 8) }
         $script:Eight.Name | Should -Be @(New-Input 48 'thr').Name
         # 48 creates of 100 ms, 8 at a time, cannot take less than 6 x 100 ms; one at a time, 16 take at least 1.6 s.
@@ -27,6 +27,15 @@ Describe 'New-OSSnapshot -ThrottleLimit' {
         $perCreate = @{ One = $sequential.TotalMilliseconds / 16; Eight = $throttled.TotalMilliseconds / 48 }
         $perCreate.One / $perCreate.Eight | Should -BeGreaterThan 3
         Write-Host ('-ThrottleLimit 8 at 100 ms latency: {0:n0} ms per create one at a time, {1:n0} ms with 8 in flight' -f $perCreate.One, $perCreate.Eight)
+    }
+
+    It 'keeps 4 in flight by default' {
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 100 -Routes snapshots.create | Out-Null
+        $default = Measure-Command { $script:Made = @(New-Input 16 'dflt' | New-OSSnapshot) }
+        $script:Made.Name | Should -Be @(New-Input 16 'dflt').Name
+        # 16 creates of 100 ms, 4 at a time: at least 4 x 100 ms, and far from the 1.6 s of one at a time.
+        $default.TotalMilliseconds | Should -BeGreaterThan 380
+        $default.TotalMilliseconds | Should -BeLessThan 1200
     }
 
     It 'asks ShouldProcess before sending: -WhatIf sends nothing' {
@@ -98,7 +107,7 @@ Describe 'Wait-OSSnapshot -ThrottleLimit' {
         $one = @(New-Input 10 'rmwait1' | New-OSSnapshot)
         $ten = @(New-Input 10 'rmwait10' | New-OSSnapshot)
         Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 200 -Routes snapshots.show | Out-Null
-        $sequential = Measure-Command { $one | Remove-OSSnapshot -Wait -Confirm:$false }
+        $sequential = Measure-Command { $one | Remove-OSSnapshot -Wait -ThrottleLimit 1 -Confirm:$false }
         $throttled = Measure-Command { $ten | Remove-OSSnapshot -Wait -ThrottleLimit 10 -Confirm:$false }
         Stop-EmulatorChaos $script:Emulator
         @(Get-OSSnapshot -Name 'rmwait*') | Should -BeNullOrEmpty

@@ -13,8 +13,12 @@ namespace OpenStackSnapshot.Commands
     /// </summary>
     public abstract partial class OSCmdlet
     {
-        /// <summary>The default -ThrottleLimit: one at a time, as before, until the real stack's measurement picks another.</summary>
-        protected const int DefaultThrottleLimit = 1;
+        /// <summary>
+        /// The default -ThrottleLimit. On the real Nova + Cinder of the harness, 20 creates took 11.1 s one at a time,
+        /// 6.8 s two at a time and 6.4 s with 4, 8 or 16 (medians of 3): 4 takes all of that gain without piling more
+        /// on a cloud's API workers; clouds with more workers gain from more, asked for with -ThrottleLimit.
+        /// </summary>
+        protected const int DefaultThrottleLimit = 4;
 
         /// <summary>More in flight gains nothing on the clouds measured and only piles up work behind one API worker.</summary>
         protected const int MaxThrottleLimit = 64;
