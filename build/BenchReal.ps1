@@ -23,7 +23,7 @@ function Get-ModuleRun([string] $Extra) {
      `$made = @(0..$($count - 1) | ForEach-Object { `$v[`$_ % 2] } | New-OSSnapshot -Name bench $Extra)
      if (`$made.Count -ne $count) { throw 'not every create succeeded' }"
 }
-$moduleSequential = Get-ModuleRun ''
+$moduleSequential = Get-ModuleRun '-ThrottleLimit 1'
 $moduleParallel = Get-ModuleRun '-ThrottleLimit 16'
 
 # curl: one process for all the requests, with a token got before each run (its sign-in is not timed; a new one each
