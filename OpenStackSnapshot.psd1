@@ -1,8 +1,6 @@
 @{
-    # The build for this PowerShell: Core/ (net8.0, isolated AssemblyLoadContext) on PowerShell 7, Desktop/ (net472,
-    # AssemblyResolve) on Windows PowerShell 5.1. Chosen here, not by a root script (~150 ms at import) nor by an if
-    # (~70 ms: it makes PowerShell compile the manifest as a script; a string with $PSEdition is read as data).
-    RootModule           = "$PSEdition/OpenStackSnapshot.dll"
+    # The root script picks the build for this PowerShell (see there why not the manifest).
+    RootModule           = 'OpenStackSnapshot.psm1'
     # Stamped by the build from Directory.Build.props, the one place that holds the version.
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'

@@ -1,5 +1,5 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
-#   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, and per PowerShell edition <edition>/OpenStackSnapshot.dll (Core:
+#   OpenStackSnapshot.psd1/.psm1/.Format.ps1xml, LICENSE, and per PowerShell edition <edition>/OpenStackSnapshot.dll (Core:
 #   net8.0, Desktop: net472) with the client and its dependencies in <edition>/dependencies (loaded in isolation) and
 #   the help in <edition>/en-US.
 
@@ -8,7 +8,7 @@ $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
 # The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop), each in a folder named for its
-# edition, so the manifest's RootModule picks one with "$PSEdition/..." (an if there cost ~70 ms of script compiling).
+# edition, so OpenStackSnapshot.psm1 picks one with "$PSEdition/...".
 $script:Frameworks = [ordered]@{ Core = 'net8.0'; Desktop = 'net472' }
 
 # A simple function on purpose: $args passes -v and the like through to dotnet untouched.
@@ -34,7 +34,7 @@ function Invoke-ModuleBuild {
             Copy-Item $file.FullName -Destination ($isCmdletAssembly ? $target : $dependencies)
         }
     }
-    foreach ($file in "$script:ModuleName.Format.ps1xml", 'LICENSE') {
+    foreach ($file in "$script:ModuleName.psm1", "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }
     Write-ModuleManifest (Join-Path $script:ModuleOut "$script:ModuleName.psd1")

@@ -28,6 +28,11 @@ Describe 'The module' {
         (Get-Command -Module OpenStackSnapshot).Name | Sort-Object | Should -Be ($manifest.ExportedCmdlets.Keys | Sort-Object)
     }
 
+    It 'is autoloaded by several ForEach-Object -Parallel runspaces at once' {
+        # A manifest whose RootModule depends on $PSEdition made some of them fail with CommandNotFoundException.
+        foreach ($run in 1..3) { Invoke-FreshPwsh 'ParallelAutoload.ps1' @{ ModulePath = $script:ModulePath } | Should -Be 'ok ok ok ok' }
+    }
+
     It 'uses only approved verbs' {
         $approved = (Get-Verb).Verb
         foreach ($command in Get-Command -Module OpenStackSnapshot) { $approved | Should -Contain $command.Verb }
