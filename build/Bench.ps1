@@ -2,7 +2,7 @@
 # the emulator on 127.0.0.1 (BenchSession.ps1) and, where it can run, the real OpenStack of tests/real-openstack
 # (BenchReal.ps1). Prints one table and writes it, with the machine's description, into docs/performance.md.
 
-. (Join-Path $PSScriptRoot 'Integration.ps1')   # Get-IntegrationBlocker
+. (Join-Path $PSScriptRoot 'Integration.ps1')   # Get-IntegrationBlocker, Use-RealOpenStack
 
 function Invoke-BenchScript([string] $Script, [hashtable] $Parameters) {
     $result = Join-Path ([IO.Path]::GetTempPath()) ("oss-bench-" + [guid]::NewGuid().ToString('n').Substring(0, 8) + '.json')
@@ -13,19 +13,6 @@ function Invoke-BenchScript([string] $Script, [hashtable] $Parameters) {
         @(Get-Content $result -Raw | ConvertFrom-Json)
     }
     finally { Remove-Item $result -ErrorAction SilentlyContinue }
-}
-
-function Invoke-RealBench([string] $Module) {
-    $harness = Join-Path $script:Root 'tests/real-openstack'
-    $state = Join-Path ([IO.Path]::GetTempPath()) ("oss-real-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    try {
-        & bash (Join-Path $harness 'install.sh') | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "install.sh failed (exit code $LASTEXITCODE)" }
-        & bash (Join-Path $harness 'start.sh') $state | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw "start.sh failed (exit code $LASTEXITCODE)" }
-        Invoke-BenchScript 'BenchReal.ps1' @{ ModulePath = $Module; EnvScript = (Join-Path $state 'env.ps1') }
-    }
-    finally { if (Test-Path $state) { & bash (Join-Path $harness 'stop.sh') $state | Out-Null } }
 }
 
 # What the figures were measured on, without host names or paths.
@@ -69,7 +56,7 @@ function Invoke-Bench {
     if ($blocker) { $realNote = "The real-stack rows were not measured: $blocker."; Write-Host $realNote -ForegroundColor Yellow }
     else {
         Write-Host '== Bench: the real Keystone + Nova + Cinder' -ForegroundColor Cyan
-        $rows += Invoke-RealBench $module
+        $rows += Use-RealOpenStack { param($envScript) Invoke-BenchScript 'BenchReal.ps1' @{ ModulePath = $module; EnvScript = $envScript } }
     }
     $table = Format-BenchTable $rows
     $table | Out-Host

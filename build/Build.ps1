@@ -75,7 +75,7 @@ function Assert-CmdletExports([string] $ModuleFolder) {
     $dll = Join-Path $ModuleFolder "Core/$script:ModuleName.dll"
     $compiled = @(Invoke-FreshPwsh "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
     if ($compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
-    # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest's RootModule is an if on $PSEdition.
+    # Test-ModuleManifest reads the manifest as PowerShell will, and gives the name and version said below.
     $manifest = Test-ModuleManifest (Join-Path $ModuleFolder "$script:ModuleName.psd1") -ErrorAction Stop
     $exported = @($manifest.ExportedCmdlets.Keys | Sort-Object)
     $missing = @($compiled | Where-Object { $_ -notin $exported })

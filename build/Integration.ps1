@@ -10,8 +10,24 @@ function Get-IntegrationBlocker {
     $null
 }
 
-function Invoke-IntegrationSuite([string] $Results) {
+# Installs (when missing) and starts the real stack in a fresh state folder, runs $Action with the path of its
+# env.ps1, and always stops it again, also after a failure or Ctrl+C (by its recorded process groups).
+function Use-RealOpenStack([scriptblock] $Action) {
     $harness = Join-Path $script:Root 'tests/real-openstack'
+    $state = Join-Path ([System.IO.Path]::GetTempPath()) ("oss-real-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    try {
+        & bash (Join-Path $harness 'install.sh') | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "install.sh failed (exit code $LASTEXITCODE)" }
+        & bash (Join-Path $harness 'start.sh') $state | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "start.sh failed (exit code $LASTEXITCODE)" }
+        & $Action (Join-Path $state 'env.ps1')
+    }
+    finally {
+        if (Test-Path $state) { & bash (Join-Path $harness 'stop.sh') $state | Out-Host }
+    }
+}
+
+function Invoke-IntegrationSuite([string] $Results) {
     $suite = Join-Path $script:Root 'tests/Integration'
     $blocker = Get-IntegrationBlocker
     if ($blocker) {
@@ -22,20 +38,9 @@ function Invoke-IntegrationSuite([string] $Results) {
     }
 
     Write-Host '== Real OpenStack: install and start' -ForegroundColor Cyan
-    $state = Join-Path ([System.IO.Path]::GetTempPath()) ("oss-real-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
-    try {
-        & bash (Join-Path $harness 'install.sh') | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "install.sh failed (exit code $LASTEXITCODE)" }
-        & bash (Join-Path $harness 'start.sh') $state | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "start.sh failed (exit code $LASTEXITCODE)" }
-        Invoke-PesterSuite 'real-openstack' $suite $Results @{ OSS_REAL_ENV = (Join-Path $state 'env.ps1') }
-    }
+    try { Use-RealOpenStack { param($envScript) Invoke-PesterSuite 'real-openstack' $suite $Results @{ OSS_REAL_ENV = $envScript } } }
     catch {
         Write-Host "The real OpenStack could not be started: $_" -ForegroundColor Red
         New-TestTally 'real-openstack' -Failed 1
-    }
-    finally {
-        # Always, also after a failure or Ctrl+C: the stack is stopped by its recorded process groups.
-        if (Test-Path $state) { & bash (Join-Path $harness 'stop.sh') $state | Out-Host }
     }
 }

@@ -7,6 +7,22 @@ BeforeAll {
 AfterAll { Stop-Emulator $script:Emulator }
 
 Describe 'Verbose and debug output' {
+    BeforeAll {
+        # Get-OSSnapshot called from a function in another module that sets $<Stream>Preference = 'Continue' in its own
+        # scope (a plain string there), with -<Stream>:$false when -Off; returns that stream's records.
+        function Get-CallerStream([ValidateSet('Debug', 'Verbose')] [string] $Stream, [switch] $Off) {
+            $caller = New-Module -ArgumentList $Stream, $Off.IsPresent -ScriptBlock {
+                param($Stream, $Off)
+                function Invoke-Caller {
+                    Set-Variable -Name "${Stream}Preference" -Value 'Continue'
+                    $switch = @{}; if ($Off) { $switch[$Stream] = $false }
+                    Get-OSSnapshot @switch *>&1
+                }
+            }
+            try { Invoke-Caller | Where-Object { $_ -is "System.Management.Automation.${Stream}Record" } }
+            finally { Remove-Module $caller }
+        }
+    }
     BeforeEach { Reset-Emulator $script:Emulator }
 
     It 'writes one verbose line per request: method, URL, status, time and request id' {
@@ -29,32 +45,18 @@ Describe 'Verbose and debug output' {
         # The description is built only when it will be kept, so the caller's scope (here a function in another
         # module) must be what decides, not the global preference.
         Connect-TestCloud $script:Emulator | Out-Null
-        $caller = New-Module -Name DebugCaller -ScriptBlock {
-            function Get-Described { $DebugPreference = 'Continue'; Get-OSSnapshot 5>&1 }
-            function Get-Silenced { $DebugPreference = 'Continue'; Get-OSSnapshot -Debug:$false 5>&1 }
-        }
-        try {
-            $global:DebugPreference | Should -Be 'SilentlyContinue'
-            $described = @(Get-Described | Where-Object { $_ -is [System.Management.Automation.DebugRecord] })
-            ($described.Message -join "`n") | Should -Match 'HTTP response: 200 OK'
-            @(Get-Silenced | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -Be 0
-        }
-        finally { Remove-Module $caller }
+        $global:DebugPreference | Should -Be 'SilentlyContinue'
+        $described = @(Get-CallerStream Debug)
+        ($described.Message -join "`n") | Should -Match 'HTTP response: 200 OK'
+        @(Get-CallerStream Debug -Off).Count | Should -Be 0
     }
 
     It 'writes the per-request line by the caller''s own $VerbosePreference, and -Verbose:$false wins over it' {
         # Like the debug description, the line is made only when it will be kept.
         Connect-TestCloud $script:Emulator | Out-Null
-        $caller = New-Module -Name VerboseCaller -ScriptBlock {
-            function Get-Said { $VerbosePreference = 'Continue'; Get-OSSnapshot 4>&1 }
-            function Get-Unsaid { $VerbosePreference = 'Continue'; Get-OSSnapshot -Verbose:$false 4>&1 }
-        }
-        try {
-            $global:VerbosePreference | Should -Be 'SilentlyContinue'
-            @(Get-Said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' }).Count | Should -Be 1
-            @(Get-Unsaid | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
-        }
-        finally { Remove-Module $caller }
+        $global:VerbosePreference | Should -Be 'SilentlyContinue'
+        @(Get-CallerStream Verbose | Where-Object { $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' }).Count | Should -Be 1
+        @(Get-CallerStream Verbose -Off).Count | Should -Be 0
     }
 
     It 'shows the exchange on -Debug with the token and password redacted' {

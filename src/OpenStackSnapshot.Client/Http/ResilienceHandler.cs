@@ -28,19 +28,20 @@ namespace OpenStackSnapshot.Client.Http
             context.Properties.Set(RequestKey, request);
             try
             {
+                // The request rides in the state, so no closure is allocated per request.
                 var outcome = await _pipeline.ExecuteOutcomeAsync(
-                    async (attempt, handler) =>
+                    static async (attempt, state) =>
                     {
                         try
                         {
-                            return Outcome.FromResult(await handler.SendAttemptAsync(request, attempt.CancellationToken).ConfigureAwait(false));
+                            return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, attempt.CancellationToken).ConfigureAwait(false));
                         }
                         catch (Exception e)
                         {
                             return Outcome.FromException<HttpResponseMessage>(e);
                         }
                     },
-                    context, this).ConfigureAwait(false);
+                    context, (Handler: this, Request: request)).ConfigureAwait(false);
                 outcome.ThrowIfException();
                 return outcome.Result!;
             }
