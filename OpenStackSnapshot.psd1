@@ -1,6 +1,7 @@
 @{
-    # The root script picks the build for this PowerShell (see there why not the manifest).
-    RootModule           = 'OpenStackSnapshot.psm1'
+    # One netstandard2.0 assembly for both editions, named as a constant: no root script to compile at import, and
+    # ForEach-Object -Parallel runspaces autoload it reliably (a RootModule that depends on $PSEdition did not).
+    RootModule           = 'OpenStackSnapshot.dll'
     # Stamped by the build from Directory.Build.props, the one place that holds the version.
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8f7e-3f0a-4d8e-9a55-2d7c6f1e9b41'
@@ -10,7 +11,8 @@
     Description          = 'Create and manage OpenStack volume snapshots through the Compute API v2.1 os-snapshots endpoints, with Keystone v3 sign-in, typed objects and ErrorRecords a script can act on.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('OpenStackSnapshot.Format.ps1xml')
+    # No FormatsToProcess: the cmdlets bring OpenStackSnapshot.Format.ps1xml into a runspace when they first run
+    # there (Loading/FormatData.cs), so an import does not make PowerShell rebuild its format database.
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Connect-OSCloud'

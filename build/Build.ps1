@@ -1,14 +1,13 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
-#   OpenStackSnapshot.psd1/.psm1/.Format.ps1xml, LICENSE, and per PowerShell edition <edition>/OpenStackSnapshot.dll (Core:
-#   net8.0, Desktop: net472) with the client and its dependencies in <edition>/dependencies (loaded in isolation) and
-#   the help in <edition>/en-US.
+#   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, the cmdlet assembly OpenStackSnapshot.dll (netstandard2.0, loaded by
+#   both PowerShells) with its help in en-US, and per PowerShell edition dependencies/<edition> with the client and its
+#   dependencies (Core: net8.0, Desktop: net472), which the cmdlet assembly loads in isolation.
 
 $script:Root = Split-Path -Parent $PSScriptRoot
 $script:ModuleName = 'OpenStackSnapshot'
 $script:ModuleOut = Join-Path $script:Root "out/$script:ModuleName"
 $script:EmulatorDll = Join-Path $script:Root 'src/OpenStackSnapshot.Emulator/bin/Release/net10.0/OpenStackSnapshot.Emulator.dll'
-# The module's two builds: PowerShell 7 (Core) and Windows PowerShell 5.1 (Desktop), each in a folder named for its
-# edition, so OpenStackSnapshot.psm1 picks one with "$PSEdition/...".
+# The client's build for each PowerShell edition, named as $PSEdition names it.
 $script:Frameworks = [ordered]@{ Core = 'net8.0'; Desktop = 'net472' }
 
 # A simple function on purpose: $args passes -v and the like through to dotnet untouched.
@@ -23,18 +22,16 @@ function Invoke-ModuleBuild {
     Invoke-Dotnet restore (Join-Path $script:Root 'tests/TestDependencies/TestDependencies.csproj') -v quiet
 
     if (Test-Path $script:ModuleOut) { Remove-Item $script:ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $script:ModuleOut -Force | Out-Null
+    Copy-Item (Join-Path $script:Root "src/$script:ModuleName/bin/Release/netstandard2.0/$script:ModuleName.dll") -Destination $script:ModuleOut
     foreach ($edition in $script:Frameworks.Keys) {
-        $bin = Join-Path $script:Root "src/$script:ModuleName/bin/Release/$($script:Frameworks[$edition])"
-        $target = Join-Path $script:ModuleOut $edition
-        $dependencies = Join-Path $target 'dependencies'
+        $bin = Join-Path $script:Root "src/$script:ModuleName.Client/bin/Release/$($script:Frameworks[$edition])"
+        $dependencies = Join-Path $script:ModuleOut "dependencies/$edition"
         New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
-        foreach ($file in Get-ChildItem $bin -File) {
-            $isCmdletAssembly = $file.BaseName -eq $script:ModuleName
-            if ($file.Extension -ne '.dll') { continue }   # no symbols shipped: the package stays small, and nothing reads them
-            Copy-Item $file.FullName -Destination ($isCmdletAssembly ? $target : $dependencies)
-        }
+        # No symbols shipped: the package stays small, and nothing reads them.
+        Get-ChildItem $bin -File -Filter '*.dll' | Copy-Item -Destination $dependencies
     }
-    foreach ($file in "$script:ModuleName.psm1", "$script:ModuleName.Format.ps1xml", 'LICENSE') {
+    foreach ($file in "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }
     Write-ModuleManifest (Join-Path $script:ModuleOut "$script:ModuleName.psd1")
@@ -72,7 +69,7 @@ function Write-ModuleManifest([string] $Path) {
 
 # Every compiled cmdlet is exported and every export is compiled, read in a fresh pwsh from the assembly itself.
 function Assert-CmdletExports([string] $ModuleFolder) {
-    $dll = Join-Path $ModuleFolder "Core/$script:ModuleName.dll"
+    $dll = Join-Path $ModuleFolder "$script:ModuleName.dll"
     $compiled = @(Invoke-FreshPwsh "(Import-Module '$($dll -replace "'", "''")' -PassThru).ExportedCmdlets.Keys" | Sort-Object)
     if ($compiled.Count -eq 0) { throw "Could not list the cmdlets compiled into $dll." }
     # Test-ModuleManifest reads the manifest as PowerShell will, and gives the name and version said below.

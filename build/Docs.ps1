@@ -1,6 +1,6 @@
 # Docs: turns docs/*.md (platyPS markdown schema 2.0.0) into the help PowerShell reads, after checking every
 # cmdlet page against the built cmdlets (sections, parameters, sets, syntax, yaml metadata):
-#   <module>/en-US, <module>/<framework>/en-US (Core, Desktop)          OpenStackSnapshot.dll-Help.xml (MAML)
+#   <module>/en-US                                                         OpenStackSnapshot.dll-Help.xml (MAML)
 #   <module>/en-US                                                         about_*.help.txt
 # The parsing and MAML writing live in build/Maml.psm1. Any mismatch throws: a stale page fails the build.
 
@@ -128,13 +128,10 @@ function Invoke-Docs {
 
     $xml = ConvertTo-Maml $help $commands
     $utf8 = [Text.UTF8Encoding]::new($false)
-    # Beside each OpenStackSnapshot.dll (where PowerShell looks for a binary module's help) and in the root
-    # module's folder (the module base Get-Help uses for cmdlets of the nested module).
-    foreach ($folder in @('en-US') + @($script:Frameworks.Keys | ForEach-Object { "$_/en-US" })) {
-        $target = Join-Path $OutputFolder $folder
-        New-Item -ItemType Directory -Path $target -Force | Out-Null
-        [IO.File]::WriteAllText((Join-Path $target 'OpenStackSnapshot.dll-Help.xml'), $xml, $utf8)
-    }
+    # Beside OpenStackSnapshot.dll, the root module, where PowerShell looks for a binary module's help.
+    $target = Join-Path $OutputFolder 'en-US'
+    New-Item -ItemType Directory -Path $target -Force | Out-Null
+    [IO.File]::WriteAllText((Join-Path $target 'OpenStackSnapshot.dll-Help.xml'), $xml, $utf8)
     foreach ($about in Get-ChildItem $docs -Filter 'about_*.md') {
         [IO.File]::WriteAllText((Join-Path $OutputFolder "en-US/$($about.BaseName).help.txt"), (ConvertTo-AboutText $about.FullName), $utf8)
     }

@@ -58,15 +58,16 @@ AfterAll {
 }
 
 Describe 'The Gallery package' {
-    It 'holds only the module folder: both builds, dependencies, format and help files, manifest, LICENSE' {
+    It 'holds only the module folder: the cmdlet assembly, both editions' dependencies, format and help files, manifest, LICENSE' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [IO.Compression.ZipFile]::OpenRead($script:Package)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
         $entries | Should -Contain 'OpenStackSnapshot.psd1'
         $entries | Should -Contain 'LICENSE'
-        $entries | Should -Contain 'Core/OpenStackSnapshot.dll'
-        $entries | Should -Contain 'Desktop/OpenStackSnapshot.dll'
-        $entries | Should -Contain 'Desktop/dependencies/OpenStackSnapshot.Client.dll'
+        $entries | Should -Contain 'OpenStackSnapshot.dll'
+        $entries | Should -Contain 'dependencies/Core/OpenStackSnapshot.Client.dll'
+        $entries | Should -Contain 'dependencies/Desktop/OpenStackSnapshot.Client.dll'
+        $entries | Should -Contain 'OpenStackSnapshot.Format.ps1xml'
         $entries | Should -Contain 'en-US/about_OpenStackSnapshot.help.txt'
         $entries | Where-Object { $_ -match '\.pdb$|Emulator|Tests|build/|\.ps1$|tests/' } | Should -BeNullOrEmpty
     }

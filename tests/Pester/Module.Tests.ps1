@@ -47,7 +47,23 @@ Describe 'The module' {
     It 'loads the client and its dependencies in a private load context' {
         $client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot.Client' }
         $client | Should -Not -BeNullOrEmpty
-        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($client).Name | Should -Be 'OpenStackSnapshot.Dependencies'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($client).GetType().FullName | Should -Be 'OpenStackSnapshot.Loading.DependencyLoadContext'
+    }
+
+    It 'is one assembly named as a constant RootModule, so no script is compiled at import' {
+        $manifest = Import-PowerShellDataFile (Join-Path $script:ModulePath 'OpenStackSnapshot.psd1')
+        $manifest.RootModule | Should -Be 'OpenStackSnapshot.dll'
+        $manifest.ContainsKey('FormatsToProcess') | Should -BeFalse
+        Get-ChildItem $script:ModulePath -Recurse -Include '*.ps1', '*.psm1' | Should -BeNullOrEmpty
+    }
+
+    It 'brings its views into a runspace when a cmdlet first runs there, not at import, and into each parallel runspace' {
+        Invoke-FreshPwsh 'FormatsOnFirstUse.ps1' @{ ModulePath = $script:ModulePath } | Should -Be @(
+            'views after import: 0'
+            'views after the first cmdlet: 1'
+            'views after Remove-Module and import again: 1'
+            'views in parallel runspaces: 1 1 1 1'
+        )
     }
 }
 
@@ -84,22 +100,21 @@ Describe 'Module lifecycle' {
 }
 
 Describe 'The Windows PowerShell 5.1 build' {
-    It 'is compiled for .NET Framework 4.7.2 with its dependencies beside it' {
-        $desktop = Join-Path $script:ModulePath 'Desktop'
-        Test-Path (Join-Path $desktop 'OpenStackSnapshot.dll') | Should -BeTrue
-        Test-Path (Join-Path $desktop 'dependencies/OpenStackSnapshot.Client.dll') | Should -BeTrue
-        $bytes = [IO.File]::ReadAllBytes((Join-Path $desktop 'OpenStackSnapshot.dll'))
-        [Text.Encoding]::UTF8.GetString($bytes) | Should -Match '\.NETFramework,Version=v4\.7\.2'
+    It 'is the one netstandard2.0 cmdlet assembly, with the client and its dependencies built for .NET Framework 4.7.2' {
+        $cmdlets = [IO.File]::ReadAllBytes((Join-Path $script:ModulePath 'OpenStackSnapshot.dll'))
+        [Text.Encoding]::UTF8.GetString($cmdlets) | Should -Match '\.NETStandard,Version=v2\.0'
+        $client = [IO.File]::ReadAllBytes((Join-Path $script:ModulePath 'dependencies/Desktop/OpenStackSnapshot.Client.dll'))
+        [Text.Encoding]::UTF8.GetString($client) | Should -Match '\.NETFramework,Version=v4\.7\.2'
     }
 
     It 'answers AssemblyResolve only for its own dependencies, and only when one of its assemblies asks' {
         $output = Invoke-FreshPwsh 'DesktopResolver.ps1' @{ ModulePath = $script:ModulePath }
         $output | Should -Be @(
-            'ours asks for a dependency: dependencies/Microsoft.Extensions.Http'
-            'a dependency asks for another: dependencies/Polly.Core'
+            'ours asks for a dependency: Desktop/Microsoft.Extensions.Http'
+            'a dependency asks for another: Desktop/Polly.Core'
             'another module asks for the same name: null'
             'nobody says who asks: null'
-            'ours asks for a name not in dependencies/: null'
+            'ours asks for a name not in dependencies/Desktop: null'
         )
     }
 }

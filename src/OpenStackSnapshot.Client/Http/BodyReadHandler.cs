@@ -34,13 +34,13 @@ namespace OpenStackSnapshot.Client.Http
             // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
             if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && BodyText.IsUtf8(response.Content)
                 && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
-                response.RequestMessage.Properties[UnreadableKey] = response;
+                RequestTags.Set(response.RequestMessage!, UnreadableKey, response);
             return response;
         }
 
         /// <summary>A success answer whose body this attempt could not read as JSON.</summary>
         public static bool IsUnreadable(HttpResponseMessage response) =>
-            response.RequestMessage != null && response.RequestMessage.Properties.TryGetValue(UnreadableKey, out var marked) && ReferenceEquals(marked, response);
+            response.RequestMessage != null && ReferenceEquals(RequestTags.Get(response.RequestMessage, UnreadableKey), response);
 
         private static bool IsJsonOrEmpty(byte[] bytes)
         {

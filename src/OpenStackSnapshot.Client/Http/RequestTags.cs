@@ -10,34 +10,51 @@ namespace OpenStackSnapshot.Client.Http
         private const string RetriesKey = "OpenStackSnapshot.Retries";
         private const string BestEffortKey = "OpenStackSnapshot.BestEffort";
 
-        public static void SetLog(HttpRequestMessage request, IRequestLog? log)
+        /// <summary>The one place a request's tags are kept: Options on .NET, Properties (obsolete there) elsewhere.</summary>
+        internal static void Set(HttpRequestMessage request, string key, object value)
         {
-            if (log != null) request.Properties[LogKey] = log;
+#if NET
+            request.Options.Set(new HttpRequestOptionsKey<object>(key), value);
+#else
+            request.Properties[key] = value;
+#endif
         }
 
-        public static IRequestLog? GetLog(HttpRequestMessage request) =>
-            request.Properties.TryGetValue(LogKey, out var value) ? value as IRequestLog : null;
+        internal static object? Get(HttpRequestMessage request, string key)
+        {
+#if NET
+            return request.Options.TryGetValue(new HttpRequestOptionsKey<object>(key), out var value) ? value : null;
+#else
+            return request.Properties.TryGetValue(key, out var value) ? value : null;
+#endif
+        }
+
+        public static void SetLog(HttpRequestMessage request, IRequestLog? log)
+        {
+            if (log != null) Set(request, LogKey, log);
+        }
+
+        public static IRequestLog? GetLog(HttpRequestMessage request) => Get(request, LogKey) as IRequestLog;
 
         /// <summary>Keystone's token request itself goes without a token.</summary>
-        public static void MarkAnonymous(HttpRequestMessage request) => request.Properties[AnonymousKey] = true;
+        public static void MarkAnonymous(HttpRequestMessage request) => Set(request, AnonymousKey, true);
 
-        public static bool IsAnonymous(HttpRequestMessage request) => request.Properties.ContainsKey(AnonymousKey);
+        public static bool IsAnonymous(HttpRequestMessage request) => Get(request, AnonymousKey) != null;
 
         /// <summary>Sent once, never retried: a courtesy (a token revoke) must not hold a Disconnect for a whole retry budget.</summary>
-        public static void MarkBestEffort(HttpRequestMessage request) => request.Properties[BestEffortKey] = true;
+        public static void MarkBestEffort(HttpRequestMessage request) => Set(request, BestEffortKey, true);
 
-        public static bool IsBestEffort(HttpRequestMessage? request) => request != null && request.Properties.ContainsKey(BestEffortKey);
+        public static bool IsBestEffort(HttpRequestMessage? request) => request != null && Get(request, BestEffortKey) != null;
 
         /// <summary>Called once before a request is sent: its retries are counted, and its budget runs, from here.</summary>
         public static RetryState StartRetries(HttpRequestMessage request)
         {
             var state = new RetryState();
-            request.Properties[RetriesKey] = state;
+            Set(request, RetriesKey, state);
             return state;
         }
 
         /// <summary>The state StartRetries gave the request (the retry handler's copies share it), or null.</summary>
-        internal static RetryState? RetriesOf(HttpRequestMessage request) =>
-            request.Properties.TryGetValue(RetriesKey, out var value) ? value as RetryState : null;
+        internal static RetryState? RetriesOf(HttpRequestMessage request) => Get(request, RetriesKey) as RetryState;
     }
 }

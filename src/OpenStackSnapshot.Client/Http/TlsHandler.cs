@@ -27,7 +27,7 @@ namespace OpenStackSnapshot.Client.Http
 
         /// <summary>Why this request's server certificate was refused, for OSTlsFailure; kept on the request itself.</summary>
         public static string? RefusalOf(HttpRequestMessage request) =>
-            request.Properties.TryGetValue(RefusalKey, out var value) ? value as string : null;
+            RequestTags.Get(request, RefusalKey) as string;
 
         public HttpMessageHandler Create()
         {
@@ -54,7 +54,7 @@ namespace OpenStackSnapshot.Client.Http
                     ? Describe(errors & ~SslPolicyErrors.RemoteCertificateChainErrors, null)
                     : ChainsToBundle(certificate);
             }
-            if (refusal != null) request.Properties[RefusalKey] = refusal;
+            if (refusal != null) RequestTags.Set(request, RefusalKey, refusal);
             return refusal == null;
         }
 

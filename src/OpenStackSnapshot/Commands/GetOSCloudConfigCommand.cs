@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -15,6 +16,8 @@ namespace OpenStackSnapshot.Commands
         [ArgumentCompleter(typeof(CloudNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Cloud { get; set; }
+
+        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         protected override void ProcessRecord()
         {

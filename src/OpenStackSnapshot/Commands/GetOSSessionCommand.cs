@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
+using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -20,6 +21,8 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Only the session that cmdlets without -Session use.</summary>
         [Parameter]
         public SwitchParameter Default { get; set; }
+
+        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         protected override void EndProcessing()
         {

@@ -6,6 +6,7 @@ using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
+using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -19,6 +20,8 @@ namespace OpenStackSnapshot.Commands
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
         protected override void StopProcessing() => _stopping.Cancel();
+
+        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         private PipelineLog? _log;
 

@@ -18,6 +18,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             var session = Session ?? SessionStore.Current.Default;
             if (session == null || session.IsClosed) ThrowNotConnected(session != null);
             Connection = session!;

@@ -1,4 +1,3 @@
-#if NET
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -8,15 +7,16 @@ using System.Runtime.Loader;
 namespace OpenStackSnapshot.Loading
 {
     /// <summary>
-    /// A private load context for dependencies/. The runtime's own assemblies are left to the runtime:
-    /// a second copy of them would make types such as IMeterFactory stop matching across contexts.
+    /// A private load context for dependencies/Core. The runtime's own assemblies are left to the runtime:
+    /// a second copy of them would make types such as IMeterFactory stop matching across contexts. (Unnamed: the
+    /// netstandard2.0 reference of AssemblyLoadContext has no name constructor.)
     /// </summary>
     internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         private static readonly HashSet<string> PlatformAssemblies = ReadPlatformAssemblies();
         private readonly string _folder;
 
-        public DependencyLoadContext(string folder) : base("OpenStackSnapshot.Dependencies")
+        public DependencyLoadContext(string folder)
         {
             _folder = folder;
         }
@@ -32,10 +32,9 @@ namespace OpenStackSnapshot.Loading
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-            foreach (var path in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var path in list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
                 names.Add(Path.GetFileNameWithoutExtension(path));
             return names;
         }
     }
 }
-#endif

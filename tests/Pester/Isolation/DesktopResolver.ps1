@@ -1,18 +1,18 @@
-# Run in a fresh pwsh by Module.Tests.ps1. Windows PowerShell 5.1 cannot run here, so the Desktop (net472) build's
-# AssemblyResolve handler is called directly, on the shipped binary: it must answer only for an assembly of its own
-# dependencies/ folder, and only when one of its own assemblies asks.
+# Run in a fresh pwsh by Module.Tests.ps1. Windows PowerShell 5.1 cannot run here, so the cmdlet assembly's Windows
+# PowerShell resolver (the AssemblyResolve handler) is called directly, on the shipped binary: it must answer only for an
+# assembly of its own dependencies/Desktop folder, and only when one of its own assemblies asks.
 param([string] $ModulePath)
 $ErrorActionPreference = 'Stop'
-$desktop = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'Desktop/OpenStackSnapshot.dll'))
-$loader = $desktop.GetType('OpenStackSnapshot.Loading.ModuleLoader')
+$desktop = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'OpenStackSnapshot.dll'))
+$loader = $desktop.GetType('OpenStackSnapshot.Loading.DesktopResolver')
 $resolve = $loader.GetMethod('ResolveOurs', [Reflection.BindingFlags]'NonPublic, Static')
 function Resolve([string] $Name, $Asking) {
     $answer = $resolve.Invoke($null, @($null, [ResolveEventArgs]::new($Name, $Asking)))
     if ($answer) { "$(Split-Path -Leaf (Split-Path -Parent $answer.Location))/$($answer.GetName().Name)" } else { 'null' }
 }
-$client = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'Desktop/dependencies/OpenStackSnapshot.Client.dll'))
+$client = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'dependencies/Desktop/OpenStackSnapshot.Client.dll'))
 "ours asks for a dependency: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' $desktop)"
 "a dependency asks for another: $(Resolve 'Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc' $client)"
 "another module asks for the same name: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' ([pscustomobject].Assembly))"
 "nobody says who asks: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' $null)"
-"ours asks for a name not in dependencies/: $(Resolve 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' $desktop)"
+"ours asks for a name not in dependencies/Desktop: $(Resolve 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' $desktop)"
