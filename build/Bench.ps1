@@ -26,7 +26,7 @@ function Get-MachineDescription {
 function Format-BenchTable([object[]] $Rows) {
     $lines = @('| case | module | compared with | comparison | ratio | target | met |', '|---|---:|---|---:|---:|---|---|')
     foreach ($row in $Rows) {
-        $lines += '| {0} | {1:N1} {2} | {3} | {4:N1} {2} | {5:N2}x | {6} | {7} |' -f $row.Case, $row.Module, $row.Unit, $row.Versus, $row.Comparison, $row.Ratio, $row.Target, $(if ($row.Met) { 'yes' } else { '**no**' })
+        $lines += '| {0} | {1:N1} {2} | {3} | {4:N1} {2} | {5:N2}x | {6} | {7} |' -f $row.Case, $row.Module, $row.Unit, $row.Versus, $row.Comparison, $row.Ratio, $row.Target, $(if (-not $row.Target) { '' } elseif ($row.Met) { 'yes' } else { '**no**' })
     }
     $lines
 }
