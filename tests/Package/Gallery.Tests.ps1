@@ -58,7 +58,7 @@ AfterAll {
 }
 
 Describe 'The Gallery package' {
-    It 'holds only the module folder: the cmdlet assembly, both editions' dependencies, format and help files, manifest, LICENSE' {
+    It 'holds only the module folder: the cmdlet assembly, the dependencies of both editions, format and help files, manifest, LICENSE' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [IO.Compression.ZipFile]::OpenRead($script:Package)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
