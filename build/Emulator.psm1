@@ -171,5 +171,5 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
     Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos
