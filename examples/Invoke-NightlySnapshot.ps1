@@ -128,4 +128,4 @@ try {
 finally {
     Disconnect-OSCloud -Session $session
 }
-if ($failedIds.Count -gt 0) { exit 1 }
+exit $(if ($failedIds.Count -gt 0) { 1 } else { 0 })
