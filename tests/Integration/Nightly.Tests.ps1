@@ -16,14 +16,6 @@ BeforeAll {
         if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
     }
 
-    # The "What if:" lines a command shows: PowerShell writes them to the host, which only a transcript catches.
-    function Get-WhatIfLine([scriptblock] $Command) {
-        $path = Join-Path $TestDrive "whatif-$([guid]::NewGuid().ToString('n')).txt"
-        Start-Transcript -Path $path | Out-Null
-        try { & $Command | Out-Null } finally { Stop-Transcript | Out-Null }
-        @(Get-Content $path | Where-Object { $_ -like 'What if:*' })
-    }
-
     # A snapshot made and available; one second apart, since MariaDB keeps no fractions of a second in created_at.
     function New-RealSnapshot([string] $VolumeId, [string] $Name) {
         Start-Sleep -Milliseconds 1100

@@ -16,13 +16,6 @@ BeforeAll {
         Get-OSSnapshot -Id $snapshot.Id
     }
 
-    # The "What if:" lines a command shows: PowerShell writes them to the host, which only a transcript catches.
-    function Get-WhatIfLine([scriptblock] $Command) {
-        $path = Join-Path $TestDrive "whatif-$([guid]::NewGuid().ToString('n')).txt"
-        Start-Transcript -Path $path | Out-Null
-        try { & $Command | Out-Null } finally { Stop-Transcript | Out-Null }
-        @(Get-Content $path | Where-Object { $_ -like 'What if:*' })
-    }
 }
 AfterAll {
     Stop-EmulatorChaos $script:Emulator
