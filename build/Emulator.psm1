@@ -105,6 +105,21 @@ function Set-EmulatorSnapshotStatus {
     Invoke-EmulatorControl $Emulator "snapshots/$Id/status" -Method Post -Body @{ status = $Status } | Out-Null
 }
 
+# Moves a snapshot's creation time (UTC), for age filters and reuse without waiting.
+function Set-EmulatorSnapshotCreatedAt {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [datetime] $CreatedAt)
+    $utc = $CreatedAt.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.ffffffZ', [cultureinfo]::InvariantCulture)
+    Invoke-EmulatorControl $Emulator "snapshots/$Id/createdAt" -Method Post -Body @{ createdAt = $utc } | Out-Null
+}
+
+# Attaches a seeded volume to a server (any id), besides db-01's seeded attachment; a reset detaches it.
+function Add-EmulatorVolumeAttachment {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $VolumeId, [Parameter(Mandatory)] [string] $ServerId, [string] $Device)
+    $attachment = @{ serverId = $ServerId }
+    if ($Device) { $attachment.device = $Device }
+    Invoke-EmulatorControl $Emulator "volumes/$VolumeId/attachments" -Method Post -Body $attachment | Out-Null
+}
+
 # A dead cloud for -Seconds: 'unavailable' answers HAProxy's 503 (with -RetryAfter), 'refuse' closes the port, then reopens it.
 function Start-EmulatorOutage {
     param(
@@ -156,5 +171,5 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus,
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
     Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos

@@ -36,3 +36,13 @@ function Restore-OSEnvironment([hashtable] $Saved) {
     Clear-OSEnvironment | Out-Null
     foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
 }
+
+# The "What if:" lines a command shows: PowerShell writes them to the host, which only a transcript catches.
+function Get-WhatIfLine([scriptblock] $Command) {
+    $path = Join-Path ([IO.Path]::GetTempPath()) "oss-whatif-$([guid]::NewGuid().ToString('n')).txt"
+    Start-Transcript -Path $path | Out-Null
+    try { & $Command | Out-Null }
+    finally { Stop-Transcript | Out-Null }
+    try { @(Get-Content $path | Where-Object { $_ -like 'What if:*' }) }
+    finally { Remove-Item $path -ErrorAction SilentlyContinue }
+}

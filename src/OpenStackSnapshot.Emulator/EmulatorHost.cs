@@ -75,6 +75,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         return _state.Snapshots.ForceStatus(snapshotId, status) is not null;
     }
 
+    /// <summary>Moves a snapshot's creation time; false when there is no such snapshot.</summary>
+    public bool SetSnapshotCreatedAt(string snapshotId, DateTimeOffset createdAt) => _state.Snapshots.SetCreatedAt(snapshotId, createdAt) is not null;
+
+    /// <summary>Attaches a seeded volume to a server besides the seed's attachment; false for an unknown volume.</summary>
+    public bool AttachVolume(string volumeId, string serverId, string? device = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serverId);
+        return _state.Attachments.Attach(volumeId, serverId, device);
+    }
+
     /// <summary>
     /// A dead cloud for <paramref name="duration"/>: HAProxy's 503 (with <paramref name="retryAfter"/>) on identity
     /// and compute, or a port that refuses connections and then listens again with the same state. Completes once

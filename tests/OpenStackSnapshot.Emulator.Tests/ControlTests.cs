@@ -188,6 +188,32 @@ public sealed class ControlTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Snapshot_creation_time_can_be_moved_over_http_and_a_reset_keeps_nothing()
+    {
+        var token = await TokenAsync();
+        var id = (await CreateSnapshotAsync(token)).GetProperty("id").GetString();
+
+        using var moved = await ControlAsync(HttpMethod.Post, $"snapshots/{id}/createdAt", "{\"createdAt\":\"2026-12-01T22:00:00Z\"}");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("2026-12-01T22:00:00.000000", (await JsonAsync(moved)).GetProperty("snapshot").GetProperty("createdAt").GetString());
+
+        // A time without a zone is UTC, as Cinder's own are.
+        Assert.True(Emu.SetSnapshotCreatedAt(id!, DateTimeOffset.Parse("2026-11-30T08:30:00+01:00")));
+        using var show = await GetAsync(Compute + "os-snapshots/" + id, token);
+        Assert.Equal("2026-11-30T07:30:00.000000", (await JsonAsync(show)).GetProperty("snapshot").GetProperty("createdAt").GetString());
+        using var bare = await ControlAsync(HttpMethod.Post, $"snapshots/{id}/createdAt", "{\"createdAt\":\"2026-11-29T01:02:03\"}");
+        Assert.Equal("2026-11-29T01:02:03.000000", (await JsonAsync(bare)).GetProperty("snapshot").GetProperty("createdAt").GetString());
+
+        using var missing = await ControlAsync(HttpMethod.Post, "snapshots/nope/createdAt", "{\"createdAt\":\"2026-12-01T22:00:00Z\"}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var noTime = await ControlAsync(HttpMethod.Post, $"snapshots/{id}/createdAt", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, noTime.StatusCode);
+        using var badTime = await ControlAsync(HttpMethod.Post, $"snapshots/{id}/createdAt", "{\"createdAt\":\"yesterday\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, badTime.StatusCode);
+        Assert.False(Emu.SetSnapshotCreatedAt("nope", DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task Counters_count_per_route_including_errors()
     {
         var token = await TokenAsync();

@@ -56,6 +56,38 @@ public sealed class VolumeTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Attachments_added_by_the_control_show_one_entry_per_server_until_a_reset()
+    {
+        var token = await TokenAsync();
+        const string other = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+        using var attached = await ControlAsync(HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
+        Assert.Equal(HttpStatusCode.NoContent, attached.StatusCode);
+        Assert.True(Emu.AttachVolume(Seed.VolumeDb01, other));
+
+        using var data = await GetAsync(Compute + "os-volumes/" + Seed.VolumeData01, token);
+        var volume = (await JsonAsync(data)).GetProperty("volume");
+        Assert.Equal("in-use", volume.GetProperty("status").GetString());
+        Assert.Equal($"[{{\"id\":\"{Seed.VolumeData01}\",\"volumeId\":\"{Seed.VolumeData01}\",\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}]",
+            volume.GetProperty("attachments").GetRawText());
+
+        // Multi-attach: the seeded server first, then the one added (no device given: no device key, as Nova).
+        using var db = await GetAsync(Compute + "os-volumes/" + Seed.VolumeDb01, token);
+        var servers = (await JsonAsync(db)).GetProperty("volume").GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal([Seed.Db01ServerId, other], servers.Select(a => a.GetProperty("serverId").GetString()));
+        Assert.False(servers[1].TryGetProperty("device", out _));
+
+        using var unknown = await ControlAsync(HttpMethod.Post, "volumes/nope/attachments", $"{{\"serverId\":\"{other}\"}}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var noServer = await ControlAsync(HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, noServer.StatusCode);
+
+        Emu.Reset();
+        using var after = await GetAsync(Compute + "os-volumes/" + Seed.VolumeData01, token);
+        Assert.Equal("[{}]", (await JsonAsync(after)).GetProperty("volume").GetProperty("attachments").GetRawText());
+    }
+
+    [Fact]
     public async Task Unknown_or_foreign_volume_is_404()
     {
         var token = await TokenAsync();

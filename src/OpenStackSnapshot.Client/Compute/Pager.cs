@@ -69,5 +69,14 @@ namespace OpenStackSnapshot.Client.Compute
                     $"The listing did not advance: {MostStalePages} pages in a row (from offset {offset}) held only items already listed, so the cloud ignores the offset and the listing was stopped.");
             return fresh.Count == 0 && _done ? null : fresh;
         }
+
+        /// <summary>Every remaining item, all pages read: for decisions that need the whole listing at once.</summary>
+        public async Task<IReadOnlyList<T>> ReadAllAsync(CallContext call)
+        {
+            var all = new List<T>();
+            IReadOnlyList<T>? page;
+            while ((page = await NextAsync(call).ConfigureAwait(false)) != null) all.AddRange(page);
+            return all;
+        }
     }
 }

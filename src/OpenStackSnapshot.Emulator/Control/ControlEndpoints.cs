@@ -37,6 +37,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
                 ("GET", "chaos") => _chaos.Show(),
                 ("DELETE", "chaos") => Done(state.Chaos.Stop),
                 ("POST", _) when segments is ["snapshots", var id, "status"] => ForceStatus(id, body),
+                ("POST", _) when segments is ["snapshots", var id, "createdAt"] => SetCreatedAt(id, body),
+                ("POST", _) when segments is ["volumes", var id, "attachments"] => Attach(id, body),
                 _ => Error(404, $"no control {method} /_emulator/{path}"),
             };
         }
@@ -88,11 +90,29 @@ internal sealed class ControlEndpoints(EmulatorState state)
     {
         var status = JsonBody.GetString(Parse(body), "status");
         if (string.IsNullOrEmpty(status)) return Error(400, "status (a non-empty string) is required");
-        var snapshot = state.Snapshots.ForceStatus(id, status);
-        return snapshot is null
-            ? Error(404, $"no snapshot {id}")
-            : Reply.Json(200, new JsonObject { ["snapshot"] = Views.Snapshot(snapshot) });
+        return Snapshot(id, state.Snapshots.ForceStatus(id, status));
     }
+
+    private Reply SetCreatedAt(string id, byte[] body)
+    {
+        var text = JsonBody.GetString(Parse(body), "createdAt");
+        if (string.IsNullOrEmpty(text)) return Error(400, "createdAt (an ISO 8601 time; UTC when it has no zone) is required");
+        var createdAt = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        return Snapshot(id, state.Snapshots.SetCreatedAt(id, createdAt));
+    }
+
+    private Reply Attach(string volumeId, byte[] body)
+    {
+        var json = Parse(body);
+        var serverId = JsonBody.GetString(json, "serverId");
+        if (string.IsNullOrEmpty(serverId)) return Error(400, "serverId (a non-empty string) is required");
+        return state.Attachments.Attach(volumeId, serverId, ControlJson.String(json, "device"))
+            ? Reply.Empty(204)
+            : Error(404, $"no volume {volumeId}");
+    }
+
+    private static Reply Snapshot(string id, SnapshotView? snapshot) =>
+        snapshot is null ? Error(404, $"no snapshot {id}") : Reply.Json(200, new JsonObject { ["snapshot"] = Views.Snapshot(snapshot) });
 
     private JsonArray FaultsJson() => new(state.Faults.PendingFaults().Select(f => (JsonNode)FaultJson(f)).ToArray());
 

@@ -55,8 +55,10 @@ internal sealed class SnapshotEndpoints(EmulatorState state)
         var volume = Seed.Volumes.FirstOrDefault(v => v.Id == volumeId && v.ProjectId == request.ProjectId);
         if (volume is null) return Faults.Unexpected("VolumeNotFound");
 
-        // An attached volume needs force; any other state than available or in-use is refused outright.
-        if (volume.Status != "available" && !(volume.Status == "in-use" && force)) return Faults.Unexpected("InvalidInput");
+        // An attached volume needs force (attachments added by the test control count); any other state than available
+        // or in-use is refused outright.
+        var status = state.Attachments.Of(volume).Count > 0 ? "in-use" : volume.Status;
+        if (status != "available" && !(status == "in-use" && force)) return Faults.Unexpected("InvalidInput");
 
         var project = Seed.ProjectById(request.ProjectId)!;
         var (outcome, snapshot) = state.Snapshots.Create(project, state.Settings.SnapshotQuota ?? project.SnapshotQuota, volume, name, description, state.Settings.SnapshotDelayMs);

@@ -17,14 +17,14 @@ internal static class Views
         ["displayDescription"] = s.Description,
     };
 
-    public static JsonObject Volume(SeedVolume v) => new()
+    public static JsonObject Volume(SeedVolume v, IReadOnlyList<AttachmentView> attachments) => new()
     {
         ["id"] = v.Id,
-        ["status"] = v.Status,
+        ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
         ["size"] = v.Size,
         ["availabilityZone"] = "nova",
         ["createdAt"] = Seed.VolumeCreatedAt,
-        ["attachments"] = new JsonArray(Attachment(v)),
+        ["attachments"] = Attachments(v.Id, attachments),
         ["displayName"] = v.Name,
         ["displayDescription"] = null,
         // Cinder's default volume type, passed through by name.
@@ -33,12 +33,16 @@ internal static class Views
         ["metadata"] = new JsonObject(),
     };
 
-    // A detached volume shows one empty attachment; an attached one uses the volume id as the attachment id.
-    private static JsonObject Attachment(SeedVolume v)
+    // A detached volume shows one empty attachment; each attachment uses the volume id as its id (Nova's
+    // _translate_attachment_summary_view), one per server for a multi-attach volume.
+    private static JsonArray Attachments(string volumeId, IReadOnlyList<AttachmentView> attachments)
     {
-        if (!v.IsAttached) return new JsonObject();
-        var attachment = new JsonObject { ["id"] = v.Id, ["volumeId"] = v.Id, ["serverId"] = v.ServerId };
-        if (v.Device is not null) attachment["device"] = v.Device;
-        return attachment;
+        if (attachments.Count == 0) return new JsonArray(new JsonObject());
+        return new JsonArray(attachments.Select(a =>
+        {
+            var attachment = new JsonObject { ["id"] = volumeId, ["volumeId"] = volumeId, ["serverId"] = a.ServerId };
+            if (a.Device is not null) attachment["device"] = a.Device;
+            return (JsonNode)attachment;
+        }).ToArray());
     }
 }

@@ -33,6 +33,8 @@ internal sealed class EmulatorState
 
     public RequestCounters Counters { get; } = new();
 
+    public AttachmentStore Attachments { get; } = new();
+
     public FaultQueue Faults { get; } = new();
 
     public ChaosMode Chaos { get; } = new();
@@ -59,6 +61,7 @@ internal sealed class EmulatorState
     public void Reset()
     {
         Snapshots.Clear();
+        Attachments.Clear();
         Faults.Clear();
         Chaos.Reset();
         _ = Outage.EndAsync(); // a refused port reopens on its own task

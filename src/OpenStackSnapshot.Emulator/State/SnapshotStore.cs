@@ -23,7 +23,7 @@ internal sealed class SnapshotStore
         public required string ProjectId { get; init; }
         public required string VolumeId { get; init; }
         public required int Size { get; init; }
-        public required string CreatedAt { get; init; }
+        public required string CreatedAt { get; set; }
         public string? Name { get; init; }
         public string? Description { get; init; }
         public required string Status { get; set; }
@@ -123,6 +123,19 @@ internal sealed class SnapshotStore
             if (entry is null) return null;
             entry.Status = status;
             entry.Pending = Pending.None;
+            return entry.View();
+        }
+    }
+
+    /// <summary>Test control: moves a snapshot's creation time (to test age filters and reuse without waiting days).</summary>
+    public SnapshotView? SetCreatedAt(string id, DateTimeOffset createdAt)
+    {
+        lock (_gate)
+        {
+            Advance();
+            var entry = Find(id);
+            if (entry is null) return null;
+            entry.CreatedAt = CinderTimestamp(createdAt);
             return entry.View();
         }
     }

@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -36,6 +38,16 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNullOrEmpty]
         public string[]? VolumeId { get; set; }
 
+        /// <summary>Only snapshots created longer ago than this (by CreatedAt, against the current UTC time).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNonNegativeTimeSpan]
+        public TimeSpan? OlderThan { get; set; }
+
+        /// <summary>Only snapshots created within this span of the current UTC time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNonNegativeTimeSpan]
+        public TimeSpan? NewerThan { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet) WriteEach(Id, Connection.Snapshots.GetAsync);
@@ -46,7 +58,11 @@ namespace OpenStackSnapshot.Commands
             if (ParameterSetName == ListSet) List();
         }
 
-        private void List() =>
-            WriteListing(Connection.Snapshots.List(), Name, s => s.Name, s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId), "snapshot");
+        private void List()
+        {
+            var now = DateTime.UtcNow; // one "now" for the whole listing, so every page is judged alike
+            WriteListing(Connection.Snapshots.List(), Name, s => s.Name,
+                s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId) && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now), "snapshot");
+        }
     }
 }

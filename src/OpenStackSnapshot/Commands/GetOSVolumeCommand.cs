@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
@@ -29,6 +30,12 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Status { get; set; }
 
+        /// <summary>Only the volumes attached to one of these servers (os-volumes' attachments name them); an unknown server matches none.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("server_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ServerId { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet) WriteEach(VolumeId, Connection.Volumes.GetAsync);
@@ -36,7 +43,10 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ListSet) WriteListing(Connection.Volumes.List(), Name, v => v.Name, v => AnyOf(Status, v.Status), "volume");
+            if (ParameterSetName == ListSet) WriteListing(Connection.Volumes.List(), Name, v => v.Name, v => AnyOf(Status, v.Status) && AttachedToAny(v), "volume");
         }
+
+        private bool AttachedToAny(Volume volume) =>
+            ServerId == null || volume.Attachments.Any(a => ServerId.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -1,15 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Creates a snapshot of each volume given: POST {compute}/os-snapshots.</summary>
     [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Snapshot))]
+    [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class NewOSSnapshotCommand : OSSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -44,17 +48,37 @@ namespace OpenStackSnapshot.Commands
         [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        /// <summary>A snapshot of the volume with this name made within the span (not failed or going) is written instead of a new one.</summary>
+        [Parameter]
+        [ValidateNonNegativeTimeSpan]
+        public TimeSpan? ReuseNewerThan { get; set; }
+
+        /// <summary>Writes one RunSummary at the end instead of the snapshots.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         private readonly List<string> _created = new List<string>();
+        private readonly HashSet<string> _reusedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _submitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private SnapshotReuse? _reuse;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Summary) Tally = new RunSummary("New-OSSnapshot");
+        }
 
         protected override void ProcessRecord()
         {
+            if (ReuseNewerThan != null && TryReuse()) return;
             var what = Name != null ? $"Create snapshot '{Name}'" : "Create snapshot";
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
             var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent);
+            _submitted.Add(ReuseKey());
             Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
-                if (Wait) _created.Add(snapshot.Id);
-                else WriteObject(snapshot);
+                _reuse?.Add(snapshot);
+                Done(snapshot);
             }, VolumeId);
         }
 
@@ -63,6 +87,55 @@ namespace OpenStackSnapshot.Commands
         {
             FinishInFlight();
             if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true, ThrottleLimit);
+            if (Tally != null) WriteObject(Tally);
+        }
+
+        protected override void WriteWaited(Snapshot snapshot) => Write(snapshot);
+
+        /// <summary>True when this item is settled without a create: reused, or refused (no name, or the listing failed).</summary>
+        private bool TryReuse()
+        {
+            if (Name == null)
+            {
+                Report(new OpenStackException(OpenStackErrorKind.InvalidArgument, $"Volume {VolumeId} has no snapshot name to look for: -ReuseNewerThan reuses a snapshot by its volume and name.",
+                    "Give -Name (or pipe objects with a Name property) with -ReuseNewerThan."), VolumeId);
+                return true;
+            }
+            // The same volume and name given again while its create is in flight: let it finish, so it is found.
+            if (_submitted.Contains(ReuseKey())) FinishInFlight();
+            Snapshot? existing;
+            try
+            {
+                _reuse ??= new SnapshotReuse(Run(Connection.Snapshots.List().ReadAllAsync), ReuseNewerThan!.Value, DateTime.UtcNow);
+                existing = _reuse.Find(VolumeId, Name);
+            }
+            catch (OpenStackException e)
+            {
+                // Without the listing a second snapshot might be made, which is what -ReuseNewerThan is there to prevent.
+                Report(e, VolumeId);
+                return true;
+            }
+            if (existing == null) return false;
+            WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
+                + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
+            _reusedIds.Add(existing.Id);
+            Submit(ThrottleLimit, _ => Task.FromResult(existing), Done, VolumeId); // queued, so output keeps input order
+            return true;
+        }
+
+        private string ReuseKey() => $"{VolumeId.Trim()}\n{Name}";
+
+        private void Done(Snapshot snapshot)
+        {
+            if (Wait) _created.Add(snapshot.Id);
+            else Write(snapshot);
+        }
+
+        private void Write(Snapshot snapshot)
+        {
+            if (Tally == null) WriteObject(snapshot);
+            else if (_reusedIds.Contains(snapshot.Id)) Tally.AddReused(snapshot);
+            else Tally.AddCreated(snapshot);
         }
     }
 }

@@ -71,10 +71,17 @@ namespace OpenStackSnapshot.Commands
             return true;
         });
 
+        /// <summary>With -Summary: what this run did, counted as it goes (failures where they are reported).</summary>
+        private protected Output.RunSummary? Tally { get; set; }
+
+        /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
+        protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(false, text));
+
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
         protected void Report(OpenStackException error, object? target)
         {
             var record = ErrorMap.ToRecord(error, target);
+            Tally?.AddFailure(ErrorMap.For(error.Kind).ErrorId, record);
             if (ErrorMap.For(error.Kind).Terminating) ThrowTerminatingError(record);
             else WriteError(record);
         }

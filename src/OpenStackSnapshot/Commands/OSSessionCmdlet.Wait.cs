@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -71,8 +72,11 @@ namespace OpenStackSnapshot.Commands
             foreach (var outcome in outcomes)
             {
                 if (outcome.Error != null) Report(outcome.Error, outcome.Id);
-                else if (writeSnapshots && outcome.Snapshot != null) WriteObject(outcome.Snapshot);
+                else if (writeSnapshots && outcome.Snapshot != null) WriteWaited(outcome.Snapshot);
             }
         }
+
+        /// <summary>A snapshot that reached the goal; a cmdlet that counts what it writes overrides this.</summary>
+        protected virtual void WriteWaited(Snapshot snapshot) => WriteObject(snapshot);
     }
 }

@@ -1,17 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Output;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
     [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
-    [OutputType(typeof(Snapshot))]
+    [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
     {
         private readonly List<string> _deleted = new List<string>();
+        private readonly List<Snapshot> _collected = new List<Snapshot>();
 
         /// <summary>Returns only when each snapshot is gone (show answers 404).</summary>
         [Parameter]
@@ -29,15 +33,44 @@ namespace OpenStackSnapshot.Commands
         [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        /// <summary>Of the snapshots piped in, keeps the newest N available ones per volume and removes the rest (decided once all are in).</summary>
+        [Parameter(ParameterSetName = ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepNewest { get; set; }
+
+        /// <summary>Writes one RunSummary at the end instead of the snapshots -PassThru writes.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Summary) Tally = new RunSummary("Remove-OSSnapshot");
+        }
+
         protected override void ProcessRecord()
         {
-            foreach (var (id, known) in Targets()) Remove(id, known);
+            if (KeepNewest != null) _collected.AddRange(InputObject);
+            else foreach (var (id, known) in Targets()) Remove(id, known);
         }
 
         protected override void EndProcessing()
         {
+            if (KeepNewest != null) Retain(KeepNewest.Value);
             FinishInFlight();
             if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false, ThrottleLimit);
+            if (Tally != null) WriteObject(Tally);
+        }
+
+        // One line per volume says the decision before anything is sent; each volume's removals go oldest first.
+        private void Retain(int keepNewest)
+        {
+            foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
+            {
+                WriteVerboseLine(volume.Describe());
+                Tally?.AddKept(volume.Kept.Count + volume.Left.Count);
+                foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
+            }
         }
 
         private void Remove(string id, Snapshot? known)
@@ -54,7 +87,8 @@ namespace OpenStackSnapshot.Commands
             }, shown =>
             {
                 _deleted.Add(id);
-                if (PassThru) WriteObject(shown);
+                if (Tally != null) Tally.AddRemoved(id, shown);
+                else if (PassThru) WriteObject(shown);
             }, id);
         }
     }

@@ -1,0 +1,131 @@
+<#
+.SYNOPSIS
+Snapshots the volumes of some servers (or volumes by name), reusing tonight's snapshots when run again, and keeps
+the newest N snapshots of each volume.
+
+.DESCRIPTION
+A nightly job in three steps, each ending with one log line on the information stream (shown with
+-InformationAction Continue, kept with -InformationVariable):
+
+1. Finds the volumes: those attached to -ServerId (a server without volumes, or one that no longer exists, gives
+   none and no error), or those whose name matches -VolumeName.
+2. Snapshots each volume as "<Prefix><yyyyMMdd>" (the UTC date) with -Force, since attached volumes need it, and
+   waits until each is available. A volume that already has tonight's snapshot (made within -ReuseNewerThan, not in
+   error) gets that snapshot back instead of a second one, so a run repeated after a failure creates only what is
+   missing.
+3. Retention: of the snapshots named "<Prefix>*" of those volumes, keeps the newest -KeepNewest available ones per
+   volume and removes the rest; error snapshots never count as kept, and snapshots still being created or deleted
+   are left alone.
+
+The result is one object with the counts of both steps (Created, Reused, Kept, Removed, Failed), the ErrorIds of the
+failures and the snapshots made or reused. Failures are also written to the error stream as they happen and do not
+stop the other volumes; when any step failed, the script ends with exit code 1, so a scheduler sees it.
+
+The session comes from clouds.yaml and secure.yaml (or OS_* variables) through Connect-OSCloud -Cloud, and is
+disconnected at the end. -WhatIf runs the whole job without changing anything: creates and removals are only listed.
+
+.PARAMETER Cloud
+The cloud's name in clouds.yaml, as for openstack --os-cloud.
+
+.PARAMETER ServerId
+The servers whose attached volumes are snapshotted.
+
+.PARAMETER VolumeName
+Volume names to snapshot instead of servers' volumes; wildcards are allowed.
+
+.PARAMETER Prefix
+The start of every snapshot name this job makes; the retention judges only snapshots whose name starts with it.
+Wildcard characters are refused, so the retention cannot reach other snapshots.
+
+.PARAMETER KeepNewest
+How many available snapshots of each volume to keep (tonight's included).
+
+.PARAMETER ReuseNewerThan
+How recent a snapshot of the same name must be to be reused rather than created again. Keep it shorter than the
+time between runs.
+
+.PARAMETER Timeout
+How long to wait for the snapshots to become available before reporting OSTimeout for the rest.
+
+.EXAMPLE
+./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId $webServers -KeepNewest 7 -InformationAction Continue
+
+Snapshots the volumes of the servers in $webServers and keeps a week of nightly snapshots, logging each step.
+
+.EXAMPLE
+./Invoke-NightlySnapshot.ps1 -Cloud prod -VolumeName 'db-*' -Prefix 'db-nightly-' -KeepNewest 14 -WhatIf
+
+Shows what a run would create and remove, without changing anything.
+
+.EXAMPLE
+pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId 0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a
+
+As a cron or systemd job: the exit code is 1 when any snapshot or removal failed.
+
+.OUTPUTS
+One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Removed, Failed, FailedErrorIds, Snapshots.
+#>
+[CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Server')]
+param(
+    [Parameter(Mandatory)]
+    [ValidateNotNullOrEmpty()]
+    [string] $Cloud,
+
+    [Parameter(Mandatory, ParameterSetName = 'Server')]
+    [ValidateNotNullOrEmpty()]
+    [string[]] $ServerId,
+
+    [Parameter(Mandatory, ParameterSetName = 'Volume')]
+    [SupportsWildcards()]
+    [ValidateNotNullOrEmpty()]
+    [string[]] $VolumeName,
+
+    [ValidatePattern('^[^*?\[\]`]+$')]
+    [string] $Prefix = 'nightly-',
+
+    [ValidateRange(1, 10000)]
+    [int] $KeepNewest = 7,
+
+    [timespan] $ReuseNewerThan = '20:00:00',
+
+    [timespan] $Timeout = '01:00:00'
+)
+
+function Write-Step([string] $Text) {
+    Write-Information -MessageData "$([DateTime]::UtcNow.ToString('u')) $Text" -Tags NightlySnapshot
+}
+
+$session = Connect-OSCloud -Cloud $Cloud -ErrorAction Stop
+try {
+    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId } else { Get-OSVolume -Session $session -Name $VolumeName })
+    Write-Step "cloud $Cloud ($($session.ProjectName)): $($volumes.Count) volumes to snapshot"
+
+    $name = $Prefix + [DateTime]::UtcNow.ToString('yyyyMMdd', [cultureinfo]::InvariantCulture)
+    $made = $volumes | New-OSSnapshot -Session $session -Name $name -Force -ReuseNewerThan $ReuseNewerThan -Wait -Timeout $Timeout -Summary
+    Write-Step "snapshots '$name': $made"
+
+    # Only this job's snapshots of these volumes are judged; with no volume there is nothing to judge.
+    $retained = if ($volumes.Count -gt 0) {
+        Get-OSSnapshot -Session $session -Name "$Prefix*" -VolumeId $volumes.Id |
+            Remove-OSSnapshot -Session $session -KeepNewest $KeepNewest -Summary -Confirm:$false
+    }
+    Write-Step "retention, newest $KeepNewest per volume: $(if ($retained) { $retained } else { 'nothing to judge' })"
+
+    $failedIds = @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
+    [pscustomobject]@{
+        Cloud          = $Cloud
+        SnapshotName   = $name
+        Volumes        = $volumes.Count
+        Created        = $made.Created
+        Reused         = $made.Reused
+        Kept           = if ($retained) { $retained.Kept } else { 0 }
+        Removed        = if ($retained) { $retained.Removed } else { 0 }
+        Failed         = $failedIds.Count
+        FailedErrorIds = $failedIds
+        Snapshots      = $made.Snapshots
+    }
+}
+finally {
+    Disconnect-OSCloud -Session $session
+}
+exit $(if ($failedIds.Count -gt 0) { 1 } else { 0 })
