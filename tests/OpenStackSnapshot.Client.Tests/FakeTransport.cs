@@ -189,6 +189,9 @@ internal static class TestCloud
     }
 
     public static CallContext Call(IRequestLog? log = null) => new(CancellationToken.None, log);
+
+    /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
+    public static Compute.SnapshotClient ComputeSnapshots(this OpenStackSession session) => (Compute.SnapshotClient)session.Snapshots;
 }
 
 /// <summary>An IRequestLog that keeps every line.</summary>

@@ -35,6 +35,31 @@ namespace OpenStackSnapshot.Client.Validation
             return null;
         }
 
+        /// <summary>Checks a create before it is sent; returns the volume id in canonical form.</summary>
+        internal static string Checked(Models.NewSnapshot snapshot)
+        {
+            var problem = VolumeIdProblem(snapshot.VolumeId)
+                ?? TextProblem(snapshot.Name, "name")
+                ?? TextProblem(snapshot.Description, "description")
+                ?? MetadataProblem(snapshot.Metadata);
+            if (problem != null) throw new Errors.OpenStackException(Errors.OpenStackErrorKind.InvalidArgument, problem);
+            return CanonicalVolumeId(snapshot.VolumeId);
+        }
+
+        /// <summary>Block storage's rules for metadata: keys of 1 to 255 characters, values of at most 255.</summary>
+        public static string? MetadataProblem(System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
+        {
+            if (metadata == null) return null;
+            foreach (var pair in metadata)
+            {
+                if (string.IsNullOrEmpty(pair.Key)) return "A metadata key is empty.";
+                if (pair.Key.Length > MaxTextLength) return $"The metadata key '{pair.Key.Substring(0, 20)}…' is {pair.Key.Length} characters long; block storage allows at most {MaxTextLength}.";
+                if (pair.Value == null) return $"The metadata key '{pair.Key}' has no value.";
+                if (pair.Value.Length > MaxTextLength) return $"The value of metadata key '{pair.Key}' is {pair.Value.Length} characters long; block storage allows at most {MaxTextLength}.";
+            }
+            return null;
+        }
+
         public static string? IdProblem(string? id, string what)
         {
             if (string.IsNullOrWhiteSpace(id)) return $"The {what} is empty.";

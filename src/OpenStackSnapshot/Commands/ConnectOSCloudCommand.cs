@@ -4,13 +4,14 @@ using System.Security;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Services;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
     /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
-    /// overridden by any parameter given, finds the compute endpoint and makes the session this runspace's default.
+    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured)]
     [OutputType(typeof(OpenStackSession))]
@@ -87,6 +88,10 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ComputeApiVersion { get; set; }
+
+        /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3); clouds.yaml's snapshot_api, OS_SNAPSHOT_API.</summary>
+        [Parameter]
+        public SnapshotApi? Api { get; set; }
 
         /// <summary>A PEM bundle of the CAs that issued the cloud's certificates, trusted instead of the system's.</summary>
         [Parameter]
@@ -165,6 +170,7 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.Region.Name, Region, nameof(Region))
                 .Set(SettingKeys.Interface.Name, Interface, nameof(Interface))
                 .Set(SettingKeys.ComputeApiVersion.Name, ComputeApiVersion, nameof(ComputeApiVersion))
+                .Set(SettingKeys.SnapshotApi.Name, Api?.ToString(), nameof(Api))
                 .Set(SettingKeys.CACertificate.Name, Resolve(CACertificatePath), nameof(CACertificatePath))
                 .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
                 .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))
