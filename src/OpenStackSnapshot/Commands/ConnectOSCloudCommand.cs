@@ -4,7 +4,6 @@ using System.Security;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Services;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -90,8 +89,10 @@ namespace OpenStackSnapshot.Commands
         public string? ComputeApiVersion { get; set; }
 
         /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3); clouds.yaml's snapshot_api, OS_SNAPSHOT_API.</summary>
+        // A string, not the client's enum: PowerShell reads parameter types at import, before the client can be loaded.
         [Parameter]
-        public SnapshotApi? Api { get; set; }
+        [ValidateSet("Compute", "BlockStorage")]
+        public string? Api { get; set; }
 
         /// <summary>A PEM bundle of the CAs that issued the cloud's certificates, trusted instead of the system's.</summary>
         [Parameter]
@@ -170,7 +171,7 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.Region.Name, Region, nameof(Region))
                 .Set(SettingKeys.Interface.Name, Interface, nameof(Interface))
                 .Set(SettingKeys.ComputeApiVersion.Name, ComputeApiVersion, nameof(ComputeApiVersion))
-                .Set(SettingKeys.SnapshotApi.Name, Api?.ToString(), nameof(Api))
+                .Set(SettingKeys.SnapshotApi.Name, Api, nameof(Api))
                 .Set(SettingKeys.CACertificate.Name, Resolve(CACertificatePath), nameof(CACertificatePath))
                 .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
                 .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))
