@@ -11,14 +11,6 @@ public class BlockStorageListTests
 {
     private static string Id(int n) => $"00000000-0000-0000-0000-{n:D12}";
 
-    private static async Task<List<Snapshot>> ReadAll(Pager<Snapshot> pager)
-    {
-        var all = new List<Snapshot>();
-        IReadOnlyList<Snapshot>? page;
-        while ((page = await pager.NextAsync(TestCloud.Call())) != null) all.AddRange(page);
-        return all;
-    }
-
     [Fact]
     public async Task Filters_AreSentToCinder_MetadataAsAnObject()
     {
@@ -26,7 +18,7 @@ public class BlockStorageListTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(status: "error") }));
 
-        var found = await ReadAll(session.Snapshots.List(new SnapshotQuery
+        var found = await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery
         {
             Name = "nightly", Status = "error", VolumeId = TestCloud.VolumeId, AllProjects = true,
             Metadata = new Dictionary<string, string> { ["managed-by"] = "nightly-runbook" },
@@ -52,7 +44,7 @@ public class BlockStorageListTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.Page(Array.Empty<string>()));
 
-        await ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["it's"] = "Grüße \"x\"" } }));
+        await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["it's"] = "Grüße \"x\"" } }));
 
         var value = BlockStorageCloud.Query(fake.Nova.Single().Url)["metadata"];
         Assert.DoesNotContain("'", value);
@@ -67,7 +59,7 @@ public class BlockStorageListTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot() }));
 
-        await ReadAll(session.Snapshots.List());
+        await TestCloud.ReadAll(session.Snapshots.List());
 
         Assert.Equal(new[] { "limit" }, BlockStorageCloud.Query(fake.Nova.Single().Url).Keys);
     }
@@ -80,7 +72,7 @@ public class BlockStorageListTests
         fake.ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(Id(1)), BlockStorageCloud.Snapshot(Id(2)) }, next: Id(2)))
             .ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(Id(3)) }));
 
-        var all = await ReadAll(session.Snapshots.List(new SnapshotQuery { Status = "available" }));
+        var all = await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery { Status = "available" }));
 
         Assert.Equal(new[] { Id(1), Id(2), Id(3) }, all.Select(s => s.Id));
         Assert.Equal(2, fake.Nova.Count);
@@ -98,7 +90,7 @@ public class BlockStorageListTests
             .ThenJson(404, $$$"""{"itemNotFound": {"code": 404, "message": "Snapshot {{{Id(2)}}} could not be found."}}""")
             .ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(Id(3)) }));
 
-        var all = await ReadAll(session.Snapshots.List());
+        var all = await TestCloud.ReadAll(session.Snapshots.List());
 
         Assert.Equal(new[] { Id(1), Id(2), Id(3) }, all.Select(s => s.Id));
         Assert.Equal(new[] { null, Id(2), Id(1) }, fake.Nova.Select(r => BlockStorageCloud.Query(r.Url).GetValueOrDefault("marker")));
@@ -114,7 +106,7 @@ public class BlockStorageListTests
             .ThenJson(404, gone(2)).ThenJson(404, gone(1))
             .ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(Id(3)) }));
 
-        var all = await ReadAll(session.Snapshots.List());
+        var all = await TestCloud.ReadAll(session.Snapshots.List());
 
         Assert.Equal(new[] { Id(1), Id(2), Id(3) }, all.Select(s => s.Id));
         Assert.False(BlockStorageCloud.Query(fake.Nova[3].Url).ContainsKey("marker"));
@@ -128,7 +120,7 @@ public class BlockStorageListTests
         var same = BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot(Id(1)) }, next: Id(1));
         for (var i = 0; i < 5; i++) fake.ThenJson(200, same);
 
-        var e = await Assert.ThrowsAsync<OpenStackException>(() => ReadAll(session.Snapshots.List()));
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ReadAll(session.Snapshots.List()));
 
         Assert.Equal(OpenStackErrorKind.InvalidResponse, e.Kind);
         Assert.Equal(4, fake.Nova.Count);
@@ -146,7 +138,7 @@ public class BlockStorageListTests
             BlockStorageCloud.Snapshot(Id(3), metadata: "{}"),
         }));
 
-        var kept = await ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["managed-by"] = "nightly-runbook" } }));
+        var kept = await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["managed-by"] = "nightly-runbook" } }));
 
         Assert.Equal(new[] { Id(1) }, kept.Select(s => s.Id));
     }
@@ -158,7 +150,7 @@ public class BlockStorageListTests
         using var session = await BlockStorageCloud.ConnectAsync(fake, o => o.Retries(1));
         fake.ThenJson(503, """{"message": "busy"}""").ThenJson(200, BlockStorageCloud.Page(new[] { BlockStorageCloud.Snapshot() }));
 
-        var all = await ReadAll(session.Snapshots.List());
+        var all = await TestCloud.ReadAll(session.Snapshots.List());
 
         Assert.Single(all);
         Assert.Equal(2, fake.Nova.Count);

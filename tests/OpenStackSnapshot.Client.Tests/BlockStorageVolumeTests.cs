@@ -16,14 +16,6 @@ public class BlockStorageVolumeTests
     private static string Attached(string volumeId) =>
         $$"""[{"server_id": "{{ServerId}}", "attachment_id": "a-1", "device": "/dev/vdb", "volume_id": "{{volumeId}}", "id": "{{volumeId}}"}]""";
 
-    private static async Task<List<Volume>> ReadAll(Pager<Volume> pager)
-    {
-        var all = new List<Volume>();
-        IReadOnlyList<Volume>? page;
-        while ((page = await pager.NextAsync(TestCloud.Call())) != null) all.AddRange(page);
-        return all;
-    }
-
     [Fact]
     public async Task Show_ReadsAttachmentsMetadataAndOwner()
     {
@@ -54,7 +46,7 @@ public class BlockStorageVolumeTests
         fake.ThenJson(200, $$"""{"volumes": [{{Volume(other, "available", "[]")}}], "volumes_links": [{"rel": "next", "href": "x"}]}""")
             .ThenJson(200, $$"""{"volumes": [{{Volume(TestCloud.VolumeId, "in-use", Attached(TestCloud.VolumeId))}}]}""");
 
-        var mine = await ReadAll(session.Volumes.List(new VolumeQuery { ServerId = ServerId }));
+        var mine = await TestCloud.ReadAll(session.Volumes.List(new VolumeQuery { ServerId = ServerId }));
 
         Assert.Equal(new[] { TestCloud.VolumeId }, mine.Select(v => v.Id));
         Assert.StartsWith($"{FakeTransport.BlockStorageUrl}/volumes/detail?limit=1000", fake.Nova[0].Url);

@@ -191,6 +191,15 @@ internal static class TestCloud
 
     public static CallContext Call(IRequestLog? log = null) => new(CancellationToken.None, log);
 
+    /// <summary>Every page of a listing, in order.</summary>
+    public static async Task<List<T>> ReadAll<T>(Compute.Pager<T> pager)
+    {
+        var all = new List<T>();
+        IReadOnlyList<T>? page;
+        while ((page = await pager.NextAsync(Call())) != null) all.AddRange(page);
+        return all;
+    }
+
     /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
     public static Compute.SnapshotClient ComputeSnapshots(this OpenStackSession session) => (Compute.SnapshotClient)session.Snapshots;
 }
