@@ -1,9 +1,11 @@
 using System;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.BlockStorage;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client
 {
@@ -23,7 +25,6 @@ namespace OpenStackSnapshot.Client
             _auth = options.Auth;
             Name = name;
             AuthType = options.Auth.AuthType;
-            ComputeApiVersion = options.ComputeApiVersion.ToString();
             CertificateCheckSkipped = !options.Tls.VerifyCertificate;
             TimeoutSec = options.Timeout.TotalSeconds;
             StatusCodeRetries = options.StatusCodeRetries;
@@ -35,8 +36,20 @@ namespace OpenStackSnapshot.Client
             UserName = token.UserName;
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
-            ComputeUrl = new Uri(endpoint.Url.TrimEnd('/'));
-            var compute = new ComputeRequests(new ApiSender(pipeline), ComputeUrl, options.ComputeApiVersion);
+            Api = options.Api;
+            EndpointUrl = new Uri(endpoint.Url.TrimEnd('/'));
+            var sender = new ApiSender(pipeline);
+            if (Api == SnapshotApi.BlockStorage)
+            {
+                BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
+                var blockStorage = new BlockStorageRequests(sender, EndpointUrl);
+                Snapshots = new BlockStorage.Snapshots.SnapshotService(blockStorage);
+                Volumes = new BlockStorage.Volumes.VolumeService(blockStorage);
+                return;
+            }
+            ComputeApiVersion = options.ComputeApiVersion.ToString();
+            var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
+            var compute = new ComputeRequests(sender, EndpointUrl, options.ComputeApiVersion, offered);
             Snapshots = new SnapshotClient(compute);
             Volumes = new VolumeClient(compute);
         }
@@ -50,13 +63,22 @@ namespace OpenStackSnapshot.Client
         public string? ProjectId { get; }
         public string? ProjectName { get; }
         public string Interface { get; }
-        public Uri ComputeUrl { get; }
-        /// <summary>The region of the compute endpoint in use (the catalog's, when none was asked for).</summary>
+        /// <summary>Which API serves this session's snapshots and volumes.</summary>
+        public SnapshotApi Api { get; }
+        /// <summary>The catalog endpoint of that API (compute, or block-storage / volumev3).</summary>
+        public Uri EndpointUrl { get; }
+        /// <summary>The compute endpoint on a Compute session; null on a BlockStorage one.</summary>
+        public Uri? ComputeUrl => Api == SnapshotApi.Compute ? EndpointUrl : null;
+        /// <summary>The block-storage endpoint on a BlockStorage session; null on a Compute one.</summary>
+        public Uri? BlockStorageUrl => Api == SnapshotApi.BlockStorage ? EndpointUrl : null;
+        /// <summary>The region of the endpoint in use (the catalog's, when none was asked for).</summary>
         public string? Region { get; }
         /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
         public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
-        /// <summary>The microversion sent with every os-snapshots call.</summary>
-        public string ComputeApiVersion { get; }
+        /// <summary>The microversion sent with every os-snapshots call (Compute sessions; null on BlockStorage ones).</summary>
+        public string? ComputeApiVersion { get; }
+        /// <summary>The microversion sent with every block-storage call (BlockStorage sessions; null on Compute ones).</summary>
+        public string? BlockStorageApiVersion { get; }
         /// <summary>True when the server's certificate is not checked (-SkipCertificateCheck, verify: false, OS_INSECURE).</summary>
         public bool CertificateCheckSkipped { get; }
         /// <summary>How long one attempt may take, and how a failed one is retried (api_timeout, status_code_retries, connect_retries, retry_budget).</summary>
@@ -72,8 +94,9 @@ namespace OpenStackSnapshot.Client
         /// <summary>True once Disconnect-OSCloud (Dispose) closed it.</summary>
         public bool IsClosed { get; private set; }
 
-        public SnapshotClient Snapshots { get; }
-        public VolumeClient Volumes { get; }
+        /// <summary>The session's snapshots, through whichever API it uses.</summary>
+        public ISnapshotService Snapshots { get; }
+        public IVolumeService Volumes { get; }
 
         /// <summary>Signs in; the session owns <c>options.Auth</c> from here on and wipes it when closed, or now if sign-in fails.</summary>
         public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call, string name = "default")
@@ -88,7 +111,8 @@ namespace OpenStackSnapshot.Client
                 var token = await tokens.IssueAsync(call).ConfigureAwait(false);
                 try
                 {
-                    var endpoint = ServiceCatalog.Find(token.Catalog, "compute", options.Interface, options.Region);
+                    var types = options.Api == SnapshotApi.BlockStorage ? ServiceCatalog.BlockStorageTypes : new[] { "compute" };
+                    var endpoint = ServiceCatalog.Find(token.Catalog, types, options.Interface, options.Region);
                     return new OpenStackSession(name, options, pipeline, tokens, keystone, token, endpoint);
                 }
                 catch (OpenStackException) when (options.Auth.CanRenew)
@@ -120,7 +144,7 @@ namespace OpenStackSnapshot.Client
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Password authentication needs a project name or a project id.");
         }
 
-        public override string ToString() => $"{Name}: {UserName}@{ProjectName ?? ProjectId} ({ComputeUrl})";
+        public override string ToString() => $"{Name}: {UserName}@{ProjectName ?? ProjectId} ({Api} {EndpointUrl})";
 
         /// <summary>Disconnect: revokes the token if this session issued it (a given token is the caller's), then forgets it and the secrets.</summary>
         public async Task CloseAsync(CallContext call)

@@ -63,7 +63,7 @@ public class CreateSnapshotTests
         using var session = await TestCloud.ConnectAsync(fake);
         await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call());
         await session.Snapshots.GetAsync("snap-1", TestCloud.Call());
-        await session.Snapshots.ListPageAsync(50, 100, TestCloud.Call());
+        await session.ComputeSnapshots().ListPageAsync(50, 100, TestCloud.Call());
         await session.Snapshots.DeleteAsync("snap-1", TestCloud.Call());
 
         Assert.Equal(

@@ -31,7 +31,7 @@ public class ErrorTranslationTests
         var fake = new FakeTransport().ThenToken("token-1");
         script(fake);
         using var session = await TestCloud.ConnectAsync(fake, configure);
-        var error = await Assert.ThrowsAsync<OpenStackException>(() => call(session.Snapshots));
+        var error = await Assert.ThrowsAsync<OpenStackException>(() => call(session.ComputeSnapshots()));
         return (error, fake);
     }
 

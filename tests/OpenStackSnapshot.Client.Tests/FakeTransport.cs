@@ -25,6 +25,7 @@ internal sealed class FakeTransport : HttpMessageHandler
     public const string AuthUrl = "http://keystone.test:5000/v3";
     public const string TokensUrl = "http://keystone.test:5000/v3/auth/tokens";
     public const string ComputeUrl = "http://nova.test:8774/v2.1";
+    public const string BlockStorageUrl = "http://cinder.test:8776/v3/p-123";
     public const string RequestId = "req-5d1f0c1e-7a2b-4c3d-9e8f-0123456789ab";
 
     private readonly Queue<Func<Recorded, CancellationToken, Task<HttpResponseMessage>>> _script = new();
@@ -189,6 +190,18 @@ internal static class TestCloud
     }
 
     public static CallContext Call(IRequestLog? log = null) => new(CancellationToken.None, log);
+
+    /// <summary>Every page of a listing, in order.</summary>
+    public static async Task<List<T>> ReadAll<T>(Compute.Pager<T> pager)
+    {
+        var all = new List<T>();
+        IReadOnlyList<T>? page;
+        while ((page = await pager.NextAsync(Call())) != null) all.AddRange(page);
+        return all;
+    }
+
+    /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
+    public static Compute.SnapshotClient ComputeSnapshots(this OpenStackSession session) => (Compute.SnapshotClient)session.Snapshots;
 }
 
 /// <summary>An IRequestLog that keeps every line.</summary>

@@ -127,7 +127,7 @@ public class KeystoneTests
     {
         var fake = new FakeTransport().ThenToken(catalog: MixedCatalog()).ThenJson(200, """{"snapshots": []}""");
         using var session = await TestCloud.ConnectAsync(fake, o => { o.Interface = iface; o.Region = region; });
-        await session.Snapshots.ListPageAsync(10, 0, TestCloud.Call());
+        await session.ComputeSnapshots().ListPageAsync(10, 0, TestCloud.Call());
 
         Assert.Equal(expectedUrl, Assert.Single(fake.Nova).Url);
         Assert.DoesNotContain("//os-snapshots", expectedUrl);

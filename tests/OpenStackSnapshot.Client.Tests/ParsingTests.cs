@@ -16,7 +16,7 @@ public class ParsingTests
     {
         var fake = new FakeTransport().ThenToken().ThenJson(200, body);
         using var session = await TestCloud.ConnectAsync(fake);
-        return await session.Snapshots.ListPageAsync(1000, 0, TestCloud.Call());
+        return await session.ComputeSnapshots().ListPageAsync(1000, 0, TestCloud.Call());
     }
 
     [Fact]

@@ -88,7 +88,8 @@ Describe 'Get-OSSnapshot' {
         $json = Get-OSSnapshot -Id $script:Created[1].Id | ConvertTo-Json | ConvertFrom-Json
         $json.Id | Should -Be $script:Created[1].Id
         $json.VolumeId | Should -Be $script:Created[1].VolumeId
-        $json.PSObject.Properties.Name | Should -Be @('Id', 'VolumeId', 'Name', 'Description', 'Status', 'Size', 'CreatedAt')
+        $json.PSObject.Properties.Name | Should -Be @('Id', 'VolumeId', 'Name', 'Description', 'Status', 'Size', 'CreatedAt', 'Metadata', 'ProjectId')
+        @($json.Metadata.PSObject.Properties).Count | Should -Be 0   # the proxy carries no metadata: an empty object, not null
     }
 }
 

@@ -6,39 +6,32 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Validation;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.Compute
 {
     /// <summary>What every Nova request shares: the catalog's compute URL and the pinned microversion.</summary>
-    internal sealed class ComputeRequests
+    internal sealed class ComputeRequests : ServiceRequests
     {
-        private readonly ApiSender _sender;
-        private readonly string _base;
         private readonly string _microversion;
         private readonly ComputeVersionProbe _versions;
+        private readonly bool _blockStorageOffered;
 
-        public ComputeRequests(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion)
+        /// <param name="blockStorageOffered">The catalog has a block-storage endpoint, so errors the proxy alone causes can name that API.</param>
+        public ComputeRequests(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion, bool blockStorageOffered = false)
+            : base(sender, computeUrl)
         {
-            _sender = sender;
-            _base = computeUrl.ToString().TrimEnd('/') + "/";
             _microversion = microversion.ToString();
             _versions = new ComputeVersionProbe(sender, computeUrl, microversion);
+            _blockStorageOffered = blockStorageOffered;
         }
 
-        public HttpRequestMessage Request(HttpMethod method, string relative)
+        public override string Service => "compute";
+
+        protected override void AddVersion(HttpRequestMessage request)
         {
-            var request = new HttpRequestMessage(method, new Uri(_base + relative));
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.NovaMicroversion, _microversion);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "compute " + _microversion);
-            return request;
-        }
-
-        /// <summary>GET {collection}/{id}; a 404 names the item ("Snapshot", "Volume").</summary>
-        public async Task<T> GetItemAsync<T>(string collection, string itemName, string id, CallContext call, Func<JsonElement, T> read)
-        {
-            using var request = Request(HttpMethod.Get, ItemPath(collection, id, itemName));
-            return await ReadAsync(request, new ErrorTranslator.Subject { ItemName = itemName }, call, read).ConfigureAwait(false);
         }
 
         /// <summary>One page of GET {collection}/detail; Nova has no marker, so pages go by offset.</summary>
@@ -50,33 +43,26 @@ namespace OpenStackSnapshot.Client.Compute
             return await ReadAsync(request, new ErrorTranslator.Subject(), call, read).ConfigureAwait(false);
         }
 
-        /// <summary>{collection}/{id}, with the id checked and escaped.</summary>
-        public static string ItemPath(string collection, string id, string itemName)
+        public override async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
-            var problem = SnapshotInput.IdProblem(id, itemName.ToLowerInvariant() + " id");
-            if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            return collection + "/" + Uri.EscapeDataString(id.Trim());
-        }
-
-        public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
-        {
-            ApiResponse response;
             try
             {
-                response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
+                return await base.SendAsync(request, subject, call).ConfigureAwait(false);
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.ApiNotAvailable)
             {
-                throw await _versions.ExplainAsync(e, call).ConfigureAwait(false);
+                throw Offer(await _versions.ExplainAsync(e, call).ConfigureAwait(false));
             }
-            response.Message.Dispose();
-            return response;
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.Forbidden)
+            {
+                throw Offer(e); // the proxy's own policy may refuse what block storage allows
+            }
         }
 
-        public async Task<T> ReadAsync<T>(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call, Func<JsonElement, T> read)
+        private OpenStackException Offer(OpenStackException e)
         {
-            var response = await SendAsync(request, subject, call).ConfigureAwait(false);
-            return ApiSender.Read(response, request, read);
+            if (_blockStorageOffered) e.BetterApi = SnapshotApi.BlockStorage;
+            return e;
         }
     }
 }

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -27,14 +30,33 @@ namespace OpenStackSnapshot.Client.Compute
             _ => false,
         };
 
-        public static async Task<Snapshot> FindAsync(SnapshotClient snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
+        /// <summary>Sends the create (and disposes it); an answer whose fate is unknown is looked for instead of sent again.</summary>
+        public static async Task<Snapshot> CreateAsync(ISnapshotService service, ServiceRequests requests, HttpRequestMessage request, NewSnapshot wanted,
+            string volumeId, Func<JsonElement, Snapshot> read, CallContext call)
+        {
+            using (request)
+            {
+                var subject = new ErrorTranslator.Subject { VolumeId = wanted.VolumeId, Force = wanted.Force };
+                var sentAt = DateTime.UtcNow;
+                try
+                {
+                    return await requests.ReadAsync(request, subject, call, read).ConfigureAwait(false);
+                }
+                catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
+                {
+                    return await FindAsync(service, wanted, volumeId, sentAt, lost, call).ConfigureAwait(false);
+                }
+            }
+        }
+
+        public static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
         {
             if (string.IsNullOrEmpty(wanted.Name))
                 throw Unresolved(lost, $"The snapshot had no name, so there is nothing safe to find it again by: list the snapshots of volume {volumeId} before creating it once more.");
 
             var since = sentAt - ClockSkew;
             var found = new List<Snapshot>();
-            var pager = snapshots.List();
+            var pager = snapshots.List(new SnapshotQuery { VolumeId = volumeId, Name = wanted.Name }); // block storage filters on the server
             var listed = 0;
             IReadOnlyList<Snapshot>? page;
             try

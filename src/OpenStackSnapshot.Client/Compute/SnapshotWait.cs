@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -43,7 +44,7 @@ namespace OpenStackSnapshot.Client.Compute
     {
         private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
         private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(10);
-        private readonly SnapshotClient _client;
+        private readonly ISnapshotService _client;
         private readonly WaitGoal _goal;
         private readonly List<string> _pending;
         private readonly Dictionary<string, string> _lastStatus = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +52,7 @@ namespace OpenStackSnapshot.Client.Compute
         private TimeSpan _delay = FirstDelay;
 
         /// <param name="inFlight">How many shows may be in flight at once (the cmdlets' -ThrottleLimit).</param>
-        public SnapshotWait(SnapshotClient client, WaitGoal goal, IEnumerable<string> ids, int inFlight = 1)
+        public SnapshotWait(ISnapshotService client, WaitGoal goal, IEnumerable<string> ids, int inFlight = 1)
         {
             if (inFlight < 1) throw new ArgumentOutOfRangeException(nameof(inFlight), inFlight, "At least one request must be allowed in flight.");
             _client = client;

@@ -58,6 +58,7 @@ namespace OpenStackSnapshot.Client.Config
             Note(nameof(ClientCertificatePath), SettingKeys.ClientCertificate.Name);
             Note(nameof(ClientKeyPath), SettingKeys.ClientKey.Name);
             Note(nameof(ComputeApiVersion), SettingKeys.ComputeApiVersion.Name);
+            Note(nameof(Api), SettingKeys.SnapshotApi.Name);
             Note(nameof(TimeoutSec), SettingKeys.ApiTimeout.Name);
             Note(nameof(StatusCodeRetries), SettingKeys.ComputeStatusCodeRetries.Name, SettingKeys.StatusCodeRetries.Name);
             Note(nameof(ConnectRetries), SettingKeys.ComputeConnectRetries.Name, SettingKeys.ConnectRetries.Name);
@@ -94,6 +95,8 @@ namespace OpenStackSnapshot.Client.Config
         public string? ClientCertificatePath => Text(SettingKeys.ClientCertificate);
         public string? ClientKeyPath => Text(SettingKeys.ClientKey);
         public string ComputeApiVersion => Text(SettingKeys.ComputeApiVersion) ?? ComputeMicroversion.Default.ToString();
+        /// <summary>Which API serves snapshots: snapshot_api (OS_SNAPSHOT_API, -Api), else Compute.</summary>
+        public string Api => Lenient(() => SnapshotApiOf().ToString(), Text(SettingKeys.SnapshotApi) ?? nameof(Services.SnapshotApi.Compute));
         /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
         public int TimeoutSec => Lenient(Timeout, 60);
         /// <summary>Retries after 429/503 (and 502/504 where repeating is harmless): compute_status_code_retries, status_code_retries, else 10.</summary>
@@ -137,6 +140,7 @@ namespace OpenStackSnapshot.Client.Config
                 ConnectRetries = Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries),
                 RetryBudget = TimeSpan.FromSeconds(Budget()),
                 ComputeApiVersion = Microversion(),
+                Api = SnapshotApiOf(),
                 Tls = new TlsOptions
                 {
                     VerifyCertificate = !_values.TryGetValue("verify", out var verify) || Bool(verify),
@@ -160,6 +164,19 @@ namespace OpenStackSnapshot.Client.Config
             catch (OpenStackException e) when (!source.StartsWith("parameter ", StringComparison.Ordinal))
             {
                 throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, e.Message, e) { RecommendedAction = e.RecommendedAction };
+            }
+        }
+
+        /// <summary>compute or block-storage (block_storage and the enum's own names are accepted too, in any case).</summary>
+        private Services.SnapshotApi SnapshotApiOf()
+        {
+            var text = Text(SettingKeys.SnapshotApi);
+            if (text == null) return Services.SnapshotApi.Compute;
+            switch (text.Trim().Replace("-", string.Empty).Replace("_", string.Empty).ToLowerInvariant())
+            {
+                case "compute": return Services.SnapshotApi.Compute;
+                case "blockstorage": return Services.SnapshotApi.BlockStorage;
+                default: throw Bad(SettingKeys.SnapshotApi, $"'{text}' is not compute or block-storage");
             }
         }
 

@@ -60,6 +60,12 @@ namespace OpenStackSnapshot.Client.Config
         public static readonly SettingKey ClientCertificate = Env("cert", "OS_CERT");
         public static readonly SettingKey ClientKey = Env("key", "OS_KEY");
         public static readonly SettingKey ComputeApiVersion = Env("compute_api_version", "OS_COMPUTE_API_VERSION");
+        /// <summary>
+        /// This module's own key (the CLI has none): which API serves snapshots, compute or block-storage. Its variable
+        /// is the name openstacksdk gives an OS_* variable it does not know (OS_X sets x), and like compute_api_version
+        /// the variable wins over the file.
+        /// </summary>
+        public static readonly SettingKey SnapshotApi = Env("snapshot_api", "OS_SNAPSHOT_API");
         /// <summary>The CLI reads api_timeout from the file only.</summary>
         public static readonly SettingKey ApiTimeout = FileOnly("api_timeout");
         /// <summary>openstacksdk's retry counts: the compute_ key before the plain one; the CLI reads no OS_* for them.</summary>
@@ -74,7 +80,7 @@ namespace OpenStackSnapshot.Client.Config
         {
             AuthUrl, UserName, UserId, Password, ProjectName, ProjectId, UserDomainName, UserDomainId, ProjectDomainName,
             ProjectDomainId, DomainName, DomainId, ApplicationCredentialId, ApplicationCredentialName, ApplicationCredentialSecret,
-            Token, AuthType, Region, Interface, CACertificate, ClientCertificate, ClientKey, ComputeApiVersion, ApiTimeout,
+            Token, AuthType, Region, Interface, CACertificate, ClientCertificate, ClientKey, ComputeApiVersion, SnapshotApi, ApiTimeout,
             ComputeStatusCodeRetries, StatusCodeRetries, ComputeConnectRetries, ConnectRetries, RetryBudget,
         };
 

@@ -33,6 +33,8 @@ namespace OpenStackSnapshot.Client.Errors
         public int? RetryAfterSeconds { get; internal set; }
         /// <summary>What the user can do about it.</summary>
         public string? RecommendedAction { get; internal set; }
+        /// <summary>The API that can do what this one could not (the proxy's 404 or policy refusal, metadata on Compute); null otherwise.</summary>
+        public Services.SnapshotApi? BetterApi { get; internal set; }
         /// <summary>How many times the request was sent again before it failed so, and for how long it was tried.</summary>
         public int Retries { get; internal set; }
         public TimeSpan TriedFor { get; internal set; }

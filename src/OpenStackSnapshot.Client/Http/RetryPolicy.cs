@@ -77,7 +77,8 @@ namespace OpenStackSnapshot.Client.Http
                     case 503:
                         return (Cause.Status, false);
                     case 413:
-                        return (response.Headers.RetryAfter != null ? Cause.Status : Cause.None, false); // Nova's rate limiter, not a body too large
+                        // Nova's rate limiter, not a body too large; Cinder's quota errors say "Retry-After: 0", and waiting lifts no quota.
+                        return (response.Headers.RetryAfter is { } after && after.Delta != TimeSpan.Zero ? Cause.Status : Cause.None, false);
                     case 502:
                     case 504:
                         return (Cause.Status, true);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
@@ -59,6 +60,15 @@ namespace OpenStackSnapshot.Client.Json
             if (value is { ValueKind: JsonValueKind.String } text && int.TryParse(String(text, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
                 return parsed;
             return 0;
+        }
+
+        /// <summary>A JSON object of strings (block storage's metadata) as a dictionary; absent, null or not an object is empty.</summary>
+        public static IReadOnlyDictionary<string, string> StringMap(JsonElement obj, string name)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!(Property(obj, name) is { ValueKind: JsonValueKind.Object } pairs)) return map;
+            foreach (var pair in pairs.EnumerateObject()) map[pair.Name] = Text(pairs, pair.Name) ?? string.Empty;
+            return map;
         }
 
         /// <summary>ISO 8601 with or without zone; a zone-less time is UTC, as Nova's pass-through values are.</summary>

@@ -27,23 +27,16 @@ namespace OpenStackSnapshot.Client.Json
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
+        /// <summary>The proxy's seven fields, in camelCase: no metadata, no owner.</summary>
+        private static readonly SnapshotKeys Keys = new SnapshotKeys
+        {
+            VolumeId = "volumeId", Name = "displayName", Description = "displayDescription", CreatedAt = "createdAt",
+        };
+
         public static Snapshot ReadOne(JsonElement root) => ResponseShape.One(root, "snapshot", Read);
 
         public static IReadOnlyList<Snapshot> ReadMany(JsonElement root) => ResponseShape.Many(root, "snapshots", Read);
 
-        private static Snapshot Read(JsonElement item)
-        {
-            ResponseShape.Require(item.ValueKind == JsonValueKind.Object, "a snapshot is not a JSON object");
-            var id = JsonRead.Text(item, "id");
-            ResponseShape.Require(!string.IsNullOrEmpty(id), "a snapshot has no id");
-            return new Snapshot(
-                id!,
-                JsonRead.Text(item, "volumeId") ?? string.Empty,
-                JsonRead.Text(item, "displayName"),
-                JsonRead.Text(item, "displayDescription"),
-                JsonRead.Text(item, "status") ?? string.Empty,
-                JsonRead.Integer(item, "size"),
-                JsonRead.UtcTime(item, "createdAt"));
-        }
+        private static Snapshot Read(JsonElement item) => SnapshotReader.Read(item, Keys);
     }
 }

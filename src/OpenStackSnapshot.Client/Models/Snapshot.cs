@@ -1,12 +1,16 @@
 using System;
+using System.Collections.Generic;
 
 namespace OpenStackSnapshot.Client.Models
 {
-    /// <summary>A volume snapshot as Nova's os-snapshots API reports it.</summary>
+    /// <summary>A volume snapshot, the same whichever API reported it.</summary>
     public sealed class Snapshot
     {
-        public Snapshot(string id, string volumeId, string? name, string? description, string status, int size, DateTime? createdAt)
+        public Snapshot(string id, string volumeId, string? name, string? description, string status, int size, DateTime? createdAt,
+            IReadOnlyDictionary<string, string>? metadata = null, string? projectId = null)
         {
+            Metadata = MetadataMap.Of(metadata);
+            ProjectId = projectId;
             Id = id;
             VolumeId = volumeId;
             Name = name;
@@ -26,6 +30,10 @@ namespace OpenStackSnapshot.Client.Models
         public int Size { get; }
         /// <summary>Creation time in UTC (Nova passes it through without a zone; it is UTC).</summary>
         public DateTime? CreatedAt { get; }
+        /// <summary>Key/value tags (block storage); always empty through the Compute API, which does not carry them.</summary>
+        public IReadOnlyDictionary<string, string> Metadata { get; }
+        /// <summary>The owning project, when the cloud says (block storage, to its owner or an admin); null otherwise.</summary>
+        public string? ProjectId { get; }
 
         public override string ToString() => Id;
     }

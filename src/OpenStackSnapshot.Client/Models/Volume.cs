@@ -3,12 +3,15 @@ using System.Collections.Generic;
 
 namespace OpenStackSnapshot.Client.Models
 {
-    /// <summary>A block-storage volume as Nova's os-volumes API reports it.</summary>
+    /// <summary>A block-storage volume, as Nova's os-volumes proxy or Cinder's block-storage API reports it.</summary>
     public sealed class Volume
     {
         public Volume(string id, string? name, string? description, string status, int size, string? availabilityZone,
-            string? volumeType, DateTime? createdAt, string? snapshotId, IReadOnlyList<VolumeAttachment> attachments)
+            string? volumeType, DateTime? createdAt, string? snapshotId, IReadOnlyList<VolumeAttachment> attachments,
+            IReadOnlyDictionary<string, string>? metadata = null, string? projectId = null)
         {
+            Metadata = MetadataMap.Of(metadata);
+            ProjectId = projectId;
             Id = id;
             Name = name;
             Description = description;
@@ -35,6 +38,10 @@ namespace OpenStackSnapshot.Client.Models
         public string? SnapshotId { get; }
         /// <summary>Where the volume is attached; empty when detached (Nova's [{}] included).</summary>
         public IReadOnlyList<VolumeAttachment> Attachments { get; }
+        /// <summary>Key/value tags, as the API in use reports them.</summary>
+        public IReadOnlyDictionary<string, string> Metadata { get; }
+        /// <summary>The owning project, when the cloud says; null otherwise.</summary>
+        public string? ProjectId { get; }
 
         public override string ToString() => Id;
     }

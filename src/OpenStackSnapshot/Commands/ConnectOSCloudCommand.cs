@@ -10,7 +10,7 @@ namespace OpenStackSnapshot.Commands
 {
     /// <summary>
     /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
-    /// overridden by any parameter given, finds the compute endpoint and makes the session this runspace's default.
+    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured)]
     [OutputType(typeof(OpenStackSession))]
@@ -87,6 +87,12 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ComputeApiVersion { get; set; }
+
+        /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3); clouds.yaml's snapshot_api, OS_SNAPSHOT_API.</summary>
+        // A string, not the client's enum: PowerShell reads parameter types at import, before the client can be loaded.
+        [Parameter]
+        [ValidateSet("Compute", "BlockStorage")]
+        public string? Api { get; set; }
 
         /// <summary>A PEM bundle of the CAs that issued the cloud's certificates, trusted instead of the system's.</summary>
         [Parameter]
@@ -165,6 +171,7 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.Region.Name, Region, nameof(Region))
                 .Set(SettingKeys.Interface.Name, Interface, nameof(Interface))
                 .Set(SettingKeys.ComputeApiVersion.Name, ComputeApiVersion, nameof(ComputeApiVersion))
+                .Set(SettingKeys.SnapshotApi.Name, Api, nameof(Api))
                 .Set(SettingKeys.CACertificate.Name, Resolve(CACertificatePath), nameof(CACertificatePath))
                 .Set(SettingKeys.ClientCertificate.Name, Resolve(ClientCertificatePath), nameof(ClientCertificatePath))
                 .Set(SettingKeys.ClientKey.Name, Resolve(ClientKeyPath), nameof(ClientKeyPath))

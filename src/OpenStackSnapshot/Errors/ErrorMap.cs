@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Errors
 {
@@ -88,9 +89,17 @@ namespace OpenStackSnapshot.Errors
             {
                 ErrorDetails = new ErrorDetails(error.Message)
                 {
-                    RecommendedAction = string.Join(" ", new[] { error.RecommendedAction, entry.ParameterAdvice }.Where(a => !string.IsNullOrEmpty(a))),
+                    RecommendedAction = string.Join(" ", new[] { error.RecommendedAction, entry.ParameterAdvice, ApiAdvice(error) }.Where(a => !string.IsNullOrEmpty(a))),
                 },
             };
         }
+
+        /// <summary>When another API can do it (the proxy is off or refused, or lacks metadata), how to use that one.</summary>
+        private static string? ApiAdvice(OpenStackException error) => error.BetterApi switch
+        {
+            SnapshotApi.BlockStorage => "Connect-OSCloud -Api BlockStorage (or snapshot_api: block-storage in clouds.yaml) uses the block-storage API.",
+            SnapshotApi.Compute => "Connect-OSCloud -Api Compute uses the compute API.",
+            _ => null,
+        };
     }
 }

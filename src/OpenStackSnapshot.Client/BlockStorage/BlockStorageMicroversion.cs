@@ -1,0 +1,15 @@
+namespace OpenStackSnapshot.Client.BlockStorage
+{
+    /// <summary>
+    /// The block-storage microversion every request pins (OpenStack-API-Version: volume 3.N), chosen from Cinder's
+    /// history: 3.22 brought the metadata filter on snapshot lists; from 3.31 a filter the cloud does not allow is
+    /// refused with 400 instead of silently dropped (a dropped metadata filter would widen a retention delete to every
+    /// snapshot); from 3.66 "force" is ignored and an attached volume is snapshotted without it, which would make
+    /// New-OSSnapshot without -Force mean something else here than through Nova's proxy. 3.31 is the lowest with all
+    /// that, so every Cinder since Pike (2017) serves it.
+    /// </summary>
+    internal static class BlockStorageMicroversion
+    {
+        public const string Pinned = "3.31";
+    }
+}

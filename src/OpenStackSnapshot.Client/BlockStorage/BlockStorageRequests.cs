@@ -1,0 +1,19 @@
+using System;
+using System.Net.Http;
+using OpenStackSnapshot.Client.Http;
+
+namespace OpenStackSnapshot.Client.BlockStorage
+{
+    /// <summary>What every Cinder v3 request shares: the catalog's block-storage URL and the pinned microversion.</summary>
+    internal sealed class BlockStorageRequests : ServiceRequests
+    {
+        public BlockStorageRequests(ApiSender sender, Uri blockStorageUrl) : base(sender, blockStorageUrl)
+        {
+        }
+
+        public override string Service => "block-storage";
+
+        protected override void AddVersion(HttpRequestMessage request) =>
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "volume " + BlockStorageMicroversion.Pinned);
+    }
+}

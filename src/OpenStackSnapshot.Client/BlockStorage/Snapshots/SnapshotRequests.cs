@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
+
+namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
+{
+    /// <summary>The bodies sent to Cinder's snapshot routes; unset keys are left out, never sent as null.</summary>
+    internal static class SnapshotRequests
+    {
+        /// <summary>POST snapshots: "force" is sent as given, which below microversion 3.66 is what lets an attached volume be snapshotted.</summary>
+        public static string Create(NewSnapshot request, string volumeId) => Write(writer =>
+        {
+            writer.WriteStartObject("snapshot");
+            writer.WriteString("volume_id", volumeId);
+            if (request.Name != null) writer.WriteString("name", request.Name);
+            if (request.Description != null) writer.WriteString("description", request.Description);
+            writer.WriteBoolean("force", request.Force);
+            if (request.Metadata.Count > 0) WriteMap(writer, "metadata", request.Metadata);
+            writer.WriteEndObject();
+        });
+
+        /// <summary>PUT snapshots/{id}: only name and description can change there.</summary>
+        public static string Update(SnapshotChange change) => Write(writer =>
+        {
+            writer.WriteStartObject("snapshot");
+            if (change.Name != null) writer.WriteString("name", change.Name);
+            if (change.Description != null) writer.WriteString("description", change.Description);
+            writer.WriteEndObject();
+        });
+
+        /// <summary>POST snapshots/{id}/metadata: the pairs are merged into what the snapshot has.</summary>
+        public static string Metadata(IReadOnlyDictionary<string, string> pairs) => Write(writer => WriteMap(writer, "metadata", pairs));
+
+        /// <summary>The pairs as one JSON object (every non-ASCII character and quote escaped, as the default encoder does).</summary>
+        public static string MetadataObject(IReadOnlyDictionary<string, string> pairs) => Write(writer => WritePairs(writer, pairs));
+
+        private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> pairs)
+        {
+            writer.WriteStartObject(name);
+            WritePairs(writer, pairs);
+            writer.WriteEndObject();
+        }
+
+        private static void WritePairs(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> pairs)
+        {
+            foreach (var pair in pairs) writer.WriteString(pair.Key, pair.Value);
+        }
+
+        private static string Write(Action<Utf8JsonWriter> body)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                body(writer);
+                writer.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Models;
+
+namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
+{
+    /// <summary>Cinder v3's snapshot bodies: {"snapshot": {...}} and {"snapshots": [...], "snapshots_links": [...]}.</summary>
+    internal static class SnapshotResults
+    {
+        /// <summary>Cinder's names; the owner comes from the extended-attributes extension, shown to the owner and admins.</summary>
+        private static readonly SnapshotKeys Keys = new SnapshotKeys
+        {
+            Metadata = "metadata", ProjectId = "os-extended-snapshot-attributes:project_id",
+        };
+
+        public static Snapshot ReadOne(JsonElement root) => ResponseShape.One(root, "snapshot", Read);
+
+        public static ListPage<Snapshot> ReadPage(JsonElement root) => ListPage.Read(root, "snapshots", Read);
+
+        private static Snapshot Read(JsonElement item) => SnapshotReader.Read(item, Keys);
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Models;
+
+namespace OpenStackSnapshot.Client.BlockStorage.Volumes
+{
+    /// <summary>Cinder v3's volume bodies: {"volume": {...}} and {"volumes": [...], "volumes_links": [...]}.</summary>
+    internal static class VolumeResults
+    {
+        /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>
+        private static readonly VolumeKeys Keys = new VolumeKeys { ProjectId = "os-vol-tenant-attr:tenant_id" };
+
+        public static Volume ReadOne(JsonElement root) => ResponseShape.One(root, "volume", Read);
+
+        public static ListPage<Volume> ReadPage(JsonElement root) => ListPage.Read(root, "volumes", Read);
+
+        private static Volume Read(JsonElement item) => VolumeReader.Read(item, Keys);
+    }
+}

@@ -1,0 +1,31 @@
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
+
+namespace OpenStackSnapshot.Client.Compute
+{
+    /// <summary>What Nova's os-snapshots proxy cannot carry (it has seven fields and no filters), refused before anything is sent.</summary>
+    internal static class ProxyLimits
+    {
+        public static readonly SnapshotFeatures Features = new SnapshotFeatures(metadata: false, allProjects: false, update: false);
+
+        public static void Check(NewSnapshot snapshot)
+        {
+            if (snapshot.Metadata.Count > 0) throw Refused("give a snapshot metadata");
+        }
+
+        public static void Check(SnapshotQuery? query)
+        {
+            if (query == null) return;
+            if (query.HasMetadata) throw Refused("filter snapshots by metadata");
+            if (query.AllProjects) throw Refused("list the snapshots of every project");
+        }
+
+        public static OpenStackException Refused(string what) =>
+            new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The Compute API's os-snapshots proxy cannot {what}; the block-storage API can. Nothing was sent.")
+            {
+                RecommendedAction = "Use a session on the block-storage API for this.",
+                BetterApi = SnapshotApi.BlockStorage,
+            };
+    }
+}
