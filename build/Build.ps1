@@ -1,7 +1,8 @@
 # Build: compiles the solution and lays out the module folder out/OpenStackSnapshot:
 #   OpenStackSnapshot.psd1/.Format.ps1xml, LICENSE, the cmdlet assembly OpenStackSnapshot.dll (netstandard2.0, loaded by
 #   both PowerShells) with its help in en-US, and per PowerShell edition dependencies/<edition> with the client and its
-#   dependencies (Core: net8.0, Desktop: net472), which the cmdlet assembly loads in isolation.
+#   dependencies (Core: net8.0, Desktop: net472), which the cmdlet assembly loads in isolation (on Core through
+#   OpenStackSnapshot.CoreLoader.dll, its private AssemblyLoadContext).
 
 $script:Root = Split-Path -Parent $PSScriptRoot
 $script:ModuleName = 'OpenStackSnapshot'
@@ -31,6 +32,8 @@ function Invoke-ModuleBuild {
         # No symbols shipped: the package stays small, and nothing reads them.
         Get-ChildItem $bin -File -Filter '*.dll' | Copy-Item -Destination $dependencies
     }
+    # PowerShell 7's private load context, which the cmdlet assembly calls by reflection.
+    Copy-Item (Join-Path $script:Root "src/$script:ModuleName.CoreLoader/bin/Release/net8.0/$script:ModuleName.CoreLoader.dll") -Destination (Join-Path $script:ModuleOut 'dependencies/Core')
     foreach ($file in "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }

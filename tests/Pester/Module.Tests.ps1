@@ -47,7 +47,24 @@ Describe 'The module' {
     It 'loads the client and its dependencies in a private load context' {
         $client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot.Client' }
         $client | Should -Not -BeNullOrEmpty
-        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($client).GetType().FullName | Should -Be 'OpenStackSnapshot.Loading.DependencyLoadContext'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($client).Name | Should -Be 'OpenStackSnapshot.Dependencies'
+    }
+
+    It 'has a cmdlet assembly that names nothing but netstandard, PowerShell and the client, so Windows PowerShell can load it' {
+        $stream = [IO.File]::OpenRead((Join-Path $script:ModulePath 'OpenStackSnapshot.dll'))
+        try {
+            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+            $names = @(foreach ($handle in $reader.AssemblyReferences) { $reader.GetString($reader.GetAssemblyReference($handle).Name) })
+        }
+        finally { $stream.Dispose() }
+        $names | Sort-Object | Should -Be @('netstandard', 'OpenStackSnapshot.Client', 'System.Management.Automation')
+    }
+
+    It 'tells the editions apart by the runtime it runs on' {
+        $isDesktop = (Get-Command Get-OSSession).ImplementingType.Assembly.GetType('OpenStackSnapshot.Loading.ModuleLoader').GetMethod('IsDesktopRuntime', [Reflection.BindingFlags]'NonPublic, Static')
+        $isDesktop.Invoke($null, @('.NET Framework 4.8.9290.0')) | Should -BeTrue
+        $isDesktop.Invoke($null, @('.NET 8.0.11')) | Should -BeFalse
+        $isDesktop.Invoke($null, @([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription)) | Should -BeFalse
     }
 
     It 'is one assembly named as a constant RootModule, so no script is compiled at import' {

@@ -10,24 +10,14 @@ namespace OpenStackSnapshot.Client.Http
         private const string RetriesKey = "OpenStackSnapshot.Retries";
         private const string BestEffortKey = "OpenStackSnapshot.BestEffort";
 
-        /// <summary>The one place a request's tags are kept: Options on .NET, Properties (obsolete there) elsewhere.</summary>
-        internal static void Set(HttpRequestMessage request, string key, object value)
-        {
-#if NET
-            request.Options.Set(new HttpRequestOptionsKey<object>(key), value);
-#else
-            request.Properties[key] = value;
-#endif
-        }
+        // The one place a request's tags are kept. Properties serves every build the same way (on .NET it is a view of
+        // Options), so the tests run the code Windows PowerShell runs; only its obsolescence on .NET is set aside.
+#pragma warning disable CS0618
+        internal static void Set(HttpRequestMessage request, string key, object value) => request.Properties[key] = value;
 
-        internal static object? Get(HttpRequestMessage request, string key)
-        {
-#if NET
-            return request.Options.TryGetValue(new HttpRequestOptionsKey<object>(key), out var value) ? value : null;
-#else
-            return request.Properties.TryGetValue(key, out var value) ? value : null;
-#endif
-        }
+        internal static object? Get(HttpRequestMessage request, string key) =>
+            request.Properties.TryGetValue(key, out var value) ? value : null;
+#pragma warning restore CS0618
 
         public static void SetLog(HttpRequestMessage request, IRequestLog? log)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -16,8 +17,24 @@ namespace OpenStackSnapshot.Loading
         internal const string ClientAssemblyName = "OpenStackSnapshot.Client";
         private static readonly object Gate = new object();
 
+        /// <summary>
+        /// PowerShell 7's resolver is in its own net8.0 assembly in dependencies/Core (AssemblyLoadContext is not in
+        /// netstandard2.0, nor in .NET Framework): called by reflection, so this assembly names none of its types.
+        /// </summary>
+        private static readonly Lazy<(Action Hook, Action Unhook)> CoreLoader = new Lazy<(Action, Action)>(() =>
+        {
+            var folder = DependencyFolder("Core");
+            var resolver = Assembly.LoadFrom(Path.Combine(folder, "OpenStackSnapshot.CoreLoader.dll")).GetType("OpenStackSnapshot.CoreLoader.CoreResolver", throwOnError: true)!;
+            var hook = (Action<string, string>)resolver.GetMethod("Hook")!.CreateDelegate(typeof(Action<string, string>));
+            return (() => hook(folder, ClientAssemblyName), (Action)resolver.GetMethod("Unhook")!.CreateDelegate(typeof(Action)));
+        });
+
         /// <summary>Windows PowerShell 5.1 runs on .NET Framework; PowerShell 7 on .NET.</summary>
-        internal static readonly bool IsDesktop = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+        internal static readonly bool IsDesktop = IsDesktopRuntime(RuntimeInformation.FrameworkDescription);
+
+        /// <summary>The edition's rule on its own, so a test can read it without Windows PowerShell.</summary>
+        internal static bool IsDesktopRuntime(string frameworkDescription) =>
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         /// <summary>dependencies/Core or dependencies/Desktop beside this assembly, named as $PSEdition names them.</summary>
         internal static string DependencyFolder(string edition) =>
@@ -36,8 +53,7 @@ namespace OpenStackSnapshot.Loading
             lock (Gate)
             {
                 if (IsHooked) return;
-                // Each resolver lives in its own class, so the runtime that lacks the other's types never compiles it.
-                if (IsDesktop) DesktopResolver.Hook(); else CoreResolver.Hook();
+                if (IsDesktop) DesktopResolver.Hook(); else CoreLoader.Value.Hook();
                 IsHooked = true;
             }
         }
@@ -47,7 +63,7 @@ namespace OpenStackSnapshot.Loading
             lock (Gate)
             {
                 if (!IsHooked) return;
-                if (IsDesktop) DesktopResolver.Unhook(); else CoreResolver.Unhook();
+                if (IsDesktop) DesktopResolver.Unhook(); else CoreLoader.Value.Unhook();
                 IsHooked = false;
             }
         }

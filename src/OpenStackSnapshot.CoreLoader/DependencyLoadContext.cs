@@ -4,19 +4,18 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace OpenStackSnapshot.Loading
+namespace OpenStackSnapshot.CoreLoader
 {
     /// <summary>
     /// A private load context for dependencies/Core. The runtime's own assemblies are left to the runtime:
-    /// a second copy of them would make types such as IMeterFactory stop matching across contexts. (Unnamed: the
-    /// netstandard2.0 reference of AssemblyLoadContext has no name constructor.)
+    /// a second copy of them would make types such as IMeterFactory stop matching across contexts.
     /// </summary>
     internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         private static readonly HashSet<string> PlatformAssemblies = ReadPlatformAssemblies();
         private readonly string _folder;
 
-        public DependencyLoadContext(string folder)
+        public DependencyLoadContext(string folder) : base("OpenStackSnapshot.Dependencies")
         {
             _folder = folder;
         }
@@ -32,7 +31,7 @@ namespace OpenStackSnapshot.Loading
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-            foreach (var path in list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var path in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
                 names.Add(Path.GetFileNameWithoutExtension(path));
             return names;
         }
