@@ -46,7 +46,7 @@ function Invoke-Curl([string[]] $Parallel) {
         '-d'; "{`"snapshot`": {`"volume_id`": `"$($volumes[$i % 2])`", `"display_name`": `"bench`", `"force`": false}}"
         "$($script:Raw.Compute)/os-snapshots"
     })
-    $codes = @(& curl -s @Parallel @arguments)
+    $codes = @(& curl -s @Parallel @arguments 2>$null)   # -Z draws a progress meter on stderr despite -s; the codes say what matters
     if (@($codes | Where-Object { $_ -ne '200' }).Count -or $codes.Count -ne $count) { throw "curl: not every create answered 200: $($codes -join ' ')" }
 }
 
