@@ -18,8 +18,9 @@ A nightly job in three steps, each ending with one log line on the information s
    are left alone.
 
 The result is one object with the counts of both steps (Created, Reused, Kept, Removed, Failed), the ErrorIds of the
-failures and the snapshots made or reused. Failures are also written to the error stream as they happen and do not
-stop the other volumes; when any step failed, the script ends with exit code 1, so a scheduler sees it.
+failures and the snapshots made or reused. Failures (a listing that failed and a volume name that matched nothing
+included) are also written to the error stream as they happen and do not stop the other volumes; when any step
+failed, the script ends with exit code 1, so a scheduler sees it.
 
 The session comes from clouds.yaml and secure.yaml (or OS_* variables) through Connect-OSCloud -Cloud, and is
 disconnected at the end. -WhatIf runs the whole job without changing anything: creates and removals are only listed.
@@ -97,7 +98,8 @@ function Write-Step([string] $Text) {
 
 $session = Connect-OSCloud -Cloud $Cloud -ErrorAction Stop
 try {
-    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId } else { Get-OSVolume -Session $session -Name $VolumeName })
+    # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
+    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors } else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors })
     Write-Step "cloud $Cloud ($($session.ProjectName)): $($volumes.Count) volumes to snapshot"
 
     $name = $Prefix + [DateTime]::UtcNow.ToString('yyyyMMdd', [cultureinfo]::InvariantCulture)
@@ -106,12 +108,12 @@ try {
 
     # Only this job's snapshots of these volumes are judged; with no volume there is nothing to judge.
     $retained = if ($volumes.Count -gt 0) {
-        Get-OSSnapshot -Session $session -Name "$Prefix*" -VolumeId $volumes.Id |
+        Get-OSSnapshot -Session $session -Name "$Prefix*" -VolumeId $volumes.Id -ErrorVariable +listingErrors |
             Remove-OSSnapshot -Session $session -KeepNewest $KeepNewest -Summary -Confirm:$false
     }
     Write-Step "retention, newest $KeepNewest per volume: $(if ($retained) { $retained } else { 'nothing to judge' })"
 
-    $failedIds = @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
+    $failedIds = @($listingErrors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) + @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
     [pscustomobject]@{
         Cloud          = $Cloud
         SnapshotName   = $name

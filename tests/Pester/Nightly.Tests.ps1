@@ -330,6 +330,30 @@ Describe 'Nightly runbooks' {
             Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
         }
 
+        It 'ends with exit code 1 and the ErrorId when the volume listing fails' {
+            Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 500 -Count 1
+            $run = & $script:Runbook -Cloud mycloud -ServerId $script:Server -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Failed | Should -Be 1
+            $run.FailedErrorIds | Should -Be @('OSServerError')
+        }
+
+        It 'ends with exit code 1 and OSNotFound when a volume name matches nothing' {
+            $run = & $script:Runbook -Cloud mycloud -VolumeName 'data-01', 'no-such-volume' -KeepNewest 1 -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Created | Should -Be 1
+            $run.FailedErrorIds | Should -Be @('OSNotFound')
+        }
+
+        It 'ends with exit code 1 and the ErrorId when the retention''s listing fails' {
+            # Both listings fail: the reuse look-up's (so nothing is created) and the retention's.
+            Set-EmulatorFault $script:Emulator -Route snapshots.detail -Status 500 -Count 2
+            $run = & $script:Runbook -Cloud mycloud -VolumeName 'data-01' -KeepNewest 1 -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Created | Should -Be 0
+            $run.FailedErrorIds | Should -Be @('OSServerError', 'OSServerError')
+        }
+
         It 'ends with exit code 1 and the ErrorIds when a volume fails' {
             Set-EmulatorFault $script:Emulator -Route snapshots.create -Status 403 -Count 1
             $run = & $script:Runbook -Cloud mycloud -VolumeName 'data-01', 'logs' -KeepNewest 1 -ErrorAction SilentlyContinue
