@@ -324,10 +324,14 @@ Describe 'Nightly runbooks' {
             Get-OSSession | Where-Object Name -EQ mycloud | Should -BeNullOrEmpty -Because 'the runbook disconnects its session'
         }
 
-        It 'changes nothing with -WhatIf' {
-            $first = & $script:Runbook -Cloud mycloud -VolumeName 'data-*' -KeepNewest 1 -WhatIf
-            $first.Created | Should -Be 0
-            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+        It 'changes nothing with -WhatIf, the retention of older nights included' {
+            foreach ($day in 1..3) { New-DatedSnapshot $script:VolumeAvailable "nightly-old$day" $day | Out-Null }
+            $creates = Get-EmulatorRequestCount $script:Emulator 'snapshots.create'
+            $lines = Get-WhatIfLine { & $script:Runbook -Cloud mycloud -VolumeName 'data-*' -KeepNewest 1 -WhatIf }
+            @($lines | Where-Object { $_ -like '*"Remove"*' }).Count | Should -Be 2   # nightly-old2 and nightly-old3
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be $creates
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 0
+            @(Get-OSSnapshot -Session (Connect-TestCloud $script:Emulator)).Count | Should -Be 3
         }
 
         It 'ends with exit code 1 and the ErrorId when the volume listing fails' {
