@@ -274,15 +274,12 @@ Describe 'Nightly runbooks' {
 
     Describe 'examples/Invoke-NightlySnapshot.ps1' {
         BeforeAll {
-            $script:Folder = New-TestFolder 'oss-nightly'
-            $script:SavedEnvironment = Clear-OSEnvironment
-            $env:OS_CLIENT_CONFIG_FILE = Join-Path $script:Folder 'clouds.yaml'
-            $env:OS_CLIENT_SECURE_FILE = Join-Path $script:Folder 'secure.yaml'
-            Write-TestCloudsYaml $script:Emulator $env:OS_CLIENT_CONFIG_FILE $env:OS_CLIENT_SECURE_FILE
+            $script:Files = New-TestCloudsFolder $script:Emulator 'oss-nightly'
+            $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
         }
         AfterAll {
             Restore-OSEnvironment $script:SavedEnvironment
-            Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+            Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
         }
 
         It 'has help for the script and each parameter' {
