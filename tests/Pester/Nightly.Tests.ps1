@@ -232,6 +232,14 @@ Describe 'Nightly runbooks' {
             $made[2].Id | Should -Be $made[0].Id
         }
 
+        It 'counts a volume given twice with -Wait -Summary as one created, as the one create sent' {
+            $run = $script:VolumeAvailable, $script:VolumeAvailable | New-OSSnapshot -Name nightly -ReuseNewerThan 20:00:00 -Wait -Summary
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 1
+            $run.Created | Should -Be 1
+            $run.Reused | Should -Be 0
+            $run.Snapshots.Count | Should -Be 1
+        }
+
         It 'refuses an item without a name with OSInvalidArgument, and goes on with the others' {
             $items = [pscustomobject]@{ VolumeId = $script:VolumeAvailable }, [pscustomobject]@{ VolumeId = $script:VolumeAvailable2; Name = 'nightly' }
             $out = @($items | New-OSSnapshot -ReuseNewerThan 20:00:00 -ErrorAction Continue 2>&1)
