@@ -156,6 +156,14 @@ Describe 'Nightly runbooks' {
             $left.Id | Should -Contain $script:V2[0].Id
         }
 
+        It 'removes an id given twice once, and counts it once with -Summary' {
+            $run = $script:V1[1].Id, $script:V1[1].Id | Remove-OSSnapshot -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+            $run.Removed | Should -Be 1
+            $run.Failed | Should -Be 0
+            $failures.Count | Should -Be 0
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 1
+        }
+
         It 'takes snapshot objects only' {
             $failure = Get-OneError { Remove-OSSnapshot -Id $script:V1[1].Id -KeepNewest 1 -Confirm:$false }
             $failure.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet*'
