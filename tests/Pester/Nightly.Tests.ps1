@@ -91,6 +91,21 @@ Describe 'Nightly runbooks' {
             @(Get-OSSnapshot -Status error -OlderThan 1.00:00:00).Count | Should -Be 0
         }
 
+        It 'refuses a bare number, which PowerShell would read as ticks, and says how to write a span' {
+            foreach ($command in { Get-OSSnapshot -OlderThan 7 }, { Get-OSSnapshot -NewerThan 2 }, { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -ReuseNewerThan 20 }) {
+                $failure = Get-OneError $command
+                $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+                "$failure" | Should -BeLike '*write 7.00:00:00 or (New-TimeSpan -Days 7)*'
+            }
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 3   # the set-up's only
+        }
+
+        It 'takes spans as TimeSpan objects and as strings' {
+            @(Get-OSSnapshot -OlderThan '2.00:00:00').Id | Should -Be @($script:ThreeDays.Id, $script:TenDays.Id)
+            @(Get-OSSnapshot -NewerThan '20:00:00').Id | Should -Be @($script:Hour.Id)
+            @(Get-OSSnapshot -NewerThan ([timespan]::FromDays(4)) -OlderThan (New-TimeSpan -Days 2)).Id | Should -Be @($script:ThreeDays.Id)
+        }
+
         It 'refuses a negative span before sending anything' {
             $failure = Get-OneError { Get-OSSnapshot -OlderThan -1.00:00:00 }
             $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'

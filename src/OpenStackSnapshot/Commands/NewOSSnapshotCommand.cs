@@ -50,6 +50,7 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>A snapshot of the volume with this name made within the span (not failed or going) is written instead of a new one.</summary>
         [Parameter]
+        [RefuseNumberAsSpan]
         [ValidateNonNegativeTimeSpan]
         public TimeSpan? ReuseNewerThan { get; set; }
 
