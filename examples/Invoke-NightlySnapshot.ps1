@@ -17,7 +17,7 @@ A nightly job in three steps, each ending with one log line on the information s
    volume and removes the rest; error snapshots never count as kept, and snapshots still being created or deleted
    are left alone.
 
-The result is one object with the counts of both steps (Created, Reused, Kept, Removed, Failed), the ErrorIds of the
+The result is one object with the counts of both steps (Created, Reused, Kept, Left, Removed, Failed), the ErrorIds of the
 failures and the snapshots made or reused. Failures (a listing that failed and a volume name that matched nothing
 included) are also written to the error stream as they happen and do not stop the other volumes; when any step
 failed, the script ends with exit code 1, so a scheduler sees it.
@@ -64,7 +64,7 @@ pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId 0d1e2f3
 As a cron or systemd job: the exit code is 1 when any snapshot or removal failed.
 
 .OUTPUTS
-One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Removed, Failed, FailedErrorIds, Snapshots.
+One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Left, Removed, Failed, FailedErrorIds, Snapshots.
 #>
 [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Server')]
 param(
@@ -121,6 +121,7 @@ try {
         Created        = $made.Created
         Reused         = $made.Reused
         Kept           = if ($retained) { $retained.Kept } else { 0 }
+        Left           = if ($retained) { $retained.Left } else { 0 }
         Removed        = if ($retained) { $retained.Removed } else { 0 }
         Failed         = $failedIds.Count
         FailedErrorIds = $failedIds

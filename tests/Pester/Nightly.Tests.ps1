@@ -190,14 +190,15 @@ Describe 'Nightly runbooks' {
             $run = Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
 
             $run | Should -BeOfType OpenStackSnapshot.Output.RunSummary
-            $run.Kept | Should -Be 5   # 2 + 1 creating on volume 1, 2 on volume 2
+            $run.Kept | Should -Be 4   # 2 on volume 1, 2 on volume 2
+            $run.Left | Should -Be 1   # the one still creating on volume 1
             $run.Removed | Should -Be 3
             $run.Failed | Should -Be 1
             $run.FailedErrorIds | Should -Be @('OSForbidden')
             $run.Errors[0].TargetObject | Should -Be $script:V1[5].Id
             $failures.Count | Should -Be 1
             $run.Snapshots.Id | Should -Be @($script:V1[4].Id, $script:V1[3].Id, $script:V1Error.Id)
-            "$run" | Should -Be 'Remove-OSSnapshot: 0 created, 0 reused, 5 kept, 3 removed, 1 failed (OSForbidden)'
+            "$run" | Should -Be 'Remove-OSSnapshot: 0 created, 0 reused, 4 kept, 1 left, 3 removed, 1 failed (OSForbidden)'
         }
     }
 
@@ -299,7 +300,7 @@ Describe 'Nightly runbooks' {
             $run[0].FailedErrorIds | Should -Be @('OSVolumeNotAvailable')   # db-01 is attached and -Force was not given
             $run[0].Errors[0].TargetObject | Should -Be $script:VolumeInUse
             $run[0].Snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2, $script:VolumeAvailable3)
-            "$($run[0])" | Should -Be 'New-OSSnapshot: 2 created, 1 reused, 0 kept, 0 removed, 1 failed (OSVolumeNotAvailable)'
+            "$($run[0])" | Should -Be 'New-OSSnapshot: 2 created, 1 reused, 0 kept, 0 left, 0 removed, 1 failed (OSVolumeNotAvailable)'
         }
     }
 
@@ -348,7 +349,7 @@ Describe 'Nightly runbooks' {
             $left = @(Get-OSSnapshot -Session (Connect-TestCloud $script:Emulator))
             ($left.Id | Sort-Object) | Should -Be (@($first.Snapshots.Id) + $old[0].Id + $old[3].Id + $foreign.Id | Sort-Object)
             @($log1).Count | Should -Be 3
-            "$($log2[1])" | Should -BeLike "*snapshots 'nightly-*': New-OSSnapshot: 0 created, 2 reused, 0 kept, 0 removed, 0 failed"
+            "$($log2[1])" | Should -BeLike "*snapshots 'nightly-*': New-OSSnapshot: 0 created, 2 reused, 0 kept, 0 left, 0 removed, 0 failed"
             Get-OSSession | Where-Object Name -EQ mycloud | Should -BeNullOrEmpty -Because 'the runbook disconnects its session'
         }
 

@@ -69,7 +69,8 @@ namespace OpenStackSnapshot.Commands
             foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
             {
                 WriteVerboseLine(volume.Describe());
-                Tally?.AddKept(volume.Kept.Count + volume.Left.Count);
+                Tally?.AddKept(volume.Kept.Count);
+                Tally?.AddLeft(volume.Left.Count);
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
