@@ -14,8 +14,13 @@ A nightly job in three steps, each ending with one log line on the information s
    error) gets that snapshot back instead of a second one, so a run repeated after a failure creates only what is
    missing.
 3. Retention: of the snapshots named "<Prefix>*" of those volumes, keeps the newest -KeepNewest available ones per
-   volume and removes the rest; error snapshots never count as kept, and snapshots still being created or deleted
-   are left alone.
+   volume and removes the rest; error snapshots never count as kept. Snapshots in any other status (creating and
+   deleting, but also error_deleting, backing-up, restoring, ...) are left alone and counted as Left, because
+   Cinder deletes only available and error snapshots.
+
+The name carries the UTC date of the run, so a re-run after midnight UTC builds the next day's name: reuse then
+finds nothing and every volume is snapshotted again. Where a failed night may be re-run after midnight, compute the
+name once per scheduled night instead of from the clock, for example from the schedule's start time.
 
 The result is one object with the counts of both steps (Created, Reused, Kept, Left, Removed, Failed), the ErrorIds of the
 failures and the snapshots made or reused. Failures (a listing that failed and a volume name that matched nothing

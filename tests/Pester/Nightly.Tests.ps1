@@ -321,6 +321,9 @@ Describe 'Nightly runbooks' {
                 ($help.parameters.parameter | Where-Object Name -EQ $name).description.Text | Should -Not -BeNullOrEmpty -Because "-$name needs help"
             }
             @($help.examples.example).Count | Should -BeGreaterOrEqual 3
+            # What surprises a scheduled run: the date in the name, and the statuses retention cannot delete.
+            "$($help.description.Text)" | Should -BeLike '*re-run after midnight UTC*once per scheduled night*'
+            "$($help.description.Text)" | Should -BeLike '*error_deleting, backing-up*Cinder deletes only available and error snapshots*'
         }
 
         It 'run twice in a row, the second run creates nothing and reuses every snapshot; retention keeps the newest' {
