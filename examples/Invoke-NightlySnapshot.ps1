@@ -14,12 +14,18 @@ A nightly job in three steps, each ending with one log line on the information s
    error) gets that snapshot back instead of a second one, so a run repeated after a failure creates only what is
    missing.
 3. Retention: of the snapshots named "<Prefix>*" of those volumes, keeps the newest -KeepNewest available ones per
-   volume and removes the rest; error snapshots never count as kept, and snapshots still being created or deleted
-   are left alone.
+   volume and removes the rest; error snapshots never count as kept. Snapshots in any other status (creating and
+   deleting, but also error_deleting, backing-up, restoring, ...) are left alone and counted as Left, because
+   Cinder deletes only available and error snapshots.
 
-The result is one object with the counts of both steps (Created, Reused, Kept, Removed, Failed), the ErrorIds of the
-failures and the snapshots made or reused. Failures are also written to the error stream as they happen and do not
-stop the other volumes; when any step failed, the script ends with exit code 1, so a scheduler sees it.
+The name carries the UTC date of the run, so a re-run after midnight UTC builds the next day's name: reuse then
+finds nothing and every volume is snapshotted again. Where a failed night may be re-run after midnight, compute the
+name once per scheduled night instead of from the clock, for example from the schedule's start time.
+
+The result is one object with the counts of both steps (Created, Reused, Kept, Left, Removed, Failed), the ErrorIds of the
+failures and the snapshots made or reused. Failures (a listing that failed and a volume name that matched nothing
+included) are also written to the error stream as they happen and do not stop the other volumes; when any step
+failed, the script ends with exit code 1, so a scheduler sees it.
 
 The session comes from clouds.yaml and secure.yaml (or OS_* variables) through Connect-OSCloud -Cloud, and is
 disconnected at the end. -WhatIf runs the whole job without changing anything: creates and removals are only listed.
@@ -63,7 +69,7 @@ pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId 0d1e2f3
 As a cron or systemd job: the exit code is 1 when any snapshot or removal failed.
 
 .OUTPUTS
-One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Removed, Failed, FailedErrorIds, Snapshots.
+One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Left, Removed, Failed, FailedErrorIds, Snapshots.
 #>
 [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Server')]
 param(
@@ -97,7 +103,8 @@ function Write-Step([string] $Text) {
 
 $session = Connect-OSCloud -Cloud $Cloud -ErrorAction Stop
 try {
-    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId } else { Get-OSVolume -Session $session -Name $VolumeName })
+    # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
+    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors } else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors })
     Write-Step "cloud $Cloud ($($session.ProjectName)): $($volumes.Count) volumes to snapshot"
 
     $name = $Prefix + [DateTime]::UtcNow.ToString('yyyyMMdd', [cultureinfo]::InvariantCulture)
@@ -106,12 +113,12 @@ try {
 
     # Only this job's snapshots of these volumes are judged; with no volume there is nothing to judge.
     $retained = if ($volumes.Count -gt 0) {
-        Get-OSSnapshot -Session $session -Name "$Prefix*" -VolumeId $volumes.Id |
+        Get-OSSnapshot -Session $session -Name "$Prefix*" -VolumeId $volumes.Id -ErrorVariable +listingErrors |
             Remove-OSSnapshot -Session $session -KeepNewest $KeepNewest -Summary -Confirm:$false
     }
     Write-Step "retention, newest $KeepNewest per volume: $(if ($retained) { $retained } else { 'nothing to judge' })"
 
-    $failedIds = @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
+    $failedIds = @($listingErrors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) + @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
     [pscustomobject]@{
         Cloud          = $Cloud
         SnapshotName   = $name
@@ -119,6 +126,7 @@ try {
         Created        = $made.Created
         Reused         = $made.Reused
         Kept           = if ($retained) { $retained.Kept } else { 0 }
+        Left           = if ($retained) { $retained.Left } else { 0 }
         Removed        = if ($retained) { $retained.Removed } else { 0 }
         Failed         = $failedIds.Count
         FailedErrorIds = $failedIds

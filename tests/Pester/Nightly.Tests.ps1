@@ -91,6 +91,21 @@ Describe 'Nightly runbooks' {
             @(Get-OSSnapshot -Status error -OlderThan 1.00:00:00).Count | Should -Be 0
         }
 
+        It 'refuses a bare number, which PowerShell would read as ticks, and says how to write a span' {
+            foreach ($command in { Get-OSSnapshot -OlderThan 7 }, { Get-OSSnapshot -NewerThan 2 }, { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -ReuseNewerThan 20 }) {
+                $failure = Get-OneError $command
+                $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+                "$failure" | Should -BeLike '*write 7.00:00:00 or (New-TimeSpan -Days 7)*'
+            }
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 3   # the set-up's only
+        }
+
+        It 'takes spans as TimeSpan objects and as strings' {
+            @(Get-OSSnapshot -OlderThan '2.00:00:00').Id | Should -Be @($script:ThreeDays.Id, $script:TenDays.Id)
+            @(Get-OSSnapshot -NewerThan '20:00:00').Id | Should -Be @($script:Hour.Id)
+            @(Get-OSSnapshot -NewerThan ([timespan]::FromDays(4)) -OlderThan (New-TimeSpan -Days 2)).Id | Should -Be @($script:ThreeDays.Id)
+        }
+
         It 'refuses a negative span before sending anything' {
             $failure = Get-OneError { Get-OSSnapshot -OlderThan -1.00:00:00 }
             $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
@@ -156,6 +171,14 @@ Describe 'Nightly runbooks' {
             $left.Id | Should -Contain $script:V2[0].Id
         }
 
+        It 'removes an id given twice once, and counts it once with -Summary' {
+            $run = $script:V1[1].Id, $script:V1[1].Id | Remove-OSSnapshot -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+            $run.Removed | Should -Be 1
+            $run.Failed | Should -Be 0
+            $failures.Count | Should -Be 0
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 1
+        }
+
         It 'takes snapshot objects only' {
             $failure = Get-OneError { Remove-OSSnapshot -Id $script:V1[1].Id -KeepNewest 1 -Confirm:$false }
             $failure.FullyQualifiedErrorId | Should -BeLike 'AmbiguousParameterSet*'
@@ -167,14 +190,15 @@ Describe 'Nightly runbooks' {
             $run = Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
 
             $run | Should -BeOfType OpenStackSnapshot.Output.RunSummary
-            $run.Kept | Should -Be 5   # 2 + 1 creating on volume 1, 2 on volume 2
+            $run.Kept | Should -Be 4   # 2 on volume 1, 2 on volume 2
+            $run.Left | Should -Be 1   # the one still creating on volume 1
             $run.Removed | Should -Be 3
             $run.Failed | Should -Be 1
             $run.FailedErrorIds | Should -Be @('OSForbidden')
             $run.Errors[0].TargetObject | Should -Be $script:V1[5].Id
             $failures.Count | Should -Be 1
             $run.Snapshots.Id | Should -Be @($script:V1[4].Id, $script:V1[3].Id, $script:V1Error.Id)
-            "$run" | Should -Be 'Remove-OSSnapshot: 0 created, 0 reused, 5 kept, 3 removed, 1 failed (OSForbidden)'
+            "$run" | Should -Be 'Remove-OSSnapshot: 0 created, 0 reused, 4 kept, 1 left, 3 removed, 1 failed (OSForbidden)'
         }
     }
 
@@ -232,6 +256,14 @@ Describe 'Nightly runbooks' {
             $made[2].Id | Should -Be $made[0].Id
         }
 
+        It 'counts a volume given twice with -Wait -Summary as one created, as the one create sent' {
+            $run = $script:VolumeAvailable, $script:VolumeAvailable | New-OSSnapshot -Name nightly -ReuseNewerThan 20:00:00 -Wait -Summary
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 1
+            $run.Created | Should -Be 1
+            $run.Reused | Should -Be 0
+            $run.Snapshots.Count | Should -Be 1
+        }
+
         It 'refuses an item without a name with OSInvalidArgument, and goes on with the others' {
             $items = [pscustomobject]@{ VolumeId = $script:VolumeAvailable }, [pscustomobject]@{ VolumeId = $script:VolumeAvailable2; Name = 'nightly' }
             $out = @($items | New-OSSnapshot -ReuseNewerThan 20:00:00 -ErrorAction Continue 2>&1)
@@ -268,21 +300,18 @@ Describe 'Nightly runbooks' {
             $run[0].FailedErrorIds | Should -Be @('OSVolumeNotAvailable')   # db-01 is attached and -Force was not given
             $run[0].Errors[0].TargetObject | Should -Be $script:VolumeInUse
             $run[0].Snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2, $script:VolumeAvailable3)
-            "$($run[0])" | Should -Be 'New-OSSnapshot: 2 created, 1 reused, 0 kept, 0 removed, 1 failed (OSVolumeNotAvailable)'
+            "$($run[0])" | Should -Be 'New-OSSnapshot: 2 created, 1 reused, 0 kept, 0 left, 0 removed, 1 failed (OSVolumeNotAvailable)'
         }
     }
 
     Describe 'examples/Invoke-NightlySnapshot.ps1' {
         BeforeAll {
-            $script:Folder = New-TestFolder 'oss-nightly'
-            $script:SavedEnvironment = Clear-OSEnvironment
-            $env:OS_CLIENT_CONFIG_FILE = Join-Path $script:Folder 'clouds.yaml'
-            $env:OS_CLIENT_SECURE_FILE = Join-Path $script:Folder 'secure.yaml'
-            Write-TestCloudsYaml $script:Emulator $env:OS_CLIENT_CONFIG_FILE $env:OS_CLIENT_SECURE_FILE
+            $script:Files = New-TestCloudsFolder $script:Emulator 'oss-nightly'
+            $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
         }
         AfterAll {
             Restore-OSEnvironment $script:SavedEnvironment
-            Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+            Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
         }
 
         It 'has help for the script and each parameter' {
@@ -292,6 +321,9 @@ Describe 'Nightly runbooks' {
                 ($help.parameters.parameter | Where-Object Name -EQ $name).description.Text | Should -Not -BeNullOrEmpty -Because "-$name needs help"
             }
             @($help.examples.example).Count | Should -BeGreaterOrEqual 3
+            # What surprises a scheduled run: the date in the name, and the statuses retention cannot delete.
+            "$($help.description.Text)" | Should -BeLike '*re-run after midnight UTC*once per scheduled night*'
+            "$($help.description.Text)" | Should -BeLike '*error_deleting, backing-up*Cinder deletes only available and error snapshots*'
         }
 
         It 'run twice in a row, the second run creates nothing and reuses every snapshot; retention keeps the newest' {
@@ -320,14 +352,42 @@ Describe 'Nightly runbooks' {
             $left = @(Get-OSSnapshot -Session (Connect-TestCloud $script:Emulator))
             ($left.Id | Sort-Object) | Should -Be (@($first.Snapshots.Id) + $old[0].Id + $old[3].Id + $foreign.Id | Sort-Object)
             @($log1).Count | Should -Be 3
-            "$($log2[1])" | Should -BeLike "*snapshots 'nightly-*': New-OSSnapshot: 0 created, 2 reused, 0 kept, 0 removed, 0 failed"
+            "$($log2[1])" | Should -BeLike "*snapshots 'nightly-*': New-OSSnapshot: 0 created, 2 reused, 0 kept, 0 left, 0 removed, 0 failed"
             Get-OSSession | Where-Object Name -EQ mycloud | Should -BeNullOrEmpty -Because 'the runbook disconnects its session'
         }
 
-        It 'changes nothing with -WhatIf' {
-            $first = & $script:Runbook -Cloud mycloud -VolumeName 'data-*' -KeepNewest 1 -WhatIf
-            $first.Created | Should -Be 0
-            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+        It 'changes nothing with -WhatIf, the retention of older nights included' {
+            foreach ($day in 1..3) { New-DatedSnapshot $script:VolumeAvailable "nightly-old$day" $day | Out-Null }
+            $creates = Get-EmulatorRequestCount $script:Emulator 'snapshots.create'
+            $lines = Get-WhatIfLine { & $script:Runbook -Cloud mycloud -VolumeName 'data-*' -KeepNewest 1 -WhatIf }
+            @($lines | Where-Object { $_ -like '*"Remove"*' }).Count | Should -Be 2   # nightly-old2 and nightly-old3
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be $creates
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 0
+            @(Get-OSSnapshot -Session (Connect-TestCloud $script:Emulator)).Count | Should -Be 3
+        }
+
+        It 'ends with exit code 1 and the ErrorId when the volume listing fails' {
+            Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 500 -Count 1
+            $run = & $script:Runbook -Cloud mycloud -ServerId $script:Server -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Failed | Should -Be 1
+            $run.FailedErrorIds | Should -Be @('OSServerError')
+        }
+
+        It 'ends with exit code 1 and OSNotFound when a volume name matches nothing' {
+            $run = & $script:Runbook -Cloud mycloud -VolumeName 'data-01', 'no-such-volume' -KeepNewest 1 -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Created | Should -Be 1
+            $run.FailedErrorIds | Should -Be @('OSNotFound')
+        }
+
+        It 'ends with exit code 1 and the ErrorId when the retention''s listing fails' {
+            # Both listings fail: the reuse look-up's (so nothing is created) and the retention's.
+            Set-EmulatorFault $script:Emulator -Route snapshots.detail -Status 500 -Count 2
+            $run = & $script:Runbook -Cloud mycloud -VolumeName 'data-01' -KeepNewest 1 -ErrorAction SilentlyContinue
+            $LASTEXITCODE | Should -Be 1
+            $run.Created | Should -Be 0
+            $run.FailedErrorIds | Should -Be @('OSServerError', 'OSServerError')
         }
 
         It 'ends with exit code 1 and the ErrorIds when a volume fails' {

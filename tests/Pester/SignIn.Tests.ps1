@@ -5,10 +5,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
     $script:Emulator = Start-Emulator
-    $script:Folder = New-TestFolder 'oss-signin'
-    $script:Clouds = Join-Path $script:Folder 'clouds.yaml'
-    $script:Secure = Join-Path $script:Folder 'secure.yaml'
-    Write-TestCloudsYaml $script:Emulator $script:Clouds $script:Secure
+    $script:Files = New-TestCloudsFolder $script:Emulator 'oss-signin'
+    $script:Folder = $script:Files.Folder
+    $script:Clouds = $script:Files.Clouds
+    $script:Secure = $script:Files.Secure
 }
 AfterAll {
     Stop-Emulator $script:Emulator
@@ -18,9 +18,7 @@ AfterAll {
 Describe 'Connect-OSCloud with clouds.yaml' {
     BeforeEach {
         Reset-Emulator $script:Emulator
-        $script:SavedEnvironment = Clear-OSEnvironment
-        $env:OS_CLIENT_CONFIG_FILE = $script:Clouds
-        $env:OS_CLIENT_SECURE_FILE = $script:Secure
+        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
     }
     AfterEach { Restore-OSEnvironment $script:SavedEnvironment }
 
@@ -144,7 +142,7 @@ Describe 'Connect-OSCloud from OS_* variables' {
 }
 
 Describe 'Get-OSCloudConfig' {
-    BeforeEach { $script:SavedEnvironment = Clear-OSEnvironment; $env:OS_CLIENT_CONFIG_FILE = $script:Clouds; $env:OS_CLIENT_SECURE_FILE = $script:Secure }
+    BeforeEach { $script:SavedEnvironment = Use-TestCloudsYaml $script:Files }
     AfterEach { Restore-OSEnvironment $script:SavedEnvironment }
 
     It 'shows the settings that would be used and where each came from, with no secret' {

@@ -17,6 +17,22 @@ function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Passwor
     Connect-OSCloud -AuthUrl $Emulator.AuthUrl -Credential (New-TestCredential $User $Password) -ProjectName $Project -RetryIntervalSec 0 @Extra
 }
 
+# A fresh folder holding Write-TestCloudsYaml's two files, as Folder, Clouds and Secure; the caller removes Folder in AfterAll.
+function New-TestCloudsFolder($Emulator, [string] $Prefix) {
+    $folder = New-TestFolder $Prefix
+    $files = [pscustomobject]@{ Folder = $folder; Clouds = (Join-Path $folder 'clouds.yaml'); Secure = (Join-Path $folder 'secure.yaml') }
+    Write-TestCloudsYaml $Emulator $files.Clouds $files.Secure
+    $files
+}
+
+# Clears the OS_* variables and points OpenStack at those files; returns what Restore-OSEnvironment puts back.
+function Use-TestCloudsYaml($Files) {
+    $saved = Clear-OSEnvironment
+    $env:OS_CLIENT_CONFIG_FILE = $Files.Clouds
+    $env:OS_CLIENT_SECURE_FILE = $Files.Secure
+    $saved
+}
+
 # A clouds.yaml and secure.yaml for the emulator, as a user writes them: the password only in secure.yaml.
 function Write-TestCloudsYaml($Emulator, [string] $Clouds, [string] $Secure) {
     @"

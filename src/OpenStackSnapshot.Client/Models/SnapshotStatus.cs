@@ -2,12 +2,13 @@ using System;
 
 namespace OpenStackSnapshot.Client.Models
 {
-    /// <summary>The status values that end a wait, so every caller judges them alike.</summary>
+    /// <summary>The status values the module judges snapshots by (a wait's end, reuse, retention), so every caller judges them alike.</summary>
     public static class SnapshotStatus
     {
         public const string Creating = "creating";
         public const string Available = "available";
         public const string Deleting = "deleting";
+        public const string Deleted = "deleted";
         public const string Error = "error";
         public const string ErrorDeleting = "error_deleting";
 

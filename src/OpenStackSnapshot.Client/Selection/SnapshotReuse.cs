@@ -44,7 +44,7 @@ namespace OpenStackSnapshot.Client.Selection
         public static bool Reusable(string? status) =>
             !SnapshotStatus.IsFailure(status)
             && !string.Equals(status, SnapshotStatus.Deleting, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(status, "deleted", StringComparison.OrdinalIgnoreCase);
+            && !string.Equals(status, SnapshotStatus.Deleted, StringComparison.OrdinalIgnoreCase);
 
         private static Snapshot WithTime(Snapshot s, DateTime createdAt) =>
             new Snapshot(s.Id, s.VolumeId, s.Name, s.Description, s.Status, s.Size, createdAt);

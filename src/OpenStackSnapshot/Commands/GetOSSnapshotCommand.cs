@@ -40,11 +40,13 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>Only snapshots created longer ago than this (by CreatedAt, against the current UTC time).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [RefuseNumberAsSpan]
         [ValidateNonNegativeTimeSpan]
         public TimeSpan? OlderThan { get; set; }
 
         /// <summary>Only snapshots created within this span of the current UTC time.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [RefuseNumberAsSpan]
         [ValidateNonNegativeTimeSpan]
         public TimeSpan? NewerThan { get; set; }
 

@@ -50,6 +50,7 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>A snapshot of the volume with this name made within the span (not failed or going) is written instead of a new one.</summary>
         [Parameter]
+        [RefuseNumberAsSpan]
         [ValidateNonNegativeTimeSpan]
         public TimeSpan? ReuseNewerThan { get; set; }
 
@@ -58,7 +59,8 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Summary { get; set; }
 
         private readonly List<string> _created = new List<string>();
-        private readonly HashSet<string> _reusedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Whether an item was created or reused is known when it is submitted; with -Wait it is written later, by id.
+        private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _submitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private SnapshotReuse? _reuse;
 
@@ -78,7 +80,7 @@ namespace OpenStackSnapshot.Commands
             Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
                 _reuse?.Add(snapshot);
-                Done(snapshot);
+                Done(snapshot, reused: false);
             }, VolumeId);
         }
 
@@ -90,7 +92,7 @@ namespace OpenStackSnapshot.Commands
             if (Tally != null) WriteObject(Tally);
         }
 
-        protected override void WriteWaited(Snapshot snapshot) => Write(snapshot);
+        protected override void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
 
         /// <summary>True when this item is settled without a create: reused, or refused (no name, or the listing failed).</summary>
         private bool TryReuse()
@@ -118,23 +120,27 @@ namespace OpenStackSnapshot.Commands
             if (existing == null) return false;
             WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
                 + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
-            _reusedIds.Add(existing.Id);
-            Submit(ThrottleLimit, _ => Task.FromResult(existing), Done, VolumeId); // queued, so output keeps input order
+            Submit(ThrottleLimit, _ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId); // queued, so output keeps input order
             return true;
         }
 
         private string ReuseKey() => $"{VolumeId.Trim()}\n{Name}";
 
-        private void Done(Snapshot snapshot)
+        private void Done(Snapshot snapshot, bool reused)
         {
-            if (Wait) _created.Add(snapshot.Id);
-            else Write(snapshot);
+            if (!Wait)
+            {
+                Write(snapshot, reused);
+                return;
+            }
+            _created.Add(snapshot.Id);
+            if (!reused) _createdIds.Add(snapshot.Id);
         }
 
-        private void Write(Snapshot snapshot)
+        private void Write(Snapshot snapshot, bool reused)
         {
             if (Tally == null) WriteObject(snapshot);
-            else if (_reusedIds.Contains(snapshot.Id)) Tally.AddReused(snapshot);
+            else if (reused) Tally.AddReused(snapshot);
             else Tally.AddCreated(snapshot);
         }
     }

@@ -16,6 +16,7 @@ namespace OpenStackSnapshot.Commands
     {
         private readonly List<string> _deleted = new List<string>();
         private readonly List<Snapshot> _collected = new List<Snapshot>();
+        private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Returns only when each snapshot is gone (show answers 404).</summary>
         [Parameter]
@@ -68,13 +69,20 @@ namespace OpenStackSnapshot.Commands
             foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
             {
                 WriteVerboseLine(volume.Describe());
-                Tally?.AddKept(volume.Kept.Count + volume.Left.Count);
+                Tally?.AddKept(volume.Kept.Count);
+                Tally?.AddLeft(volume.Left.Count);
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
 
         private void Remove(string id, Snapshot? known)
         {
+            // A second DELETE of the same snapshot could only fail, and that failure would read as the first one's.
+            if (!_requested.Add(id))
+            {
+                WriteVerboseLine($"Snapshot {id} was given again: it is removed once.");
+                return;
+            }
             var label = known?.Name != null ? $"snapshot {id} ({known.Name})" : $"snapshot {id}";
             if (!ShouldProcess(label, "Remove")) return;
             var lookUp = PassThru && known == null;

@@ -24,8 +24,10 @@ namespace OpenStackSnapshot.Output
         public int Created { get; private set; }
         /// <summary>Existing snapshots written instead of creating one (-ReuseNewerThan).</summary>
         public int Reused { get; private set; }
-        /// <summary>Snapshots -KeepNewest kept: the newest available ones, and those it never deletes (creating, deleting, ...).</summary>
+        /// <summary>Snapshots -KeepNewest kept: the newest available ones.</summary>
         public int Kept { get; private set; }
+        /// <summary>Snapshots -KeepNewest neither removed nor kept: in a state block storage will not delete (creating, deleting, ...) or of unknown age.</summary>
+        public int Left { get; private set; }
         /// <summary>Deletions the cloud accepted (with -Wait: that ended with the snapshot gone).</summary>
         public int Removed => _removedIds.Count;
         public int Failed => _errors.Count;
@@ -50,6 +52,8 @@ namespace OpenStackSnapshot.Output
 
         internal void AddKept(int count) => Kept += count;
 
+        internal void AddLeft(int count) => Left += count;
+
         internal void AddRemoved(string id, Snapshot? known)
         {
             _removedIds.Add(id);
@@ -65,11 +69,11 @@ namespace OpenStackSnapshot.Output
             _snapshots.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>One line for a log: "New-OSSnapshot: 3 created, 1 reused, 0 kept, 0 removed, 1 failed (OSVolumeNotFound)".</summary>
+        /// <summary>One line for a log: "New-OSSnapshot: 3 created, 1 reused, 0 kept, 0 left, 0 removed, 1 failed (OSVolumeNotFound)".</summary>
         public override string ToString()
         {
             var failures = _errorIds.GroupBy(id => id).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}");
-            var line = $"{Command}: {Created} created, {Reused} reused, {Kept} kept, {Removed} removed, {Failed} failed";
+            var line = $"{Command}: {Created} created, {Reused} reused, {Kept} kept, {Left} left, {Removed} removed, {Failed} failed";
             return Failed == 0 ? line : $"{line} ({string.Join(", ", failures)})";
         }
     }
