@@ -41,6 +41,7 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>With -Wait: how long to wait before giving up with OSTimeout.</summary>
         [Parameter]
+        [RefuseNumberAsSpan]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
         /// <summary>How many creates of this pipeline may be in flight at once; output stays in input order.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Client.Selection;
 using OpenStackSnapshot.Output;
 
@@ -23,6 +24,8 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
+
+        [RefuseNumberAsSpan]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
         /// <summary>Writes each snapshot that was deleted.</summary>

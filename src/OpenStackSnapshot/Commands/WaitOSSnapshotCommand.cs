@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -20,6 +21,7 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>How long to wait; those still pending then get an OSTimeout error each.</summary>
         [Parameter]
+        [RefuseNumberAsSpan]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
         /// <summary>How many shows of this wait may be in flight at once: up to this many pending are shown, not listed.</summary>
