@@ -1,3 +1,4 @@
+using OpenStackSnapshot.Emulator.Cinder;
 using OpenStackSnapshot.Emulator.Control;
 using OpenStackSnapshot.Emulator.Keystone;
 using OpenStackSnapshot.Emulator.Nova;
@@ -15,6 +16,7 @@ internal sealed class Dispatcher(EmulatorState state)
 
     private readonly TokenEndpoints _identity = new(state);
     private readonly ComputePipeline _compute = new(state);
+    private readonly BlockStoragePipeline _blockStorage = new(state);
     private readonly ControlEndpoints _control = new(state);
 
     public async Task HandleAsync(HttpContext context)
@@ -58,6 +60,10 @@ internal sealed class Dispatcher(EmulatorState state)
             else if (Catalog.IsComputePrefix(area) && ComputeRoutes.Match(request.Method, rest) is { } route)
             {
                 reply = await ServeAsync(context, route.RouteKey, identity: false, () => _compute.Handle(route, request, body));
+            }
+            else if (Catalog.IsBlockStoragePrefix(area) && BlockStorageRoutes.Match(request.Method, rest) is { } volumeRoute)
+            {
+                reply = await ServeAsync(context, volumeRoute.RouteKey, identity: false, () => _blockStorage.Handle(volumeRoute, request, body));
             }
             else
             {
