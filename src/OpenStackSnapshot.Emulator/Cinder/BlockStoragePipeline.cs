@@ -7,7 +7,7 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 /// <summary>
 /// What Cinder does to every v3 request before a controller runs, in Cinder's order: auth middleware (401), the
 /// version header (400/406), a body's Content-Type (415) and JSON (400), the path's project id (400). Every answer
-/// after the version is read echoes it, except where Cinder's legacy-endpoint test swallows it.
+/// after the version is read echoes it.
 /// </summary>
 internal sealed class BlockStoragePipeline(EmulatorState state)
 {
@@ -26,7 +26,7 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
         var reply = version.IsError
             ? Faults.Fault(version.ErrorStatus, version.ErrorMessage!)
             : Process(route, request, body, token, version.Version);
-        if (!version.Echo || !VolumeMicroversion.Echoes(version.Version)) return reply;
+        if (!version.Echo) return reply;
         return reply
             .WithHeader(VolumeMicroversion.Header, "volume " + version.Version)
             .WithHeader("Vary", VolumeMicroversion.Header);

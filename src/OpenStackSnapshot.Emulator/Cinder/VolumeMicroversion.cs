@@ -53,12 +53,6 @@ internal static partial class VolumeMicroversion
             $"Version {match.Groups[1].Value}.{match.Groups[2].Value} is not supported by the API. Minimum is {Min} and maximum is {Max}.", parsed);
     }
 
-    /// <summary>
-    /// Cinder's _is_legacy_endpoint looks for "1.0" or "2.0" inside the version string, so 3.10 and 3.20 answers
-    /// carry no version header.
-    /// </summary>
-    public static bool Echoes(ApiVersion version) => !version.ToString().Contains("1.0", StringComparison.Ordinal) && !version.ToString().Contains("2.0", StringComparison.Ordinal);
-
     [GeneratedRegex(@"^([1-9][0-9]*)\.([1-9][0-9]*|0)$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }
