@@ -47,7 +47,7 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
         if (route.PathProjectId is { } pathProject && pathProject != token.Project?.Id) return Faults.BadRequest("Malformed request url");
 
         var applicationUrl = new Uri(state.BaseUri, request.Path.Value!.TrimStart('/').Split('/')[0] + "/v3").ToString();
-        var cinder = new CinderRequest(route, token, version, json, request.Query, applicationUrl);
+        var cinder = new CinderRequest(route, token, version, json, request.Query, applicationUrl, state.Options.CinderNewPolicyDefaults);
         return route.Action switch
         {
             BlockStorageAction.SnapshotsList => _snapshots.List(cinder, detail: false),

@@ -7,7 +7,8 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 
 /// <summary>One authenticated block-storage request after Cinder's generic checks, ready for a controller.</summary>
 internal sealed record CinderRequest(
-    BlockStorageRoute Route, IssuedToken Token, ApiVersion Version, JsonElement? Body, IQueryCollection Query, string ApplicationUrl)
+    BlockStorageRoute Route, IssuedToken Token, ApiVersion Version, JsonElement? Body, IQueryCollection Query, string ApplicationUrl,
+    bool NewPolicyDefaults)
 {
     /// <summary>The token's project (Cinder's context.project_id).</summary>
     public string? ProjectId => Token.Project?.Id;
@@ -17,9 +18,12 @@ internal sealed record CinderRequest(
 
     public bool AtLeast(int major, int minor) => Version >= new ApiVersion(major, minor);
 
-    /// <summary>Cinder's policy check with its new defaults: the role on the token's project, else 403 naming the rule.</summary>
+    /// <summary>
+    /// Cinder's policy check on a resource of the token's project: with the new defaults the role is needed, with the
+    /// legacy ones (the rule admin_or_owner is enough) any role of the project passes; else 403 naming the rule.
+    /// </summary>
     public Reply? Deny(string role, string rule) =>
-        Token.Project is not null && Token.HasRole(role) ? null : Faults.PolicyDenied(rule);
+        Token.Project is not null && (Token.HasRole(role) || !NewPolicyDefaults) ? null : Faults.PolicyDenied(rule);
 
     /// <summary>Links carry the project id when the request's URL did (ViewBuilder._get_project_id_in_url).</summary>
     public string CollectionUrl(string collection) =>

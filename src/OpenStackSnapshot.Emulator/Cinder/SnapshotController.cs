@@ -8,7 +8,7 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 
 /// <summary>
 /// Cinder's v3 SnapshotsController over the shared snapshot store, in Cinder's order of checks: body schema,
-/// lookup (404), policy (403), state (400), quota (413). Policies are Cinder's new defaults (reader reads, member writes).
+/// lookup (404), policy (403), state (400), quota (413). Policies as <see cref="EmulatorOptions.CinderNewPolicyDefaults"/> says.
 /// </summary>
 internal sealed class SnapshotController(EmulatorState state)
 {

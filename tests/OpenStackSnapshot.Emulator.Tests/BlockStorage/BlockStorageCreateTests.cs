@@ -94,16 +94,6 @@ public sealed class BlockStorageCreateTests : BlockStorageTest
     }
 
     [Fact]
-    public async Task A_reader_is_denied_by_cinders_policy()
-    {
-        var reader = await TokenAsync("reader", "reader-secret");
-
-        using var response = await PostAsync(Volume + "snapshots", reader, CinderBody(), Pinned);
-
-        await AssertFaultAsync(response, 403, "forbidden", "Policy doesn't allow volume:create_snapshot to be performed.");
-    }
-
-    [Fact]
     public async Task Over_quota_is_413_over_limit_with_retry_after_0()
     {
         var tiny = await TokenAsync("tiny", "tiny-secret", "tiny");

@@ -149,15 +149,4 @@ public sealed class BlockStorageListingTests : BlockStorageTest
         Assert.Equal(3, counted.GetProperty("count").GetInt32());
         Assert.False(ignored.TryGetProperty("count", out _));
     }
-
-    [Fact]
-    public async Task A_reader_may_list()
-    {
-        await SeedThreeAsync();
-        var reader = await TokenAsync("reader", "reader-secret");
-
-        using var response = await GetAsync(Volume + "snapshots", reader, Pinned);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
 }
