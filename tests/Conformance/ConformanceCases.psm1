@@ -109,7 +109,7 @@ function Invoke-ConformanceCases {
     $results
 }
 
-# Cinder's v3 routes, the same way: the pinned microversion the notes recommend (docs/cinder-block-storage.md),
+# Cinder's v3 routes, the same way: the pinned microversion the notes recommend (docs/cinder.md),
 # then the edges of Cinder's version history, errors, filters and paging, and one snapshot seen through both APIs.
 function Invoke-BlockStorageConformanceCases {
     param(
@@ -197,6 +197,7 @@ function Invoke-BlockStorageConformanceCases {
     & $add 'bs show at 3.65' (Send-Raw Get "$v/snapshots/$id" (& $at '3.65'))
     & $add 'bs show at latest' (Send-Raw Get "$v/snapshots/$id" (& $at 'latest'))
     & $add 'bs microversion 3.71' (Send-Raw Get "$v/snapshots" (& $at '3.71'))
+    & $add 'bs microversion 2.0' (Send-Raw Get "$v/snapshots" (& $at '2.0'))
     & $add 'bs microversion 3.abc' (Send-Raw Get "$v/snapshots" (& $at '3.abc'))
     & $add 'bs header without volume' (Send-Raw Get "$v/snapshots" (With $h 'OpenStack-API-Version' 'compute 2.1'))
     & $add 'bs no token' (Send-Raw Get "$v/snapshots" @{ Accept = 'application/json' })

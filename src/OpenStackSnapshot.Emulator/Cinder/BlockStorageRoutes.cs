@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using OpenStackSnapshot.Emulator.Http;
 
 namespace OpenStackSnapshot.Emulator.Cinder;
 
@@ -29,19 +29,12 @@ internal sealed record BlockStorageRoute(
 /// Cinder's v3 route table for the paths the emulator serves, with and without <c>{project_id}</c> (hex digits and
 /// dashes, Cinder's project_id_regex). A method a path lacks matches nothing: the router then answers webob's 404.
 /// </summary>
-internal static partial class BlockStorageRoutes
+internal static class BlockStorageRoutes
 {
     public static BlockStorageRoute? Match(string method, IReadOnlyList<string> segments)
     {
         if (segments.Count < 2 || segments[0] != "v3") return null;
-        var rest = segments.Skip(1).ToList();
-        string? projectId = null;
-        if (rest.Count >= 2 && !IsResource(rest[0]) && IsResource(rest[1]) && ProjectIdPattern().IsMatch(rest[0]))
-        {
-            projectId = rest[0];
-            rest.RemoveAt(0);
-        }
-
+        var (projectId, rest) = ProjectIdInPath.Split(segments.Skip(1), ["snapshots", "volumes"]);
         var route = rest[0] switch
         {
             "snapshots" => Snapshots(method, rest),
@@ -50,8 +43,6 @@ internal static partial class BlockStorageRoutes
         };
         return route is null ? null : route with { PathProjectId = projectId };
     }
-
-    private static bool IsResource(string segment) => segment is "snapshots" or "volumes";
 
     private static BlockStorageRoute? Snapshots(string method, List<string> rest) => (rest.Count, method) switch
     {
@@ -86,7 +77,4 @@ internal static partial class BlockStorageRoutes
         (2, "GET") when rest[1] != "" => new(BlockStorageRouteKeys.VolumesShow, BlockStorageAction.VolumesShow, Id: rest[1]),
         _ => null,
     };
-
-    [GeneratedRegex("^[0-9a-f-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ProjectIdPattern();
 }

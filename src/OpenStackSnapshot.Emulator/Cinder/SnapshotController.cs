@@ -38,22 +38,11 @@ internal sealed class SnapshotController(EmulatorState state)
         NameSortSince = new(3, 30),
     };
 
-    public Reply List(CinderRequest request, bool detail)
-    {
-        var (query, error) = ListQuery.Parse(request, Listing, state.Settings.PageLimit);
-        if (error is not null) return error;
-        if (request.Deny(Seed.ReaderRole, "volume:get_all_snapshots") is { } denied) return denied;
-
-        var scope = query!.AllTenants ? state.Snapshots.ListAll() : state.Snapshots.List(request.ProjectId!);
-        var (page, count, missing) = query.Apply(scope, Listing, NotFound);
-        if (missing is not null) return missing;
-
-        var items = page.Select(s => (JsonNode)(detail ? CinderViews.WithExtendedAttributes(CinderViews.SnapshotDetail(request, s), s) : CinderViews.SnapshotSummary(s)));
-        var body = new JsonObject { ["snapshots"] = new JsonArray(items.ToArray()) };
-        if (CinderViews.NextLink(request, detail ? "snapshots/detail" : "snapshots", page.Select(s => s.Id).ToList(), query.Limit) is { } links) body["snapshots_links"] = links;
-        if (query.WithCount) body["count"] = count;
-        return Reply.Json(200, body);
-    }
+    public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
+        request, Listing, state.Settings.PageLimit, "volume:get_all_snapshots", detail,
+        allTenants => allTenants ? state.Snapshots.ListAll() : state.Snapshots.List(request.ProjectId!),
+        s => detail ? CinderViews.WithExtendedAttributes(CinderViews.SnapshotDetail(request, s), s) : CinderViews.SnapshotSummary(s),
+        NotFound);
 
     public Reply Show(CinderRequest request)
     {
@@ -110,7 +99,10 @@ internal sealed class SnapshotController(EmulatorState state)
 
         var snapshot = JsonBody.Get(body, "snapshot")!.Value;
         var updated = state.Snapshots.Update(current.Id, Text(snapshot, "name", "display_name"), Text(snapshot, "description", "display_description"), null);
-        return updated is null ? NotFound(current.Id) : Reply.Json(200, new JsonObject { ["snapshot"] = CinderViews.SnapshotDetail(request, updated) });
+        // The answer is rendered from the object read before the save, so it shows the previous updated_at.
+        return updated is null
+            ? NotFound(current.Id)
+            : Reply.Json(200, new JsonObject { ["snapshot"] = CinderViews.SnapshotDetail(request, updated with { UpdatedAt = current.UpdatedAt }) });
     }
 
     public Reply Delete(CinderRequest request)

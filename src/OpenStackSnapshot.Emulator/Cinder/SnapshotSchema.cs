@@ -113,8 +113,11 @@ internal static partial class SnapshotSchema
             if (item.GetString()!.EnumerateRunes().Count() > 255) return Field(key, item, $"{PythonRepr.Repr(item)} is too long");
         }
 
-        var extra = Additional(members, members.Select(m => m.Key).Where(k => MetadataKey().IsMatch(k)).ToList());
-        return extra is null ? null : Field("metadata", value, extra);
+        // With patternProperties, jsonschema names the keys no pattern matched, sorted, instead of "additional" ones.
+        var extras = members.Select(m => m.Key).Where(k => !MetadataKey().IsMatch(k)).Order(StringComparer.Ordinal).ToList();
+        if (extras.Count == 0) return null;
+        var names = string.Join(", ", extras.Select(PythonRepr.ReprString));
+        return Field("metadata", value, $"{names} {(extras.Count == 1 ? "does" : "do")} not match any of the regexes: '^[a-zA-Z0-9-_:. /]{{1,255}}$'");
     }
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_:. /]{1,255}$", RegexOptions.CultureInvariant)]

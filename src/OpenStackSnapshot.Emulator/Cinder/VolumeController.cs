@@ -32,22 +32,11 @@ internal sealed class VolumeController(State.EmulatorState state)
         NameSortSince = VolumeMicroversion.Min,
     };
 
-    public Reply List(CinderRequest request, bool detail)
-    {
-        var (query, error) = ListQuery.Parse(request, Listing, state.Settings.PageLimit);
-        if (error is not null) return error;
-        if (request.Deny(Seed.ReaderRole, "volume:get_all") is { } denied) return denied;
-
-        var scope = Seed.Volumes.Where(v => query!.AllTenants || v.ProjectId == request.ProjectId).ToList();
-        var (page, count, missing) = query!.Apply(scope, Listing, NotFound);
-        if (missing is not null) return missing;
-
-        var items = page.Select(v => (JsonNode)(detail ? CinderViews.VolumeDetail(request, v) : CinderViews.VolumeSummary(request, v)));
-        var body = new JsonObject { ["volumes"] = new JsonArray(items.ToArray()) };
-        if (CinderViews.NextLink(request, detail ? "volumes/detail" : "volumes", page.Select(v => v.Id).ToList(), query.Limit) is { } links) body["volumes_links"] = links;
-        if (query.WithCount) body["count"] = count;
-        return Reply.Json(200, body);
-    }
+    public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
+        request, Listing, state.Settings.PageLimit, "volume:get_all", detail,
+        allTenants => Seed.Volumes.Where(v => allTenants || v.ProjectId == request.ProjectId).ToList(),
+        v => detail ? CinderViews.VolumeDetail(request, v) : CinderViews.VolumeSummary(request, v),
+        NotFound);
 
     public Reply Show(CinderRequest request)
     {

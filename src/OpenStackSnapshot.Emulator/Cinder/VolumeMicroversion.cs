@@ -48,9 +48,11 @@ internal static partial class VolumeMicroversion
         var version = new ApiVersion(major, minor);
         if (parsed && version >= Min && version <= Max) return new(version, 0, null, true);
 
-        // The requested version was already set when the range check failed, so the 406 echoes it.
-        return new(version, 406,
-            $"Version {match.Groups[1].Value}.{match.Groups[2].Value} is not supported by the API. Minimum is {Min} and maximum is {Max}.", parsed);
+        // The requested version was already set when the range check failed, so the 406 echoes it, unless
+        // _is_legacy_endpoint takes it for v1/v2: it looks for "1.0" or "2.0" anywhere in the version string.
+        var text = $"{match.Groups[1].Value}.{match.Groups[2].Value}";
+        var legacy = text.Contains("1.0", StringComparison.Ordinal) || text.Contains("2.0", StringComparison.Ordinal);
+        return new(version, 406, $"Version {text} is not supported by the API. Minimum is {Min} and maximum is {Max}.", parsed && !legacy);
     }
 
     [GeneratedRegex(@"^([1-9][0-9]*)\.([1-9][0-9]*|0)$", RegexOptions.CultureInvariant)]

@@ -36,6 +36,7 @@ public sealed class BlockStorageMicroversionTests : BlockStorageTest
         await AssertFaultAsync(high, 406, "computeFault", "Version 3.71 is not supported by the API. Minimum is 3.0 and maximum is 3.70.");
         AssertVolumeVersion(high, "3.71");
         await AssertFaultAsync(low, 406, "computeFault", "Version 2.0 is not supported by the API. Minimum is 3.0 and maximum is 3.70.");
+        Assert.Equal("", Header(low, "OpenStack-API-Version")); // Cinder takes "2.0" for its retired v2 API
         await AssertFaultAsync(bad, 400, "badRequest", "API Version String 3.abc is of invalid format. Must be of format MajorNum.MinorNum.");
         Assert.Equal("", Header(bad, "OpenStack-API-Version"));
         Assert.Equal(HttpStatusCode.BadRequest, computeOnly.StatusCode);

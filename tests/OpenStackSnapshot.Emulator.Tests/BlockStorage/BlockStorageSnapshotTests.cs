@@ -60,7 +60,7 @@ public sealed class BlockStorageSnapshotTests : BlockStorageTest
     }
 
     [Fact]
-    public async Task Update_renames_and_describes_and_stamps_updated_at()
+    public async Task Update_renames_and_describes_and_stamps_updated_at_after_answering()
     {
         var token = await TokenAsync();
         var id = (await CinderCreateAsync(token, CinderBody())).GetProperty("id").GetString();
@@ -74,7 +74,9 @@ public sealed class BlockStorageSnapshotTests : BlockStorageTest
         Assert.Equal(DetailKeysAt341, Keys(snapshot));
         Assert.Equal("renamed", snapshot.GetProperty("name").GetString());
         Assert.Equal("new", snapshot.GetProperty("description").GetString());
-        Assert.Equal("2025-06-12T14:56:35.000000", snapshot.GetProperty("updated_at").GetString());
+        Assert.Equal("2025-06-12T14:56:30.000000", snapshot.GetProperty("updated_at").GetString());
+        var shown = (await CinderGetAsync(Volume + "snapshots/" + id, token)).GetProperty("snapshot");
+        Assert.Equal("2025-06-12T14:56:35.000000", shown.GetProperty("updated_at").GetString());
     }
 
     [Theory]
