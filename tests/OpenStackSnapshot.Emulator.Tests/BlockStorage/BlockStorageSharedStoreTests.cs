@@ -26,6 +26,8 @@ public sealed class BlockStorageSharedStoreTests : BlockStorageTest
                 $"public RegionTwo {Emu.BaseUri}volume-r2/v3/{Seed.DemoProjectId}",
             ], endpoints);
         }
+
+        Assert.Equal($"{Emu.BaseUri}volume/v3/{Seed.DemoProjectId}", Emu.BlockStorageUrl);
     }
 
     [Theory]

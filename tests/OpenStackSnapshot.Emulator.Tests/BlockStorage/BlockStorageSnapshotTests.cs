@@ -115,6 +115,9 @@ public sealed class BlockStorageSnapshotTests : BlockStorageTest
 
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         Assert.Equal(0, deleted.Content.Headers.ContentLength);
+        Assert.StartsWith("req-", Header(deleted, "x-openstack-request-id"));
+        Assert.False(deleted.Headers.Contains("x-compute-request-id"));
+        Assert.Equal(Header(cinder, "x-openstack-request-id"), Header(cinder, "x-compute-request-id"));
         await AssertFaultAsync(cinder, 404, "itemNotFound", $"Snapshot {id} could not be found.");
         Assert.Equal(HttpStatusCode.NotFound, nova.StatusCode);
     }
