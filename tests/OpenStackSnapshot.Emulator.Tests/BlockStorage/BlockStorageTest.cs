@@ -11,7 +11,7 @@ public abstract class BlockStorageTest : EmulatorTest
     public const string Volume = "volume/v3/" + Seed.DemoProjectId + "/";
     public const string AdminVolume = "volume/v3/" + Seed.AdminProjectId + "/";
 
-    /// <summary>The microversion docs/cinder-block-storage.md recommends pinning.</summary>
+    /// <summary>The microversion docs/cinder.md recommends pinning.</summary>
     public static readonly (string, string) Pinned = At("3.41");
 
     public static (string Name, string Value) At(string version) => ("OpenStack-API-Version", "volume " + version);
