@@ -125,7 +125,7 @@ function Invoke-BlockStorageConformanceCases {
     $session = Get-RawToken $AuthUrl $Member $Project
     $readerToken = Get-RawToken $AuthUrl $Reader $Project
     $adminSession = Get-RawToken $AuthUrl $Admin $AdminProject
-    $h = @{ 'X-Auth-Token' = $session.Token; 'OpenStack-API-Version' = 'volume 3.41'; Accept = 'application/json' }
+    $h = @{ 'X-Auth-Token' = $session.Token; 'OpenStack-API-Version' = 'volume 3.31'; Accept = 'application/json' }
     $at = { param($version) With $h 'OpenStack-API-Version' "volume $version" }
     $v = $session.BlockStorage
     $root = $v -replace '/v3/[0-9a-f]+$', '/v3'
@@ -155,7 +155,7 @@ function Invoke-BlockStorageConformanceCases {
     & $count 'bs detail metadata=' (Send-Raw Get "$v/snapshots/detail?metadata=$([uri]::EscapeDataString("{'managed-by': 'conformance'}"))" $h) 'snapshots'
     & $count 'bs detail volume_id=' (Send-Raw Get "$v/snapshots/detail?volume_id=$VolumeInUse" $h) 'snapshots'
     & $count 'bs detail with_count at 3.45' (Send-Raw Get "$v/snapshots/detail?with_count=true" (& $at '3.45')) 'snapshots'
-    & $add 'bs unknown filter at 3.41' (Send-Raw Get "$v/snapshots/detail?colour=blue" $h)
+    & $add 'bs unknown filter at 3.31' (Send-Raw Get "$v/snapshots/detail?colour=blue" $h)
     & $count 'bs unknown filter at 3.0' (Send-Raw Get "$v/snapshots/detail?colour=blue" (& $at '3.0')) 'snapshots'
     & $count 'bs all_tenants as member' (Send-Raw Get "$v/snapshots/detail?all_tenants=1" $h) 'snapshots'
     & $add 'bs all_tenants as admin' (Send-Raw Get "$($adminSession.BlockStorage)/snapshots/detail?all_tenants=1&name=conformance-bs-1" (With $h 'X-Auth-Token' $adminSession.Token))

@@ -54,6 +54,8 @@ public sealed class BlockStorageMicroversionTests : BlockStorageTest
         var snapshot = await CinderCreateAsync(token, CinderBody(), version);
 
         Assert.Equal(["id", "created_at", "updated_at", "name", "description", "volume_id", "status", "size", "metadata", .. added], Keys(snapshot));
+        if (added.Contains("user_id"))
+            Assert.Equal(Seed.DemoUserId, snapshot.GetProperty("user_id").GetString());
     }
 
     [Fact]
