@@ -205,6 +205,11 @@ Describe 'What a Compute session refuses before sending' {
         Get-RequestTotal | Should -Be $before
     }
 
+    It 'lets an empty -Metadata and -AllProjects:$false through, since they ask for nothing the proxy lacks' {
+        @(Get-OSSnapshot -Metadata @{} -AllProjects:$false).Id | Should -Be @($script:Known)
+        (New-OSSnapshot -VolumeId $script:VolumeAvailable2 -Name plain -Metadata @{}).Name | Should -Be 'plain'
+    }
+
     It 'serves Set-OSSnapshot without a change: it reads the snapshot' {
         (Set-OSSnapshot -Id $script:Known -PassThru).Name | Should -Be 'known'
     }

@@ -67,8 +67,8 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             var features = Connection.Snapshots.Features;
-            RequireFeature(features.Metadata, "-Metadata", "filter snapshots by metadata");
-            RequireFeature(features.AllProjects, "-AllProjects", "list the snapshots of every project");
+            RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "filter snapshots by metadata");
+            RequireFeature(features.AllProjects, AllProjects.IsPresent, "-AllProjects", "list the snapshots of every project");
         }
 
         protected override void ProcessRecord()

@@ -71,7 +71,7 @@ namespace OpenStackSnapshot.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            RequireFeature(Connection.Snapshots.Features.Metadata, "-Metadata", "give a snapshot metadata");
+            RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
             if (Summary) Tally = new RunSummary("New-OSSnapshot");
         }
 

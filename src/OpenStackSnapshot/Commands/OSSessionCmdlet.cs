@@ -25,10 +25,10 @@ namespace OpenStackSnapshot.Commands
             Connection = session!;
         }
 
-        /// <summary>A bound parameter the session's API cannot serve stops the command before anything is sent.</summary>
-        protected void RequireFeature(bool supported, string parameter, string what)
+        /// <summary>A parameter asked for that the session's API cannot serve stops the command before anything is sent.</summary>
+        protected void RequireFeature(bool supported, bool asked, string parameter, string what)
         {
-            if (supported || !MyInvocation.BoundParameters.ContainsKey(parameter.TrimStart('-'))) return;
+            if (supported || !asked) return;
             ThrowTerminatingError(ErrorMap.ToParameterRecord(Connection.Snapshots.Features.Refusal(what), parameter));
         }
     }

@@ -49,10 +49,10 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             var features = Connection.Snapshots.Features;
-            RequireFeature(features.Update, "-Name", "rename a snapshot");
-            RequireFeature(features.Update, "-Description", "change a snapshot's description");
-            RequireFeature(features.Metadata, "-Metadata", "change a snapshot's metadata");
-            RequireFeature(features.Metadata, "-RemoveMetadataKey", "change a snapshot's metadata");
+            RequireFeature(features.Update, Name != null, "-Name", "rename a snapshot");
+            RequireFeature(features.Update, Description != null, "-Description", "change a snapshot's description");
+            RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "change a snapshot's metadata");
+            RequireFeature(features.Metadata, RemoveMetadataKey != null, "-RemoveMetadataKey", "change a snapshot's metadata");
             _change = new SnapshotChange
             {
                 Name = Name,
