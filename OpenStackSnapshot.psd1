@@ -23,6 +23,7 @@
         'Get-OSVolume'
         'New-OSSnapshot'
         'Remove-OSSnapshot'
+        'Set-OSSnapshot'
         'Wait-OSSnapshot'
     )
     AliasesToExport      = @()

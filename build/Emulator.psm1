@@ -24,6 +24,7 @@ function Start-Emulator {
                 BaseUrl    = $base
                 AuthUrl    = "${base}identity/v3"
                 ComputeUrl = "${base}compute/v2.1"
+                BlockStorageUrl = "${base}volume/v3/3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b"   # the demo project's, as the catalog has it
                 ControlUrl = "${base}_emulator"
             }
         }

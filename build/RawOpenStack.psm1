@@ -18,13 +18,13 @@ function New-PasswordAuthBody([string] $User, [string] $Password, [string] $Proj
                  scope = @{ project = @{ name = $Project; domain = @{ id = 'default' } } } } } | ConvertTo-Json -Depth 10
 }
 
-# The token, the catalog's public compute URL and the project id.
+# The token, the catalog's public compute and block-storage URLs and the project id.
 function Get-RawToken([string] $AuthUrl, [pscredential] $Credential, [string] $Project) {
     $body = New-PasswordAuthBody $Credential.UserName $Credential.GetNetworkCredential().Password $Project
     $response = Send-Raw -Method Post -Url "$AuthUrl/auth/tokens" -Body $body
     if ($response.Status -ne 201) { throw "Sign-in as $($Credential.UserName) failed: HTTP $($response.Status) $($response.Text)" }
-    $compute = (($response.Json.token.catalog | Where-Object type -eq 'compute').endpoints | Where-Object interface -eq 'public' | Select-Object -First 1).url
-    [pscustomobject]@{ Token = $response.Headers['X-Subject-Token'][0]; Compute = $compute.TrimEnd('/'); ProjectId = $response.Json.token.project.id }
+    $publicUrl = { param($type) "$((($response.Json.token.catalog | Where-Object type -eq $type).endpoints | Where-Object interface -eq 'public' | Select-Object -First 1).url)".TrimEnd('/') }
+    [pscustomobject]@{ Token = $response.Headers['X-Subject-Token'][0]; Compute = & $publicUrl 'compute'; BlockStorage = & $publicUrl 'block-storage'; ProjectId = $response.Json.token.project.id }
 }
 
 Export-ModuleMember -Function Send-Raw, New-PasswordAuthBody, Get-RawToken

@@ -8,6 +8,7 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
     public const string Usage =
         "usage: OpenStackSnapshot.Emulator [--port 0] [--page-limit 1000] [--snapshot-delay-ms 0]\n" +
         "                                  [--token-ttl-seconds 3600] [--compute-url-with-project false]\n" +
+        "                                  [--cinder-new-policy-defaults false]\n" +
         "                                  [--tls-cert cert.pem --tls-key key.pem] [--exit-on-stdin-close]";
 
     /// <summary>Accepts "--name value" and "--name=value"; throws FormatException with a readable message.</summary>
@@ -24,6 +25,11 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
 
             // Flags may stand alone; options take the next argument when no "=value" was given.
             string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value"));
+
+            // A bare flag means true; "false"/"true" may follow.
+            bool Flag() => inline is not null ? Bool(name, inline)
+                : i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? Bool(name, args[++i])
+                : true;
 
             switch (name)
             {
@@ -51,10 +57,10 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
                     options.TlsKeyPath = Value();
                     break;
                 case "--compute-url-with-project":
-                    // A bare flag means true; "false"/"true" may follow.
-                    options.ComputeUrlWithProject = inline is not null ? Bool(name, inline)
-                        : i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? Bool(name, args[++i])
-                        : true;
+                    options.ComputeUrlWithProject = Flag();
+                    break;
+                case "--cinder-new-policy-defaults":
+                    options.CinderNewPolicyDefaults = Flag();
                     break;
                 default:
                     throw new FormatException($"unknown argument '{arg}'");

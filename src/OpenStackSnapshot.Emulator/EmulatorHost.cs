@@ -33,6 +33,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public EmulatorSettings Settings => _state.Settings;
 
+    /// <summary>The catalog's public RegionOne block-storage URL for the demo project: <c>{base}volume/v3/{project_id}</c>.</summary>
+    public string BlockStorageUrl => BlockStorageUrlFor(Seed.DemoProjectId);
+
+    /// <summary>The catalog block-storage URL that a token for <paramref name="projectId"/> carries.</summary>
+    public string BlockStorageUrlFor(string projectId) => Catalog.BlockStorageUrl(BaseUri, "volume", projectId);
+
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

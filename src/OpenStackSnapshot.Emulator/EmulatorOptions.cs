@@ -21,6 +21,12 @@ public sealed class EmulatorOptions
     /// <summary>Catalog compute URLs end in <c>/v2.1/{project_id}</c> instead of <c>/v2.1</c>.</summary>
     public bool ComputeUrlWithProject { get; set; }
 
+    /// <summary>
+    /// Cinder with <c>[oslo_policy] enforce_new_defaults = True</c>: a reader may only read. Off by default, as Cinder
+    /// ships through 2026.1: the deprecated admin_or_owner rule then lets any role of the project write.
+    /// </summary>
+    public bool CinderNewPolicyDefaults { get; set; }
+
     /// <summary>A PEM certificate (with <see cref="TlsKeyPath"/>): the emulator then serves HTTPS only, for the TLS tests.</summary>
     public string? TlsCertificatePath { get; set; }
 

@@ -30,15 +30,20 @@ public static class Seed
 
     public const string DemoProjectId = "3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b";
     public const string TinyProjectId = "7a8b9c0d1e2f4a3b5c6d7e8f9a0b1c2d";
+    /// <summary>The cloud admin's project (Keystone's bootstrap project): block storage's all_tenants needs an admin.</summary>
+    public const string AdminProjectId = "0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d";
 
     public const string DemoUserId = "d3e1b2c4a5f64789b0c1d2e3f4a5b6c7";
     public const string ReaderUserId = "e4f2c3d5b6a74890c1d2e3f4a5b6c7d8";
     public const string TinyUserId = "f5a3d4e6c7b84901d2e3f4a5b6c7d8e9";
+    public const string AdminUserId = "a6b4e5f7d8c94a12e3f4a5b6c7d8e9f0";
 
     public const string MemberRole = "member";
     public const string ReaderRole = "reader";
     public const string MemberRoleId = "9b1d3f5a7c9e4b2d8f0a1c3e5b7d9f1a";
     public const string ReaderRoleId = "2c4e6a8b0d1f4e3a9c5b7d9f1a3c5e7b";
+    public const string AdminRole = "admin";
+    public const string AdminRoleId = "5d7f9b1c3e5a4d6f8b0c2e4a6c8e0b2d";
 
     public const string AppCredentialId = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     public const string AppCredentialName = "demo-appcred";
@@ -61,6 +66,7 @@ public static class Seed
     [
         new(DemoProjectId, "demo", SnapshotQuota: 1000),
         new(TinyProjectId, "tiny", SnapshotQuota: 1),
+        new(AdminProjectId, "admin", SnapshotQuota: 1000),
     ];
 
     public static IReadOnlyList<SeedUser> Users { get; } =
@@ -68,6 +74,8 @@ public static class Seed
         new(DemoUserId, "demo", "demo-secret", DemoProjectId, [MemberRole, ReaderRole]),
         new(ReaderUserId, "reader", "reader-secret", DemoProjectId, [ReaderRole]),
         new(TinyUserId, "tiny", "tiny-secret", TinyProjectId, [MemberRole, ReaderRole]),
+        // Keystone's admin role implies member and reader; the token lists all three, as Keystone's does.
+        new(AdminUserId, "admin", "admin-secret", AdminProjectId, [AdminRole, MemberRole, ReaderRole]),
     ];
 
     public static IReadOnlyList<SeedAppCredential> AppCredentials { get; } =
@@ -84,7 +92,12 @@ public static class Seed
         new(VolumeTiny01, TinyProjectId, "tiny-01", "available", 1),
     ];
 
-    public static string RoleId(string roleName) => roleName == MemberRole ? MemberRoleId : ReaderRoleId;
+    public static string RoleId(string roleName) => roleName switch
+    {
+        MemberRole => MemberRoleId,
+        AdminRole => AdminRoleId,
+        _ => ReaderRoleId,
+    };
 
     public static SeedProject? ProjectById(string? id) => Projects.FirstOrDefault(p => p.Id == id);
 

@@ -8,14 +8,6 @@ BeforeAll {
     $script:Created = [System.Collections.Generic.List[string]]::new()
     function Track($snapshots) { foreach ($s in $snapshots) { if ($s) { $script:Created.Add($s.Id) } }; $snapshots }
 
-    # Cinder's admin action on a snapshot of the demo project, through the admin project's URL.
-    function Set-RealSnapshotStatus([string] $Id, [string] $Status) {
-        $admin = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD) $env:OSS_REAL_ADMIN_PROJECT
-        $cinder = $env:OSS_REAL_CINDER_URL.Replace($env:OSS_REAL_PROJECT_ID, $env:OSS_REAL_ADMIN_PROJECT_ID)
-        $answer = Send-Raw -Method Post -Url "$cinder/snapshots/$Id/action" -Headers @{ 'X-Auth-Token' = $admin.Token } -Body (@{ 'os-reset_status' = @{ status = $Status } } | ConvertTo-Json)
-        if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
-    }
-
     # A snapshot made and available; one second apart, since MariaDB keeps no fractions of a second in created_at.
     function New-RealSnapshot([string] $VolumeId, [string] $Name) {
         Start-Sleep -Milliseconds 1100
@@ -24,12 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:Created.Count -gt 0 -and $env:OSS_REAL_ENV) {
-        Connect-RealMember | Out-Null
-        $left = @(Get-OSSnapshot | Where-Object Id -In $script:Created)
-        foreach ($stuck in $left | Where-Object Status -NotIn 'available', 'error') { Set-RealSnapshotStatus $stuck.Id 'available' }
-        $left | Remove-OSSnapshot -Confirm:$false -Wait -Timeout 00:02:00 -ErrorAction SilentlyContinue
-    }
+    Remove-RealTestSnapshot $script:Created
 }
 
 Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {

@@ -7,11 +7,33 @@ Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
 . (Join-Path $script:RepoRoot 'tests/Common.ps1')
 if ($env:OSS_REAL_ENV -and (Test-Path $env:OSS_REAL_ENV)) { . $env:OSS_REAL_ENV }
 
-function Connect-RealMember {
-    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2
+function Connect-RealMember([hashtable] $Extra = @{}) {
+    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2 @Extra
+}
+
+# The real stack's administrator (every project's snapshots through Cinder's all_tenants).
+function Connect-RealAdmin([hashtable] $Extra = @{}) {
+    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD) -ProjectName $env:OSS_REAL_ADMIN_PROJECT -RetryIntervalSec 0.2 @Extra
 }
 
 function Connect-RealReader {
     Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_READER_USER $env:OSS_REAL_READER_PASSWORD) -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2
 }
 
+
+# Cinder's admin action on a snapshot of the demo project, through the admin project's URL.
+function Set-RealSnapshotStatus([string] $Id, [string] $Status) {
+    $admin = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD) $env:OSS_REAL_ADMIN_PROJECT
+    $cinder = $env:OSS_REAL_CINDER_URL.Replace($env:OSS_REAL_PROJECT_ID, $env:OSS_REAL_ADMIN_PROJECT_ID)
+    $answer = Send-Raw -Method Post -Url "$cinder/snapshots/$Id/action" -Headers @{ 'X-Auth-Token' = $admin.Token } -Body (@{ 'os-reset_status' = @{ status = $Status } } | ConvertTo-Json)
+    if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
+}
+
+# A test file's cleanup: the snapshots it made that are still there are made deletable and deleted.
+function Remove-RealTestSnapshot([string[]] $Ids) {
+    if ($Ids.Count -eq 0 -or -not $env:OSS_REAL_ENV) { return }
+    Connect-RealMember | Out-Null
+    $left = @(Get-OSSnapshot | Where-Object Id -In $Ids)
+    foreach ($stuck in $left | Where-Object Status -NotIn 'available', 'error') { Set-RealSnapshotStatus $stuck.Id 'available' }
+    $left | Remove-OSSnapshot -Confirm:$false -Wait -Timeout 00:02:00 -ErrorAction SilentlyContinue
+}

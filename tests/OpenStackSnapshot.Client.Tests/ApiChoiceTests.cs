@@ -40,6 +40,34 @@ public class ApiChoiceTests
     }
 
     [Fact]
+    public async Task ComputeFeatures_RefuseWithTheSameErrorTheClientWouldRaise()
+    {
+        var fake = new FakeTransport().ThenToken();
+        using var session = await TestCloud.ConnectAsync(fake);
+
+        var features = session.Snapshots.Features;
+        var e = features.Refusal("filter snapshots by metadata");
+
+        Assert.False(features.Metadata || features.AllProjects || features.Update);
+        Assert.Equal(OpenStackErrorKind.InvalidArgument, e.Kind);
+        Assert.Equal(SnapshotApi.BlockStorage, e.BetterApi);
+        Assert.Contains("cannot filter snapshots by metadata", e.Message);
+    }
+
+    [Fact]
+    public async Task ComputeUpdate_WithNothingToChange_OnlyReadsTheSnapshot()
+    {
+        var fake = new FakeTransport().ThenToken();
+        using var session = await TestCloud.ConnectAsync(fake);
+        fake.ThenJson(200, """{"snapshot": {"id": "snap-1", "volumeId": "v", "status": "available", "displayName": "kept"}}""");
+
+        var snapshot = await session.Snapshots.UpdateAsync("snap-1", new SnapshotChange(), TestCloud.Call());
+
+        Assert.Equal("kept", snapshot.Name);
+        Assert.Equal("GET", Assert.Single(fake.Nova).Method);
+    }
+
+    [Fact]
     public async Task ComputeListing_AppliesTheQueryHere()
     {
         var fake = new FakeTransport().ThenToken();

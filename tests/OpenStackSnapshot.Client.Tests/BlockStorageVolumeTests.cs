@@ -46,7 +46,7 @@ public class BlockStorageVolumeTests
         fake.ThenJson(200, $$"""{"volumes": [{{Volume(other, "available", "[]")}}], "volumes_links": [{"rel": "next", "href": "x"}]}""")
             .ThenJson(200, $$"""{"volumes": [{{Volume(TestCloud.VolumeId, "in-use", Attached(TestCloud.VolumeId))}}]}""");
 
-        var mine = await TestCloud.ReadAll(session.Volumes.List(new VolumeQuery { ServerId = ServerId }));
+        var mine = await TestCloud.ReadAll(session.Volumes.List(new VolumeQuery { ServerIds = [ServerId] }));
 
         Assert.Equal(new[] { TestCloud.VolumeId }, mine.Select(v => v.Id));
         Assert.StartsWith($"{FakeTransport.BlockStorageUrl}/volumes/detail?limit=1000", fake.Nova[0].Url);

@@ -109,7 +109,7 @@ Describe 'Get-Help about_OpenStackSnapshot' {
 Describe 'The examples of the help' {
     BeforeAll {
         # What a user types at Get-Credential's prompt for the seeded accounts (emulator README); nothing prompts.
-        $script:SeededSecrets = @{ demo = 'demo-secret'; reader = 'reader-secret'; tiny = 'tiny-secret'; $script:AppCredentialId = 'appcred-secret' }
+        $script:SeededSecrets = @{ demo = 'demo-secret'; reader = 'reader-secret'; tiny = 'tiny-secret'; admin = 'admin-secret'; $script:AppCredentialId = 'appcred-secret' }
         function Get-Credential {
             param([Parameter(Position = 0)] [string] $UserName = 'demo', [string] $Message, [string] $Title)
             if (-not $script:SeededSecrets.ContainsKey($UserName)) { throw "The emulator has no account '$UserName'." }

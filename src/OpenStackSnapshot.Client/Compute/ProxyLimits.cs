@@ -7,7 +7,7 @@ namespace OpenStackSnapshot.Client.Compute
     /// <summary>What Nova's os-snapshots proxy cannot carry (it has seven fields and no filters), refused before anything is sent.</summary>
     internal static class ProxyLimits
     {
-        public static readonly SnapshotFeatures Features = new SnapshotFeatures(metadata: false, allProjects: false, update: false);
+        public static readonly SnapshotFeatures Features = new SnapshotFeatures(metadata: false, allProjects: false, update: false, Refused);
 
         public static void Check(NewSnapshot snapshot)
         {

@@ -49,7 +49,9 @@ namespace OpenStackSnapshot.Client.Compute
 
         public Task DeleteAsync(string id, CallContext call) => _compute.DeleteItemAsync(Collection, ItemName, id, call);
 
+        /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
         public Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call) =>
-            Task.FromException<Snapshot>(ProxyLimits.Refused("rename a snapshot or change its description or metadata"));
+            change.IsEmpty ? GetAsync(id, call)
+                : Task.FromException<Snapshot>(ProxyLimits.Refused("rename a snapshot or change its description or metadata"));
     }
 }

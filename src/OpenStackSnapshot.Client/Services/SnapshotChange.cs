@@ -16,5 +16,7 @@ namespace OpenStackSnapshot.Client.Services
         internal bool RenamesOrDescribes => Name != null || Description != null;
         internal bool SetsMetadata => Metadata != null && Metadata.Count > 0;
         internal bool RemovesMetadata => RemoveMetadataKeys != null && RemoveMetadataKeys.Any();
+        /// <summary>Nothing to change: an update only reads the snapshot.</summary>
+        public bool IsEmpty => !RenamesOrDescribes && !SetsMetadata && !RemovesMetadata;
     }
 }

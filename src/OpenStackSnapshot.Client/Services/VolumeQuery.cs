@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using OpenStackSnapshot.Client.Models;
 
@@ -7,10 +8,10 @@ namespace OpenStackSnapshot.Client.Services
     /// <summary>Which volumes a listing returns; neither API filters volumes by server, so it is checked here.</summary>
     public sealed class VolumeQuery
     {
-        /// <summary>Only the volumes attached to this server.</summary>
-        public string? ServerId { get; set; }
+        /// <summary>Only the volumes attached to one of these servers (an unknown server matches none).</summary>
+        public IReadOnlyList<string>? ServerIds { get; set; }
 
         public bool Matches(Volume volume) =>
-            ServerId == null || volume.Attachments.Any(a => string.Equals(a.ServerId, ServerId, StringComparison.OrdinalIgnoreCase));
+            ServerIds == null || volume.Attachments.Any(a => ServerIds.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase)));
     }
 }

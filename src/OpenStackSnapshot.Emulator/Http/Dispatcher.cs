@@ -1,3 +1,4 @@
+using OpenStackSnapshot.Emulator.Cinder;
 using OpenStackSnapshot.Emulator.Control;
 using OpenStackSnapshot.Emulator.Keystone;
 using OpenStackSnapshot.Emulator.Nova;
@@ -15,6 +16,7 @@ internal sealed class Dispatcher(EmulatorState state)
 
     private readonly TokenEndpoints _identity = new(state);
     private readonly ComputePipeline _compute = new(state);
+    private readonly BlockStoragePipeline _blockStorage = new(state);
     private readonly ControlEndpoints _control = new(state);
 
     public async Task HandleAsync(HttpContext context)
@@ -59,6 +61,10 @@ internal sealed class Dispatcher(EmulatorState state)
             {
                 reply = await ServeAsync(context, route.RouteKey, identity: false, () => _compute.Handle(route, request, body));
             }
+            else if (Catalog.IsBlockStoragePrefix(area) && BlockStorageRoutes.Match(request.Method, rest) is { } volumeRoute)
+            {
+                reply = await ServeAsync(context, volumeRoute.RouteKey, identity: false, () => _blockStorage.Handle(volumeRoute, request, body));
+            }
             else
             {
                 reply = FrameworkNotFound.For(request);
@@ -76,16 +82,18 @@ internal sealed class Dispatcher(EmulatorState state)
         }
 
         if (reply == Reply.Dropped) return;
-        if (!reply.FromProxy) StampRequestIds(context.Response, area);
+        if (!reply.FromProxy) StampRequestIds(context.Response, area, reply);
         await reply.WriteAsync(context);
     }
 
-    // Request ids go on every service answer, errors included; x-compute-request-id is Nova's own copy.
-    private static void StampRequestIds(HttpResponse response, string area)
+    // Request ids go on every service answer, errors included; x-compute-request-id is Nova's and Cinder's own copy,
+    // which Cinder leaves off its auth middleware's 401 and the bodiless answers it returns as they are (202 delete).
+    private static void StampRequestIds(HttpResponse response, string area, Reply reply)
     {
         var requestId = "req-" + Guid.NewGuid().ToString("D");
         response.Headers["x-openstack-request-id"] = requestId;
-        if (area != "identity") response.Headers["x-compute-request-id"] = requestId;
+        var cinderWithout = Catalog.IsBlockStoragePrefix(area) && (reply.Body is null || reply.Status == 401);
+        if (area != "identity" && !cinderWithout) response.Headers["x-compute-request-id"] = requestId;
     }
 
     // Queued faults come first; chaos only draws for requests none of them took.

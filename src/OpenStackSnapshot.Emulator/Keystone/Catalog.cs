@@ -19,6 +19,24 @@ internal static class Catalog
 
     public static bool IsComputePrefix(string segment) => ComputeEndpoints.Any(e => e.Prefix == segment);
 
+    /// <summary>Path prefix per block-storage endpoint, as for compute: one Cinder behind them all.</summary>
+    public static IReadOnlyList<(string Prefix, string Interface, string Region)> BlockStorageEndpoints { get; } =
+    [
+        ("volume", "public", Seed.RegionOne),
+        ("volume-internal", "internal", Seed.RegionOne),
+        ("volume-admin", "admin", Seed.RegionOne),
+        ("volume-r2", "public", Seed.RegionTwo),
+    ];
+
+    /// <summary>The service types Cinder registers for its v3 API, each with the same endpoints (as devstack does).</summary>
+    public static IReadOnlyList<(string Type, string Name)> BlockStorageServices { get; } = [("block-storage", "cinder"), ("volumev3", "cinderv3")];
+
+    public static bool IsBlockStoragePrefix(string segment) => BlockStorageEndpoints.Any(e => e.Prefix == segment);
+
+    /// <summary>Cinder's catalog URL always carries the project: <c>{base}{prefix}/v3/{project_id}</c>.</summary>
+    public static string BlockStorageUrl(Uri baseUri, string prefix, string projectId) =>
+        new Uri(baseUri, prefix + "/v3/" + projectId).ToString();
+
     /// <summary>The compute URL for a prefix: <c>{base}{prefix}/v2.1</c>, plus the project id when configured.</summary>
     public static string ComputeUrl(Uri baseUri, string prefix, bool withProject, string? projectId)
     {
@@ -43,7 +61,7 @@ internal static class Catalog
             identity.Add(Endpoint(StableId("identity", iface), iface, Seed.RegionOne, IdentityUrl(baseUri)));
         }
 
-        return
+        JsonArray catalog =
         [
             new JsonObject
             {
@@ -60,6 +78,19 @@ internal static class Catalog
                 ["name"] = "keystone",
             },
         ];
+        foreach (var (type, name) in BlockStorageServices) catalog.Add(BlockStorageService(baseUri, type, name, projectId));
+        return catalog;
+    }
+
+    private static JsonObject BlockStorageService(Uri baseUri, string type, string name, string projectId)
+    {
+        var endpoints = new JsonArray();
+        foreach (var (prefix, iface, region) in BlockStorageEndpoints)
+        {
+            endpoints.Add(Endpoint(StableId(type, prefix), iface, region, BlockStorageUrl(baseUri, prefix, projectId)));
+        }
+
+        return new JsonObject { ["endpoints"] = endpoints, ["id"] = StableId("service", type), ["type"] = type, ["name"] = name };
     }
 
     private static JsonObject Endpoint(string id, string iface, string region, string url) => new()

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using OpenStackSnapshot.Emulator.Http;
 
 namespace OpenStackSnapshot.Emulator.Nova;
 
@@ -26,7 +26,7 @@ internal sealed record ComputeRoute(string RouteKey, ComputeAction Action, strin
 /// Nova's route table for the paths the emulator serves, with and without <c>{project_id}</c> (which Nova only
 /// accepts as hex digits and dashes). A method a path lacks matches nothing: Nova answers those with a 404.
 /// </summary>
-internal static partial class ComputeRoutes
+internal static class ComputeRoutes
 {
     public static ComputeRoute? Match(string method, IReadOnlyList<string> segments)
     {
@@ -42,14 +42,7 @@ internal static partial class ComputeRoutes
             return method == "GET" ? new(RouteKeys.ComputeVersions, ComputeAction.VersionShow) : null;
         }
 
-        var rest = segments.Skip(1).ToList();
-        string? projectId = null;
-        if (rest.Count >= 2 && !IsResource(rest[0]) && IsResource(rest[1]) && ProjectIdPattern().IsMatch(rest[0]))
-        {
-            projectId = rest[0];
-            rest.RemoveAt(0);
-        }
-
+        var (projectId, rest) = ProjectIdInPath.Split(segments.Skip(1), ["os-snapshots", "os-volumes"]);
         var route = rest[0] switch
         {
             "os-snapshots" => Snapshots(method, rest),
@@ -58,8 +51,6 @@ internal static partial class ComputeRoutes
         };
         return route is null ? null : route with { PathProjectId = projectId };
     }
-
-    private static bool IsResource(string segment) => segment is "os-snapshots" or "os-volumes";
 
     private static ComputeRoute? Snapshots(string method, List<string> rest) => (rest.Count, method) switch
     {
@@ -80,7 +71,4 @@ internal static partial class ComputeRoutes
         (2, "GET") when rest[1] != "" => new(RouteKeys.VolumesShow, ComputeAction.VolumesShow, Id: rest[1]),
         _ => null,
     };
-
-    [GeneratedRegex("^[0-9a-f-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ProjectIdPattern();
 }

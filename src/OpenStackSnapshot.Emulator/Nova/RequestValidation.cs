@@ -78,7 +78,7 @@ internal static partial class RequestValidation
     };
 
     // jsonschema's additionalProperties message, extras in body order.
-    private static string? Additional(IReadOnlyList<KeyValuePair<string, JsonElement>> members, IReadOnlyCollection<string> allowed)
+    internal static string? Additional(IReadOnlyList<KeyValuePair<string, JsonElement>> members, IReadOnlyCollection<string> allowed)
     {
         var extras = members.Select(m => m.Key).Where(k => !allowed.Contains(k)).ToList();
         if (extras.Count == 0) return null;
@@ -86,7 +86,7 @@ internal static partial class RequestValidation
         return $"Additional properties are not allowed ({names} {(extras.Count == 1 ? "was" : "were")} unexpected)";
     }
 
-    private static string Field(string name, JsonElement value, string message) =>
+    internal static string Field(string name, JsonElement value, string message) =>
         $"Invalid input for field/attribute {name}. Value: {PythonRepr.Str(value)}. {message}";
 
     /// <summary>

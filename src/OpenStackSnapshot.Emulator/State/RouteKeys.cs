@@ -27,6 +27,7 @@ public static class RouteKeys
         IdentityVersions, IdentityTokens, IdentityTokenValidate, IdentityTokenRevoke, ComputeVersions,
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsDelete,
         VolumesList, VolumesDetail, VolumesShow,
+        .. Cinder.BlockStorageRouteKeys.All,
     ];
 
     public static bool IsKnown(string? key) => key is not null && All.Contains(key);

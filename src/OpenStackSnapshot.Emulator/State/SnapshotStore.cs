@@ -1,8 +1,19 @@
 namespace OpenStackSnapshot.Emulator.State;
 
-/// <summary>What Nova shows of a snapshot: the seven keys of its view, read at one instant.</summary>
+/// <summary>A snapshot read at one instant: Nova's seven keys, and what only block storage shows (init-only extras).</summary>
 internal sealed record SnapshotView(
-    string Id, string ProjectId, string VolumeId, string Status, int Size, string CreatedAt, string? Name, string? Description);
+    string Id, string ProjectId, string VolumeId, string Status, int Size, string CreatedAt, string? Name, string? Description)
+{
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Null until the first change after creation, as in Cinder's database.</summary>
+    public string? UpdatedAt { get; init; }
+
+    public string? UserId { get; init; }
+
+    /// <summary>Cinder's progress: "0%" while creating, "100%" once the backend finished.</summary>
+    public string Progress { get; init; } = "0%";
+}
 
 internal enum CreateOutcome { Created, QuotaExceeded }
 
@@ -24,13 +35,23 @@ internal sealed class SnapshotStore
         public required string VolumeId { get; init; }
         public required int Size { get; init; }
         public required string CreatedAt { get; set; }
-        public string? Name { get; init; }
-        public string? Description { get; init; }
+        public string? Name { get; set; }
+        public string? Description { get; set; }
         public required string Status { get; set; }
         public Pending Pending { get; set; }
         public DateTimeOffset DueAt { get; set; }
+        public Dictionary<string, string> Metadata { get; set; } = [];
+        public string? UpdatedAt { get; set; }
+        public string? UserId { get; init; }
+        public string Progress { get; set; } = "0%";
 
-        public SnapshotView View() => new(Id, ProjectId, VolumeId, Status, Size, CreatedAt, Name, Description);
+        public SnapshotView View() => new(Id, ProjectId, VolumeId, Status, Size, CreatedAt, Name, Description)
+        {
+            Metadata = new Dictionary<string, string>(Metadata),
+            UpdatedAt = UpdatedAt,
+            UserId = UserId,
+            Progress = Progress,
+        };
     }
 
     private readonly object _gate = new();
@@ -57,9 +78,46 @@ internal sealed class SnapshotStore
         }
     }
 
+    /// <summary>Every project's snapshots (an admin's all_tenants view).</summary>
+    public IReadOnlyList<SnapshotView> ListAll()
+    {
+        lock (_gate)
+        {
+            Advance();
+            return _entries.Select(e => e.View()).ToList();
+        }
+    }
+
+    /// <summary>A snapshot of any project (an admin reads them all).</summary>
+    public SnapshotView? GetAny(string id)
+    {
+        lock (_gate)
+        {
+            Advance();
+            return Find(id)?.View();
+        }
+    }
+
+    /// <summary>Block storage's update: the name, description and metadata given (null: unchanged); stamps updated_at.</summary>
+    public SnapshotView? Update(string id, Optional<string?> name, Optional<string?> description, IReadOnlyDictionary<string, string>? metadata)
+    {
+        lock (_gate)
+        {
+            Advance();
+            var entry = Find(id);
+            if (entry is null) return null;
+            if (name.IsSet) entry.Name = name.Value;
+            if (description.IsSet) entry.Description = description.Value;
+            if (metadata is not null) entry.Metadata = new Dictionary<string, string>(metadata);
+            entry.UpdatedAt = CinderTimestamp(_time.GetUtcNow());
+            return entry.View();
+        }
+    }
+
     /// <summary>Cinder's create: counts the project's snapshots against its quota, then starts in <c>creating</c>.</summary>
     public (CreateOutcome Outcome, SnapshotView? Snapshot) Create(
-        SeedProject project, int quota, SeedVolume volume, string? name, string? description, int delayMs)
+        SeedProject project, int quota, SeedVolume volume, string? name, string? description, int delayMs,
+        IReadOnlyDictionary<string, string>? metadata = null, string? userId = null)
     {
         lock (_gate)
         {
@@ -82,6 +140,8 @@ internal sealed class SnapshotStore
                 Status = "creating",
                 Pending = Pending.BecomeAvailable,
                 DueAt = now.AddMilliseconds(delayMs),
+                Metadata = metadata is null ? [] : new Dictionary<string, string>(metadata),
+                UserId = userId,
             };
             _entries.Add(entry);
             return (CreateOutcome.Created, entry.View());
@@ -157,10 +217,12 @@ internal sealed class SnapshotStore
             if (e.Pending != Pending.BecomeAvailable || e.DueAt > now) continue;
             e.Status = "available";
             e.Pending = Pending.None;
+            e.Progress = "100%";
+            e.UpdatedAt = CinderTimestamp(e.DueAt);
         }
     }
 
     // Cinder's created_at: UTC, microseconds, no zone designator.
-    private static string CinderTimestamp(DateTimeOffset t) =>
+    internal static string CinderTimestamp(DateTimeOffset t) =>
         t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,15 +1,17 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Client.Services;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
-    /// Gets snapshots by id, or lists every snapshot of the project (all pages, in the server's order) and
-    /// filters them here, since Nova has no server-side filters.
+    /// Gets snapshots by id, or lists the project's snapshots (all pages, in the server's order). A single exact
+    /// name, status or volume id and the metadata go to the server as the query (the block-storage API filters
+    /// there, the compute proxy here); wildcards, several values and ages are filtered here.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSSnapshot", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Snapshot))]
@@ -50,6 +52,26 @@ namespace OpenStackSnapshot.Commands
         [ValidateNonNegativeTimeSpan]
         public TimeSpan? NewerThan { get; set; }
 
+        /// <summary>Only snapshots whose metadata has every one of these pairs (block-storage API).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateMetadata]
+        public Hashtable? Metadata { get; set; }
+
+        /// <summary>The snapshots of every project (an administrator's view, block-storage API); each shows its ProjectId.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter AllProjects { get; set; }
+
+        /// <summary>Type name of the view with a ProjectId column, given to snapshots listed with -AllProjects.</summary>
+        internal const string AllProjectsView = "OpenStackSnapshot.Client.Models.Snapshot#AllProjects";
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            var features = Connection.Snapshots.Features;
+            RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "filter snapshots by metadata");
+            RequireFeature(features.AllProjects, AllProjects.IsPresent, "-AllProjects", "list the snapshots of every project");
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet) WriteEach(Id, Connection.Snapshots.GetAsync);
@@ -63,8 +85,26 @@ namespace OpenStackSnapshot.Commands
         private void List()
         {
             var now = DateTime.UtcNow; // one "now" for the whole listing, so every page is judged alike
-            WriteListing(Connection.Snapshots.List(), Name, s => s.Name,
-                s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId) && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now), "snapshot");
+            WriteListing(Connection.Snapshots.List(Query()), Name, s => s.Name,
+                s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId) && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now), "snapshot",
+                AllProjects ? Shown : null);
+        }
+
+        // Only what the server can match exactly: one name without wildcards, one status (stored lower-case), one volume.
+        private SnapshotQuery Query() => new SnapshotQuery
+        {
+            Name = Name?.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(Name[0]) ? Name[0] : null,
+            Status = Status?.Length == 1 ? Status[0].Trim().ToLowerInvariant() : null,
+            VolumeId = VolumeId?.Length == 1 ? VolumeId[0].Trim().ToLowerInvariant() : null,
+            Metadata = MetadataArgument.From(Metadata),
+            AllProjects = AllProjects,
+        };
+
+        private static object Shown(Snapshot snapshot)
+        {
+            var shown = PSObject.AsPSObject(snapshot);
+            if (!shown.TypeNames.Contains(AllProjectsView)) shown.TypeNames.Insert(0, AllProjectsView);
+            return shown;
         }
     }
 }

@@ -1,12 +1,11 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>Gets volumes through Nova's os-volumes proxy, so they pipe into New-OSSnapshot.</summary>
+    /// <summary>Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot.</summary>
     [Cmdlet(VerbsCommon.Get, "OSVolume", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Volume))]
     public sealed class GetOSVolumeCommand : OSSessionCmdlet
@@ -30,7 +29,7 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Status { get; set; }
 
-        /// <summary>Only the volumes attached to one of these servers (os-volumes' attachments name them); an unknown server matches none.</summary>
+        /// <summary>Only the volumes attached to one of these servers (the volumes' attachments name them); an unknown server matches none.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [Alias("server_id")]
         [ValidateNotNullOrEmpty]
@@ -43,10 +42,8 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ListSet) WriteListing(Connection.Volumes.List(), Name, v => v.Name, v => AnyOf(Status, v.Status) && AttachedToAny(v), "volume");
+            if (ParameterSetName == ListSet)
+                WriteListing(Connection.Volumes.List(new VolumeQuery { ServerIds = ServerId }), Name, v => v.Name, v => AnyOf(Status, v.Status), "volume");
         }
-
-        private bool AttachedToAny(Volume volume) =>
-            ServerId == null || volume.Attachments.Any(a => ServerId.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase)));
     }
 }

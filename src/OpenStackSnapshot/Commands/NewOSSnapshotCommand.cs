@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -11,7 +12,7 @@ using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>Creates a snapshot of each volume given: POST {compute}/os-snapshots.</summary>
+    /// <summary>Creates a snapshot of each volume given, through the session's API.</summary>
     [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class NewOSSnapshotCommand : OSSessionCmdlet
@@ -30,6 +31,11 @@ namespace OpenStackSnapshot.Commands
         [Alias("display_description")]
         [ValidateSnapshotText]
         public string? Description { get; set; }
+
+        /// <summary>Key/value tags to give each snapshot (block-storage API).</summary>
+        [Parameter]
+        [ValidateMetadata]
+        public Hashtable? Metadata { get; set; }
 
         /// <summary>Nova's "force": snapshot the volume even while it is attached.</summary>
         [Parameter]
@@ -68,6 +74,7 @@ namespace OpenStackSnapshot.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
             if (Summary) Tally = new RunSummary("New-OSSnapshot");
         }
 
@@ -76,7 +83,7 @@ namespace OpenStackSnapshot.Commands
             if (ReuseNewerThan != null && TryReuse()) return;
             var what = Name != null ? $"Create snapshot '{Name}'" : "Create snapshot";
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
-            var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent);
+            var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent, MetadataArgument.From(Metadata));
             _submitted.Add(ReuseKey());
             Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {

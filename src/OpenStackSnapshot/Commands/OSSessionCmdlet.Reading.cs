@@ -16,7 +16,7 @@ namespace OpenStackSnapshot.Commands
         /// Writes each matching item as its page arrives. As Get-Process does, a -Name without wildcards that
         /// matched nothing is an OSNotFound error; a pattern that matched nothing is not.
         /// </summary>
-        protected void WriteListing<T>(Pager<T> pager, string[]? names, Func<T, string?> nameOf, Func<T, bool> keep, string noun)
+        protected void WriteListing<T>(Pager<T> pager, string[]? names, Func<T, string?> nameOf, Func<T, bool> keep, string noun, Func<T, object>? shown = null)
         {
             var patterns = (names ?? Array.Empty<string>()).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var namesWritten = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +31,7 @@ namespace OpenStackSnapshot.Commands
                         if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(name))) continue;
                         if (!keep(item)) continue;
                         namesWritten.Add(name);
-                        WriteObject(item);
+                        WriteObject(shown == null ? item : shown(item));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
+using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -22,6 +23,13 @@ namespace OpenStackSnapshot.Commands
             var session = Session ?? SessionStore.Current.Default;
             if (session == null || session.IsClosed) ThrowNotConnected(session != null);
             Connection = session!;
+        }
+
+        /// <summary>A parameter asked for that the session's API cannot serve stops the command before anything is sent.</summary>
+        protected void RequireFeature(bool supported, bool asked, string parameter, string what)
+        {
+            if (supported || !asked) return;
+            ThrowTerminatingError(ErrorMap.ToParameterRecord(Connection.Snapshots.Features.Refusal(what), parameter));
         }
     }
 }

@@ -94,6 +94,21 @@ namespace OpenStackSnapshot.Errors
             };
         }
 
+        /// <summary>
+        /// A parameter the session's API cannot serve, refused before anything is sent: the message names the
+        /// parameter and the API that serves it, since it is what the user sees first.
+        /// </summary>
+        public static ErrorRecord ToParameterRecord(OpenStackException error, string parameter)
+        {
+            var record = ToRecord(error, parameter);
+            var advice = ApiAdvice(error);
+            record.ErrorDetails = new ErrorDetails($"{parameter} cannot be used on this session. {error.Message}" + (advice == null ? "" : " " + advice))
+            {
+                RecommendedAction = record.ErrorDetails.RecommendedAction,
+            };
+            return record;
+        }
+
         /// <summary>When another API can do it (the proxy is off or refused, or lacks metadata), how to use that one.</summary>
         private static string? ApiAdvice(OpenStackException error) => error.BetterApi switch
         {

@@ -12,7 +12,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
     /// <summary>Snapshots through Cinder's block-storage API v3: metadata, server-side filters, every project for an admin.</summary>
     internal sealed class SnapshotService : ISnapshotService
     {
-        private static readonly SnapshotFeatures All = new SnapshotFeatures(metadata: true, allProjects: true, update: true);
+        private static readonly SnapshotFeatures All = new SnapshotFeatures(metadata: true, allProjects: true, update: true,
+            what => new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The block-storage API cannot {what}."));
         private readonly BlockStorageRequests _requests;
 
         public SnapshotService(BlockStorageRequests requests) => _requests = requests;

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using OpenStackSnapshot.Emulator.State;
+
+namespace OpenStackSnapshot.Emulator.Cinder;
+
+/// <summary>
+/// Cinder's v3 view builders: snapshot summary and detail (keys added by microversion), the extended snapshot
+/// attributes of show and detail, volume summary and detail, and the collection's next link.
+/// </summary>
+internal static class CinderViews
+{
+    private const string Extended = "os-extended-snapshot-attributes:";
+
+    /// <summary>views/snapshots.summary: what the plain list shows.</summary>
+    public static JsonObject SnapshotSummary(SnapshotView s) => new()
+    {
+        ["id"] = s.Id,
+        ["created_at"] = s.CreatedAt,
+        ["updated_at"] = s.UpdatedAt,
+        ["name"] = s.Name,
+        ["description"] = s.Description,
+        ["volume_id"] = s.VolumeId,
+        ["status"] = s.Status,
+        ["size"] = s.Size,
+        ["metadata"] = Metadata(s.Metadata),
+    };
+
+    /// <summary>v3 views/snapshots.detail: create, show, update and the detail list.</summary>
+    public static JsonObject SnapshotDetail(CinderRequest request, SnapshotView s)
+    {
+        var view = SnapshotSummary(s);
+        if (request.AtLeast(3, 14)) view["group_snapshot_id"] = null;
+        if (request.AtLeast(3, 41)) view["user_id"] = s.UserId;
+        if (request.AtLeast(3, 65)) view["consumes_quota"] = true;
+        return view;
+    }
+
+    /// <summary>The extension that adds project and progress to show and detail (policy: the owner or an admin).</summary>
+    public static JsonObject WithExtendedAttributes(JsonObject view, SnapshotView s)
+    {
+        view[Extended + "project_id"] = s.ProjectId;
+        view[Extended + "progress"] = s.Progress;
+        return view;
+    }
+
+    public static JsonObject Metadata(IReadOnlyDictionary<string, string> metadata)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in metadata) json[key] = value;
+        return json;
+    }
+
+    public static JsonObject VolumeSummary(CinderRequest request, SeedVolume v) => new()
+    {
+        ["id"] = v.Id,
+        ["name"] = v.Name,
+        ["links"] = Links(request, "volumes", v.Id),
+    };
+
+    /// <summary>v3 views/volumes.detail for a seeded volume, with the tenant attribute the owner may see.</summary>
+    public static JsonObject VolumeDetail(CinderRequest request, SeedVolume v)
+    {
+        var view = new JsonObject
+        {
+            ["id"] = v.Id,
+            ["status"] = v.Status,
+            ["size"] = v.Size,
+            ["availability_zone"] = "nova",
+            ["created_at"] = Seed.VolumeCreatedAt,
+            ["updated_at"] = Seed.VolumeCreatedAt,
+            ["name"] = v.Name,
+            ["description"] = null,
+            ["volume_type"] = "__DEFAULT__",
+            ["snapshot_id"] = null,
+            ["source_volid"] = null,
+            ["metadata"] = new JsonObject(),
+            ["links"] = Links(request, "volumes", v.Id),
+            ["user_id"] = Seed.Users.First(u => u.ProjectId == v.ProjectId).Id,
+            ["bootable"] = "false",
+            ["encrypted"] = false,
+            ["replication_status"] = null,
+            ["consistencygroup_id"] = null,
+            ["multiattach"] = false,
+            ["attachments"] = Attachments(request, v),
+        };
+        if (request.IsAdmin) view["migration_status"] = null;
+        if (request.AtLeast(3, 13)) view["group_id"] = null;
+        if (request.IsAdmin && request.AtLeast(3, 21)) view["provider_id"] = null;
+        if (request.AtLeast(3, 48))
+        {
+            view["shared_targets"] = false;
+            view["service_uuid"] = StableUuid("service", "cinder-volume");
+        }
+
+        if (request.IsAdmin && request.AtLeast(3, 61)) view["cluster_name"] = null;
+        if (request.AtLeast(3, 63)) view["volume_type_id"] = StableUuid("volume-type", "__DEFAULT__");
+        if (request.AtLeast(3, 65)) view["consumes_quota"] = true;
+        view["os-vol-tenant-attr:tenant_id"] = v.ProjectId;
+        return view;
+    }
+
+    /// <summary>The next link, when the page came back full (ViewBuilder._get_collection_links).</summary>
+    public static JsonArray? NextLink(CinderRequest request, string collection, IReadOnlyList<string> pageIds, int limit)
+    {
+        if (pageIds.Count == 0 || limit > pageIds.Count) return null;
+        var query = request.Query.Where(q => q.Key != "marker")
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")))
+            .Append("marker=" + Uri.EscapeDataString(pageIds[^1]));
+        return [new JsonObject { ["rel"] = "next", ["href"] = request.CollectionUrl(collection) + "?" + string.Join("&", query) }];
+    }
+
+    // Only attached volumes list attachments; host_name is shown to admins only.
+    private static JsonArray Attachments(CinderRequest request, SeedVolume v)
+    {
+        if (!v.IsAttached) return [];
+        return
+        [
+            new JsonObject
+            {
+                ["id"] = v.Id,
+                ["attachment_id"] = StableUuid("attachment", v.Id),
+                ["volume_id"] = v.Id,
+                ["server_id"] = v.ServerId,
+                ["host_name"] = request.IsAdmin ? "compute-1" : null,
+                ["device"] = v.Device,
+                ["attached_at"] = Seed.VolumeCreatedAt,
+            },
+        ];
+    }
+
+    private static JsonArray Links(CinderRequest request, string collection, string id) =>
+    [
+        new JsonObject { ["rel"] = "self", ["href"] = request.CollectionUrl(collection) + "/" + id },
+        new JsonObject { ["rel"] = "bookmark", ["href"] = request.CollectionUrl(collection).Replace("/v3", "", StringComparison.Ordinal) + "/" + id },
+    ];
+
+    // Ids that stay the same run after run, in UUID form.
+    private static string StableUuid(string kind, string name) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "/" + name)).AsSpan(0, 16)).ToString("D");
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using OpenStackSnapshot.Emulator.Http;
+using OpenStackSnapshot.Emulator.Nova;
+
+namespace OpenStackSnapshot.Emulator.Cinder;
+
+/// <summary>Cinder's v3 VolumeController reads (list, detail, show) over the seeded volumes; an admin may list all projects.</summary>
+internal sealed class VolumeController(State.EmulatorState state)
+{
+    private static readonly ListResource<SeedVolume> Listing = new()
+    {
+        Name = "volume",
+        ConfiguredFilters = ["name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id", "size", "created_at", "updated_at", "consumes_quota"],
+        LegacyFilters = [("name", VolumeMicroversion.Min), ("status", VolumeMicroversion.Min), ("metadata", VolumeMicroversion.Min), ("availability_zone", VolumeMicroversion.Min), ("bootable", new(3, 2)), ("group_id", new(3, 10))],
+        Columns = new Dictionary<string, Func<SeedVolume, IComparable?>>
+        {
+            ["id"] = v => v.Id,
+            ["created_at"] = _ => Seed.VolumeCreatedAt,
+            ["updated_at"] = _ => Seed.VolumeCreatedAt,
+            ["display_name"] = v => v.Name,
+            ["status"] = v => v.Status,
+            ["size"] = v => v.Size,
+            ["project_id"] = v => v.ProjectId,
+            ["availability_zone"] = _ => "nova",
+            ["bootable"] = _ => false,
+            ["migration_status"] = _ => null,
+            ["group_id"] = _ => null,
+            ["consumes_quota"] = _ => true,
+        },
+        Metadata = _ => new Dictionary<string, string>(),
+        Id = v => v.Id,
+        NameSortSince = VolumeMicroversion.Min,
+    };
+
+    public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
+        request, Listing, state.Settings.PageLimit, "volume:get_all", detail,
+        allTenants => Seed.Volumes.Where(v => allTenants || v.ProjectId == request.ProjectId).ToList(),
+        v => detail ? CinderViews.VolumeDetail(request, v) : CinderViews.VolumeSummary(request, v),
+        NotFound);
+
+    public Reply Show(CinderRequest request)
+    {
+        if (request.Deny(Seed.ReaderRole, "volume:get") is { } denied) return denied;
+        var id = request.Route.Id!;
+        var volume = Seed.Volumes.FirstOrDefault(v => v.Id == id && (request.IsAdmin || v.ProjectId == request.ProjectId));
+        return volume is null ? NotFound(id) : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume) });
+    }
+
+    private static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Validation;
+
+namespace OpenStackSnapshot.Commands
+{
+    /// <summary>Renames, re-describes and re-tags snapshots: metadata is merged, and -RemoveMetadataKey removes keys.</summary>
+    [Cmdlet(VerbsCommon.Set, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Snapshot))]
+    public sealed class SetOSSnapshotCommand : OSSessionCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SnapshotId", "snapshot_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        // Not bound by property name: a piped snapshot would otherwise rename itself to its own name.
+        [Parameter]
+        [ValidateSnapshotText]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateSnapshotText]
+        public string? Description { get; set; }
+
+        /// <summary>Pairs added to the snapshot's metadata; a key it already has takes the new value, other keys stay.</summary>
+        [Parameter]
+        [ValidateMetadata]
+        public Hashtable? Metadata { get; set; }
+
+        /// <summary>Metadata keys to remove (before -Metadata is merged); a key the snapshot lacks is no error.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveMetadataKey { get; set; }
+
+        /// <summary>Writes each snapshot as it is after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private SnapshotChange _change = new SnapshotChange();
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            var features = Connection.Snapshots.Features;
+            RequireFeature(features.Update, Name != null, "-Name", "rename a snapshot");
+            RequireFeature(features.Update, Description != null, "-Description", "change a snapshot's description");
+            RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "change a snapshot's metadata");
+            RequireFeature(features.Metadata, RemoveMetadataKey != null, "-RemoveMetadataKey", "change a snapshot's metadata");
+            _change = new SnapshotChange
+            {
+                Name = Name,
+                Description = Description,
+                Metadata = MetadataArgument.From(Metadata),
+                RemoveMetadataKeys = RemoveMetadataKey,
+            };
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in Id)
+            {
+                if (!ShouldProcess($"snapshot {id}", Describe())) continue;
+                try
+                {
+                    var updated = Run(call => Connection.Snapshots.UpdateAsync(id.Trim(), _change, call));
+                    if (PassThru) WriteObject(updated);
+                }
+                catch (OpenStackException e)
+                {
+                    Report(e, id);
+                }
+            }
+        }
+
+        /// <summary>The What if: line, naming every change.</summary>
+        private string Describe()
+        {
+            var parts = new List<string>();
+            if (Name != null) parts.Add($"name '{Name}'");
+            if (Description != null) parts.Add($"description '{Description}'");
+            if (_change.Metadata?.Count > 0) parts.Add("metadata " + string.Join(", ", _change.Metadata.Select(p => $"{p.Key}={p.Value}")));
+            if (RemoveMetadataKey != null) parts.Add("remove metadata keys " + string.Join(", ", RemoveMetadataKey));
+            return parts.Count == 0 ? "Set (no change)" : "Set " + string.Join("; ", parts);
+        }
+    }
+}

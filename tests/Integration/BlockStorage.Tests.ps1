@@ -1,0 +1,109 @@
+# Issue 12 against the real Keystone, Nova and Cinder: the issue's examples through -Api BlockStorage (metadata on
+# create, the metadata filter, Set-OSSnapshot, retention over the tagged snapshots, an administrator's -AllProjects),
+# one store seen through both APIs, and what a Compute session refuses.
+BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Run = [guid]::NewGuid().ToString('n').Substring(0, 6)   # names and tags of this run only
+    $script:Managed = @{ 'managed-by' = "it-$script:Run" }
+    $script:Created = [System.Collections.Generic.List[string]]::new()
+    function Track($snapshots) { foreach ($s in $snapshots) { if ($s) { $script:Created.Add($s.Id) } }; $snapshots }
+
+    # One tagged snapshot made through Cinder and available; one second apart, since MariaDB keeps whole seconds.
+    function New-TaggedSnapshot([string] $VolumeId, [string] $Name, [hashtable] $Metadata = $script:Managed) {
+        Start-Sleep -Milliseconds 1100
+        Track (New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force -Metadata $Metadata -Wait -Timeout 00:02:00 -ErrorAction Stop)
+    }
+}
+
+AfterAll { Remove-RealTestSnapshot $script:Created }
+
+Describe 'The block-storage API on the real cloud' -Skip:$script:RealSkip {
+    BeforeAll {
+        $member = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT
+        $attachment = Send-Raw -Method Get -Url "$($env:OSS_REAL_CINDER_URL)/attachments/$($env:OSS_REAL_VOLUME_INUSE_ATTACHMENT_ID)" -Headers @{ 'X-Auth-Token' = $member.Token; 'OpenStack-API-Version' = 'volume 3.44' }
+        $script:ServerId = $attachment.Json.attachment.instance
+    }
+    BeforeEach { $script:Session = Connect-RealMember @{ Api = 'BlockStorage' } }
+
+    It 'connects to Cinder''s endpoint from the catalog at volume 3.31' {
+        $script:Session.Api | Should -Be 'BlockStorage'
+        $script:Session.EndpointUrl.AbsoluteUri.TrimEnd('/') | Should -Be $env:OSS_REAL_CINDER_URL.TrimEnd('/')
+        $script:Session.BlockStorageApiVersion | Should -Be '3.31'
+    }
+
+    It 'snapshots a server''s volumes with metadata and finds them by it (the issue''s first two lines)' {
+        $made = @(Track (Get-OSVolume -ServerId $script:ServerId |
+                    New-OSSnapshot -Name "it-bs-$script:Run" -Force -Metadata $script:Managed -Wait -Timeout 00:02:00))
+        New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-bs-untagged-$script:Run" @{ other = 'x' } | Out-Null
+
+        $made.VolumeId | Should -Be @($env:OSS_REAL_VOLUME_INUSE)
+        $made[0].Status | Should -Be 'available'
+        $made[0].Metadata["managed-by"] | Should -Be "it-$script:Run"
+        $made[0].ProjectId | Should -Be $env:OSS_REAL_PROJECT_ID
+        @(Get-OSSnapshot -Metadata $script:Managed).Id | Should -Be @($made[0].Id)
+    }
+
+    It 'renames and merges metadata with Set-OSSnapshot, then removes a key' {
+        $snapshot = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-set-$script:Run"
+
+        Set-OSSnapshot -Id $snapshot.Id -Name "it-renamed-$script:Run" -Metadata @{ tier = 'gold' }
+        $renamed = Get-OSSnapshot -Id $snapshot.Id
+        $after = $renamed | Set-OSSnapshot -RemoveMetadataKey tier, absent -PassThru -ErrorAction Stop
+
+        $renamed.Name | Should -Be "it-renamed-$script:Run"
+        $renamed.Metadata.Keys | Sort-Object | Should -Be @('managed-by', 'tier')
+        $after.Metadata.Keys | Should -Be @('managed-by')
+        $after.Name | Should -Be "it-renamed-$script:Run"
+    }
+
+    It 'keeps the newest of the tagged snapshots with -KeepNewest and removes the rest (the issue''s third line)' {
+        $tag = @{ 'managed-by' = "it-keep-$script:Run" }
+        $s = 1..3 | ForEach-Object { New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_2 "it-keep-$script:Run" $tag }
+
+        $whatIf = Get-WhatIfLine { Get-OSSnapshot -Metadata $tag | Remove-OSSnapshot -KeepNewest 1 -WhatIf }
+        Get-OSSnapshot -Metadata $tag | Remove-OSSnapshot -KeepNewest 1 -Wait -Timeout 00:02:00 -Confirm:$false
+
+        $whatIf.Count | Should -Be 2
+        ($whatIf -join "`n") | Should -Match $s[0].Id
+        ($whatIf -join "`n") | Should -Match $s[1].Id
+        @(Get-OSSnapshot -Metadata $tag).Id | Should -Be @($s[2].Id)
+    }
+
+    It 'gives the administrator every project''s error snapshots with -AllProjects, with their ProjectId (the issue''s last line)' {
+        $broken = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-error-$script:Run"
+        Set-RealSnapshotStatus $broken.Id 'error'
+        Connect-RealAdmin @{ Api = 'BlockStorage' } | Out-Null
+
+        $own = @(Get-OSSnapshot -Status error)
+        $all = @(Get-OSSnapshot -AllProjects -Status error)
+
+        $own.Id | Should -Not -Contain $broken.Id
+        $mine = @($all | Where-Object Id -EQ $broken.Id)
+        $mine.Count | Should -Be 1
+        $mine[0].ProjectId | Should -Be $env:OSS_REAL_PROJECT_ID
+        ($all | Out-String -Width 200) | Should -Match $env:OSS_REAL_PROJECT_ID
+    }
+
+    It 'shows through Nova a snapshot made through Cinder, and the other way' {
+        $viaCinder = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-cinder-$script:Run"
+        Connect-RealMember -Extra @{ Api = 'Compute'; Name = 'nova' } | Out-Null
+        $viaNova = Track (New-OSSnapshot -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -Name "it-nova-$script:Run" -Session nova -Wait -Timeout 00:02:00)
+
+        $fromNova = Get-OSSnapshot -Id $viaCinder.Id -Session nova
+        $fromCinder = Get-OSSnapshot -Id $viaNova.Id -Session $script:Session   # Connect-OSCloud made 'nova' the default
+
+        $fromNova.Name | Should -Be "it-cinder-$script:Run"
+        $fromNova.Metadata.Count | Should -Be 0
+        $fromCinder.Name | Should -Be "it-nova-$script:Run"
+        $fromCinder.ProjectId | Should -Be $env:OSS_REAL_PROJECT_ID
+    }
+
+    It 'refuses -Metadata on a Compute session before sending, naming -Api BlockStorage' {
+        Connect-RealMember | Out-Null
+        $record = Get-OneError { Get-OSSnapshot -Metadata $script:Managed }
+        $record.FullyQualifiedErrorId | Should -BeLike 'OSInvalidArgument,*'
+        $record.ToString() | Should -Match '-Api BlockStorage'
+    }
+}
