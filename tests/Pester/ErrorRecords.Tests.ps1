@@ -50,7 +50,8 @@ Describe 'Error records from New-OSSnapshot' {
         Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status $Status -Count 1
         $terminated = $false
         $snapshots = @()
-        try { $snapshots = $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -ErrorAction SilentlyContinue }
+        # One at a time: with creates in flight, which of the two meets the one fault is the network's choice.
+        try { $snapshots = $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -ThrottleLimit 1 -ErrorAction SilentlyContinue }
         catch { $terminated = $true }
         $terminated | Should -Be $Terminating
         if (-not $Terminating) { $snapshots.VolumeId | Should -Be @($script:VolumeAvailable2) }
