@@ -32,7 +32,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             writer.WriteEndObject();
         });
 
-        /// <summary>POST snapshots/{id}/metadata: the pairs are merged into what the snapshot has.</summary>
+        /// <summary>snapshots/{id}/metadata: POST merges the pairs into what the snapshot has, PUT makes them the whole set.</summary>
         public static string Metadata(IReadOnlyDictionary<string, string> pairs) => Write(writer => WriteMap(writer, "metadata", pairs));
 
         /// <summary>The pairs as one JSON object (every non-ASCII character and quote escaped, as the default encoder does).</summary>

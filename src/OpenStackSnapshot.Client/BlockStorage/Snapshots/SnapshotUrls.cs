@@ -16,8 +16,6 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 
         public static string Metadata(string id) => Item(id) + "/metadata";
 
-        public static string MetadataKey(string id, string key) => Metadata(id) + "/" + System.Uri.EscapeDataString(key);
-
         /// <summary>
         /// snapshots/detail with the filters Cinder has (name, status, volume_id, metadata), the marker and all_tenants.
         /// Cinder reads the metadata filter as a Python literal; a JSON object with every non-ASCII character escaped is one.
