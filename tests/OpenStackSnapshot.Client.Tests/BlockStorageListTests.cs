@@ -12,7 +12,7 @@ public class BlockStorageListTests
     private static string Id(int n) => $"00000000-0000-0000-0000-{n:D12}";
 
     [Fact]
-    public async Task Filters_AreSentToCinder_MetadataAsAnObject()
+    public async Task Filters_AreSentToCinder_MetadataAsAPythonDict()
     {
         var fake = new FakeTransport();
         using var session = await BlockStorageCloud.ConnectAsync(fake);
@@ -33,23 +33,25 @@ public class BlockStorageListTests
         Assert.Equal("error", query["status"]);
         Assert.Equal(TestCloud.VolumeId, query["volume_id"]);
         Assert.Equal("1", query["all_tenants"]);
-        JsonAssert.Equal("""{"managed-by": "nightly-runbook"}""", query["metadata"]);
+        Assert.Equal("{'managed-by': 'nightly-runbook'}", query["metadata"]);
         Assert.Single(found);
     }
 
     [Fact]
-    public async Task MetadataFilter_EscapesQuotesAndNonAscii_SoCindersLiteralReaderTakesIt()
+    public async Task MetadataFilter_IsAPythonDict_EscapingOnlyBackslashAndQuote_NonAsciiRawInUtf8()
     {
         var fake = new FakeTransport();
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.Page(Array.Empty<string>()));
 
-        await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["it's"] = "Grüße \"x\"" } }));
+        await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery
+        {
+            Metadata = new Dictionary<string, string> { ["team"] = "R&D", ["it's"] = "é \\ \"x\" 😀\n" },
+        }));
 
-        var value = BlockStorageCloud.Query(fake.Nova.Single().Url)["metadata"];
-        Assert.DoesNotContain("'", value);
-        Assert.DoesNotContain("ü", value);
-        JsonAssert.Equal("""{"it's": "Grüße \"x\""}""", value);
+        // {'team': 'R&D', 'it\'s': 'é \\ "x" 😀\x0a'} in UTF-8, percent-encoded.
+        Assert.EndsWith("&metadata=%7B%27team%27%3A%20%27R%26D%27%2C%20%27it%5C%27s%27%3A%20%27%C3%A9%20%5C%5C%20%22x%22%20%F0%9F%98%80%5Cx0a%27%7D",
+            fake.Nova.Single().SentUrl);
     }
 
     [Fact]

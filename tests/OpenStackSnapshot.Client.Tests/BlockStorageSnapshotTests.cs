@@ -99,30 +99,57 @@ public class BlockStorageSnapshotTests
     }
 
     [Fact]
-    public async Task Update_RemovesOnlyKeysItHas_MergesPairs_ThenRenames()
+    public async Task Update_RemovalsAndPairs_AreOnePutOfTheWholeSet_ThenRename_ThenAFreshRead()
     {
         var fake = new FakeTransport();
         using var session = await BlockStorageCloud.ConnectAsync(fake);
-        fake.ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot(metadata: """{"tier": "silver", "old": "x"}""")))
-            .ThenJson(200, "")
-            .ThenJson(200, """{"metadata": {"tier": "gold"}}""")
-            .ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot(name: "renamed", metadata: """{"tier": "gold"}""")));
+        fake.ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot(metadata: """{"tier": "silver", "..": "x", "a/b": "y", "keep": "z"}""")))
+            .ThenJson(200, """{"metadata": {"tier": "gold", "keep": "z"}}""")
+            .ThenJson(200, """{"snapshot": {"id": "x", "name": "renamed"}}""")
+            .ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot(name: "renamed", metadata: """{"tier": "gold", "keep": "z"}""")));
 
         var updated = await session.Snapshots.UpdateAsync(BlockStorageCloud.SnapshotId, new SnapshotChange
         {
             Name = "renamed",
             Metadata = new Dictionary<string, string> { ["tier"] = "gold" },
-            RemoveMetadataKeys = new[] { "old", "absent" },
+            RemoveMetadataKeys = new[] { "..", "a/b", "absent" },
         }, TestCloud.Call());
 
         var item = $"{BlockStorageCloud.SnapshotsUrl}/{BlockStorageCloud.SnapshotId}";
-        Assert.Equal(new[] { $"GET {item}", $"DELETE {item}/metadata/old", $"POST {item}/metadata", $"PUT {item}" },
+        Assert.Equal(new[] { $"GET {item}", $"PUT {item}/metadata", $"PUT {item}", $"GET {item}" },
             fake.Nova.Select(r => $"{r.Method} {r.Url}"));
-        JsonAssert.Equal("""{"metadata": {"tier": "gold"}}""", fake.Nova[2].Body);
-        JsonAssert.Equal("""{"snapshot": {"name": "renamed"}}""", fake.Nova[3].Body);
+        JsonAssert.Equal("""{"metadata": {"tier": "gold", "keep": "z"}}""", fake.Nova[1].Body);
+        JsonAssert.Equal("""{"snapshot": {"name": "renamed"}}""", fake.Nova[2].Body);
         Assert.Equal("renamed", updated.Name);
-        Assert.Equal("gold", updated.Metadata["tier"]);
+        Assert.Equal("p-123", updated.ProjectId);
+        Assert.Equal(new Dictionary<string, string> { ["tier"] = "gold", ["keep"] = "z" }, updated.Metadata);
         Assert.All(fake.Nova, r => Assert.Equal("volume 3.31", r.Header("OpenStack-API-Version")));
+    }
+
+    [Fact]
+    public async Task Update_RemovingOnlyAbsentKeys_SendsNoChange()
+    {
+        var fake = new FakeTransport();
+        using var session = await BlockStorageCloud.ConnectAsync(fake);
+        fake.ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot())).ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot()));
+
+        await session.Snapshots.UpdateAsync(BlockStorageCloud.SnapshotId, new SnapshotChange { RemoveMetadataKeys = new[] { "absent" } }, TestCloud.Call());
+
+        Assert.Equal(new[] { "GET", "GET" }, fake.Nova.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Update_RenameOnly_AnswersAFreshRead_WithTheProject()
+    {
+        var fake = new FakeTransport();
+        using var session = await BlockStorageCloud.ConnectAsync(fake);
+        fake.ThenJson(200, """{"snapshot": {"id": "x"}}""").ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot(name: "renamed")));
+
+        var updated = await session.Snapshots.UpdateAsync(BlockStorageCloud.SnapshotId, new SnapshotChange { Name = "renamed" }, TestCloud.Call());
+
+        Assert.Equal(new[] { "PUT", "GET" }, fake.Nova.Select(r => r.Method));
+        Assert.Equal("renamed", updated.Name);
+        Assert.Equal("p-123", updated.ProjectId);
     }
 
     [Fact]

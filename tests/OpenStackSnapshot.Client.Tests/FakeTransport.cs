@@ -12,6 +12,9 @@ namespace OpenStackSnapshot.Client.Tests;
 /// <summary>One request as the network would have seen it (headers and body copied at send time).</summary>
 internal sealed record Recorded(string Method, string Url, IReadOnlyDictionary<string, string> Headers, string? Body)
 {
+    /// <summary>The URL as sent, percent-encoding kept (Url is Uri.ToString(), which decodes some of it).</summary>
+    public string SentUrl { get; init; } = Url;
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
     public bool IsKeystone => Url == FakeTransport.TokensUrl;
 }
@@ -131,7 +134,7 @@ internal sealed class FakeTransport : HttpMessageHandler
             foreach (var h in request.Content.Headers) headers[h.Key] = string.Join(", ", h.Value);
             body = await request.Content.ReadAsStringAsync(cancellationToken);
         }
-        var recorded = new Recorded(request.Method.Method, request.RequestUri!.ToString(), headers, body);
+        var recorded = new Recorded(request.Method.Method, request.RequestUri!.ToString(), headers, body) { SentUrl = request.RequestUri.AbsoluteUri };
         lock (_requests) _requests.Add(recorded);
 
         Func<Recorded, CancellationToken, Task<HttpResponseMessage>> answer;

@@ -80,15 +80,33 @@ Describe 'The issue''s examples on a BlockStorage session' {
         $snapshot.Metadata['tier'] | Should -Be 'gold'
     }
 
-    It 'removes metadata keys, a missing one without an error, and writes the result with -PassThru' {
-        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name keys -Metadata @{ a = '1'; b = '2' }
+    It 'removes metadata keys (. and / in them too), a missing one without an error, in one replace, and writes the result with -PassThru' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name keys -Metadata @{ a = '1'; b = '2'; '..' = '3'; 'x/y' = '4' }
 
-        $updated = $snapshot | Set-OSSnapshot -RemoveMetadataKey a, missing -Metadata @{ c = '3' } -PassThru -ErrorAction Stop
+        $updated = $snapshot | Set-OSSnapshot -RemoveMetadataKey a, '..', 'x/y', missing -Metadata @{ c = '3' } -PassThru -ErrorAction Stop
 
         $updated.Id | Should -Be $snapshot.Id
         $updated.Name | Should -Be 'keys'
         $updated.Metadata.Keys | Sort-Object | Should -Be @('b', 'c')
-        Get-EmulatorRequestCount $script:Emulator 'cinder.snapshots.metadata.delete' | Should -Be 1
+        Get-EmulatorRequestCount $script:Emulator 'cinder.snapshots.metadata.replace' | Should -Be 1
+        Get-EmulatorRequestCount $script:Emulator 'cinder.snapshots.metadata.delete' | Should -Be 0
+    }
+
+    It 'writes the renamed snapshot with its ProjectId with -PassThru' {
+        $id = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly).Id
+
+        $updated = Set-OSSnapshot -Id $id -Name renamed -PassThru -ErrorAction Stop
+
+        $updated.Name | Should -Be 'renamed'
+        $updated.ProjectId | Should -Be $script:DemoProject
+    }
+
+    It 'finds metadata values with & é quotes, a backslash and an emoji' {
+        $odd = @{ team = 'R&D'; note = "é ' `" \ 😀" }
+        $id = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name odd -Metadata $odd).Id
+        New-OSSnapshot -VolumeId $script:VolumeAvailable -Name plain -Metadata @{ team = 'RD' } | Out-Null
+
+        @(Get-OSSnapshot -Metadata $odd).Id | Should -Be @($id)
     }
 
     It 'tags every snapshot piped in by its Id, leaving names alone' {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace OpenStackSnapshot.Emulator.Cinder;
@@ -27,7 +29,34 @@ internal static partial class PythonLiteral
         return result;
     }
 
-    private static string Unquote(string quoted) => quoted[1..^1].Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal);
+    // A Python string literal's escapes: \\ \' \" \n \r \t \xNN \uXXXX \UXXXXXXXX; any other backslash stays, as in Python.
+    private static string Unquote(string quoted)
+    {
+        var text = quoted[1..^1];
+        var result = new StringBuilder(text.Length);
+        for (var at = 0; at < text.Length; at++)
+        {
+            if (text[at] != '\\' || at + 1 == text.Length) { result.Append(text[at]); continue; }
+            var escape = text[at + 1];
+            var digits = escape switch { 'x' => 2, 'u' => 4, 'U' => 8, _ => 0 };
+            if (digits > 0 && at + 2 + digits <= text.Length
+                && int.TryParse(text.AsSpan(at + 2, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+            {
+                result.Append(CodePoint(code));
+                at += 1 + digits;
+                continue;
+            }
+            var simple = escape switch { '\\' => "\\", '\'' => "'", '"' => "\"", 'n' => "\n", 'r' => "\r", 't' => "\t", _ => null };
+            result.Append(simple ?? text.Substring(at, 2));
+            at++;
+        }
+        return result.ToString();
+    }
+
+    // Python keeps a \uD83D escape as a lone surrogate, which equals no stored text (and refuses one past U+10FFFF);
+    // U+FFFD stands in so the filter matches nothing either.
+    private static string CodePoint(int code) =>
+        code is < 0 or (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF ? "\uFFFD" : char.ConvertFromUtf32(code);
 
     [GeneratedRegex("""\s*(?<key>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*:\s*(?<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*(?:,\s*|$)""", RegexOptions.CultureInvariant)]
     private static partial Regex Pair();

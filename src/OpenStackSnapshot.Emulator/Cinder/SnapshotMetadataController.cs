@@ -57,8 +57,8 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
         var key = request.Route.Key!;
         if (!snapshot.Metadata.ContainsKey(key)) return KeyNotFound(snapshot.Id, key);
         if (request.Deny(Seed.MemberRole, "volume:delete_snapshot_metadata") is { } denied) return denied;
-        var remaining = snapshot.Metadata.Where(p => p.Key != key).ToDictionary(p => p.Key, p => p.Value);
-        return state.Snapshots.Update(snapshot.Id, default, default, remaining) is null ? SnapshotController.NotFound(snapshot.Id) : Reply.Empty(200);
+        var updated = state.Snapshots.Update(snapshot.Id, default, default, current => current.Where(p => p.Key != key).ToDictionary(p => p.Key, p => p.Value));
+        return updated is null ? SnapshotController.NotFound(snapshot.Id) : Reply.Empty(200);
     }
 
     // volume API update_snapshot_metadata: lookup (404), policy (403), then the merged or given set is checked and saved.
@@ -67,16 +67,23 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
         if (_snapshots.Find(request) is not { } snapshot) return (null, SnapshotController.NotFound(request.Route.Id!));
         if (request.Deny(Seed.MemberRole, "volume:update_snapshot_metadata") is { } denied) return (null, denied);
 
-        var result = replace ? new Dictionary<string, string>() : new Dictionary<string, string>(snapshot.Metadata);
+        var pairs = new Dictionary<string, string>();
         foreach (var (key, value) in JsonBody.Members(given))
         {
             if (Problem(key, value) is { } problem) return (null, problem);
-            result[key] = value.GetString()!;
+            pairs[key] = value.GetString()!;
         }
 
         // Keys kept from before were checked when they were set; only the given ones can be wrong.
-        var saved = state.Snapshots.Update(snapshot.Id, default, default, result);
+        var saved = state.Snapshots.Update(snapshot.Id, default, default, current => replace ? pairs : Merged(current, pairs));
         return saved is null ? (null, SnapshotController.NotFound(snapshot.Id)) : (saved.Metadata, null);
+    }
+
+    private static Dictionary<string, string> Merged(IReadOnlyDictionary<string, string> current, Dictionary<string, string> pairs)
+    {
+        var result = new Dictionary<string, string>(current);
+        foreach (var (key, value) in pairs) result[key] = value;
+        return result;
     }
 
     // utils.check_metadata_properties, as the controller turns its errors into 400 / 413.

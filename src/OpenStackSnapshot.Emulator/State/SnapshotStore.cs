@@ -98,8 +98,12 @@ internal sealed class SnapshotStore
         }
     }
 
-    /// <summary>Block storage's update: the name, description and metadata given (null: unchanged); stamps updated_at.</summary>
-    public SnapshotView? Update(string id, Optional<string?> name, Optional<string?> description, IReadOnlyDictionary<string, string>? metadata)
+    /// <summary>
+    /// Block storage's update: the name, description and metadata given (null: unchanged); stamps updated_at. The
+    /// metadata is made from the snapshot's current metadata under the lock, so concurrent merges do not lose pairs.
+    /// </summary>
+    public SnapshotView? Update(string id, Optional<string?> name, Optional<string?> description,
+        Func<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>? metadata)
     {
         lock (_gate)
         {
@@ -108,7 +112,7 @@ internal sealed class SnapshotStore
             if (entry is null) return null;
             if (name.IsSet) entry.Name = name.Value;
             if (description.IsSet) entry.Description = description.Value;
-            if (metadata is not null) entry.Metadata = new Dictionary<string, string>(metadata);
+            if (metadata is not null) entry.Metadata = new Dictionary<string, string>(metadata(entry.Metadata));
             entry.UpdatedAt = CinderTimestamp(_time.GetUtcNow());
             return entry.View();
         }

@@ -35,6 +35,22 @@ public sealed class BlockStorageListingTests : BlockStorageTest
         Assert.Equal(names, Names(list));
     }
 
+    [Theory]
+    [InlineData("""{'team': 'R&D', 'note': 'é \' \\ 😀'}""", "d")] // the client's form: raw text, \\ and \' escaped
+    [InlineData("""{"team": "\x52\u0026D", "note": "\u00e9 \u0027 \\ \U0001F600"}""", "d")] // escapes literal_eval decodes
+    [InlineData("""{'note': '\u00e9 \u0027 \\ \ud83d\ude00'}""", "")] // a surrogate pair escape is two lone surrogates to Python
+    public async Task A_metadata_filter_is_decoded_as_python_does(string filter, string names)
+    {
+        var token = await SeedThreeAsync();
+        await CinderCreateAsync(token, CinderBody(Seed.VolumeData01, """
+            "name": "d", "metadata": {"team": "R&D", "note": "é ' \\ 😀"}
+            """));
+
+        var list = await CinderGetAsync(Volume + "snapshots/detail?metadata=" + Uri.EscapeDataString(filter), token);
+
+        Assert.Equal(names, Names(list));
+    }
+
     [Fact]
     public async Task An_unknown_filter_is_400_from_331_and_dropped_before()
     {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Models;
@@ -32,11 +34,27 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             writer.WriteEndObject();
         });
 
-        /// <summary>POST snapshots/{id}/metadata: the pairs are merged into what the snapshot has.</summary>
+        /// <summary>snapshots/{id}/metadata: POST merges the pairs into what the snapshot has, PUT makes them the whole set.</summary>
         public static string Metadata(IReadOnlyDictionary<string, string> pairs) => Write(writer => WriteMap(writer, "metadata", pairs));
 
-        /// <summary>The pairs as one JSON object (every non-ASCII character and quote escaped, as the default encoder does).</summary>
-        public static string MetadataObject(IReadOnlyDictionary<string, string> pairs) => Write(writer => WritePairs(writer, pairs));
+        /// <summary>
+        /// The metadata filter as a Python dict literal, which Cinder reads with ast.literal_eval: ' delimited strings with
+        /// \ and ' escaped and control characters as \xNN; other text raw (a JSON \uD83D\uDE00 would stay two lone surrogates).
+        /// </summary>
+        public static string MetadataFilter(IReadOnlyDictionary<string, string> pairs) =>
+            "{" + string.Join(", ", pairs.Select(p => PythonString(p.Key) + ": " + PythonString(p.Value))) + "}";
+
+        private static string PythonString(string text)
+        {
+            var literal = new StringBuilder("'");
+            foreach (var c in text)
+            {
+                if (c == '\\' || c == '\'') literal.Append('\\').Append(c);
+                else if (c < ' ' || c == '\x7f') literal.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                else literal.Append(c);
+            }
+            return literal.Append('\'').ToString();
+        }
 
         private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> pairs)
         {

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Compute;
@@ -49,7 +52,10 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         public Task DeleteAsync(string id, CallContext call) =>
             _requests.DeleteItemAsync(SnapshotUrls.Collection, SnapshotUrls.ItemName, id, call);
 
-        /// <summary>Keys removed first (only those it has), then pairs merged, then name and description; the answer is the snapshot as it ends.</summary>
+        /// <summary>
+        /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
+        /// since a key such as '..' or 'a/b' cannot be named in a URL), then name and description; answers a fresh read.
+        /// </summary>
         public async Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call)
         {
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
@@ -58,23 +64,40 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             var subject = new ErrorTranslator.Subject { ItemName = SnapshotUrls.ItemName };
             if (change.RemovesMetadata)
             {
-                var current = await GetAsync(id, call).ConfigureAwait(false);
-                foreach (var key in change.RemoveMetadataKeys!)
-                {
-                    if (!current.Metadata.ContainsKey(key)) continue;
-                    await _requests.DeleteAsync(SnapshotUrls.MetadataKey(id, key), subject, call).ConfigureAwait(false);
-                }
+                var current = (await GetAsync(id, call).ConfigureAwait(false)).Metadata;
+                var result = MetadataAfter(current, change);
+                if (!SameMetadata(current, result)) await SendMetadataAsync(HttpMethod.Put, id, result, subject, call).ConfigureAwait(false);
             }
-            if (change.SetsMetadata)
+            else if (change.SetsMetadata)
             {
-                using var merge = _requests.Request(HttpMethod.Post, SnapshotUrls.Metadata(id));
-                merge.Content = ApiSender.Json(SnapshotRequests.Metadata(change.Metadata!));
-                await _requests.SendAsync(merge, subject, call).ConfigureAwait(false);
+                await SendMetadataAsync(HttpMethod.Post, id, change.Metadata!, subject, call).ConfigureAwait(false);
             }
-            if (!change.RenamesOrDescribes) return await GetAsync(id, call).ConfigureAwait(false);
-            using var update = _requests.Request(HttpMethod.Put, SnapshotUrls.Item(id));
-            update.Content = ApiSender.Json(SnapshotRequests.Update(change));
-            return await _requests.ReadAsync(update, subject, call, SnapshotResults.ReadOne).ConfigureAwait(false);
+            if (change.RenamesOrDescribes)
+            {
+                using var update = _requests.Request(HttpMethod.Put, SnapshotUrls.Item(id));
+                update.Content = ApiSender.Json(SnapshotRequests.Update(change));
+                await _requests.SendAsync(update, subject, call).ConfigureAwait(false);
+            }
+            // Cinder's update answer leaves out the project: one read gives the same shape whatever changed.
+            return await GetAsync(id, call).ConfigureAwait(false);
         }
+
+        private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, ErrorTranslator.Subject subject, CallContext call)
+        {
+            using var request = _requests.Request(method, SnapshotUrls.Metadata(id));
+            request.Content = ApiSender.Json(SnapshotRequests.Metadata(pairs));
+            await _requests.SendAsync(request, subject, call).ConfigureAwait(false);
+        }
+
+        // The keys to remove go first, then the given pairs are merged (a key both removed and given ends with the given value).
+        private static Dictionary<string, string> MetadataAfter(IReadOnlyDictionary<string, string> current, SnapshotChange change)
+        {
+            var result = current.Where(p => !change.RemoveMetadataKeys!.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            if (change.SetsMetadata) foreach (var pair in change.Metadata!) result[pair.Key] = pair.Value;
+            return result;
+        }
+
+        private static bool SameMetadata(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+            a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value);
     }
 }

@@ -16,11 +16,9 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 
         public static string Metadata(string id) => Item(id) + "/metadata";
 
-        public static string MetadataKey(string id, string key) => Metadata(id) + "/" + System.Uri.EscapeDataString(key);
-
         /// <summary>
         /// snapshots/detail with the filters Cinder has (name, status, volume_id, metadata), the marker and all_tenants.
-        /// Cinder reads the metadata filter as a Python literal; a JSON object with every non-ASCII character escaped is one.
+        /// Cinder reads the metadata filter as a Python literal; the escaping below percent-encodes its UTF-8.
         /// </summary>
         public static string List(SnapshotQuery? query, int limit, string? marker)
         {
@@ -32,7 +30,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             if (query?.Name != null) parameters.Add(Pair("name", query.Name));
             if (query?.Status != null) parameters.Add(Pair("status", query.Status));
             if (query?.VolumeId != null) parameters.Add(Pair("volume_id", query.VolumeId));
-            if (query != null && query.HasMetadata) parameters.Add(Pair("metadata", SnapshotRequests.MetadataObject(query.Metadata!)));
+            if (query != null && query.HasMetadata) parameters.Add(Pair("metadata", SnapshotRequests.MetadataFilter(query.Metadata!)));
             if (query != null && query.AllProjects) parameters.Add(Pair("all_tenants", "1"));
             return Collection + "/detail?" + string.Join("&", parameters.Select(p => p.Key + "=" + System.Uri.EscapeDataString(p.Value)));
         }
