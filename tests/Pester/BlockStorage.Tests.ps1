@@ -200,6 +200,19 @@ Describe 'What a Compute session refuses before sending' {
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'OSInvalidArgument,*'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+Describe 'An exact -Name on a Compute session' {
+    BeforeAll {
+        Reset-Emulator $script:Emulator
+        Connect-TestCloud $script:Emulator | Out-Null
+        $script:Lower = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly).Id
+    }
+
+    It 'ignores case as it always did, alone or among several names' {
+        @(Get-OSSnapshot -Name Nightly -ErrorAction Stop).Id | Should -Be @($script:Lower)
+        @(Get-OSSnapshot -Name NIGHTLY, nightly -ErrorAction Stop).Id | Should -Be @($script:Lower)
+    }
+}
+
         $failure.TargetObject | Should -Be $Parameter
         $failure.ToString() | Should -BeLike "$Parameter cannot be used on this session.*Nothing was sent.*Connect-OSCloud -Api BlockStorage*"
         Get-RequestTotal | Should -Be $before
