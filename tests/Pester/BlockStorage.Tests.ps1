@@ -273,6 +273,7 @@ Describe 'How the new properties are shown' {
         $script:Tagged = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name tagged -Metadata @{ tier = 'gold'; 'managed-by' = 'nightly-runbook' }
     }
 
+        $text | Should -Match 'Left\s*:\s*0'
     It 'shows metadata as key=value pairs, sorted, and the ProjectId in the list view' {
         $text = Get-OSSnapshot -Id $script:Tagged.Id | Format-List | Out-String -Width 200
         $text | Should -Match 'Metadata\s*:\s*managed-by=nightly-runbook; tier=gold'
