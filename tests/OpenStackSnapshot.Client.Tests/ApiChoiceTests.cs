@@ -112,6 +112,33 @@ public class ApiChoiceTests
     }
 
     [Theory]
+    [InlineData("You are not authorized to perform the requested action.")]
+    [InlineData("Policy doesn't allow os_compute_api:servers:index to be performed.")]
+    public async Task Other403s_NameNoOtherApi_ThoughTheCatalogHasIt(string message)
+    {
+        var fake = new FakeTransport().ThenToken(catalog: BlockStorageCloud.Catalog());
+        using var session = await TestCloud.ConnectAsync(fake);
+        fake.ThenJson(403, $$$"""{"forbidden": {"code": 403, "message": "{{{message}}}"}}""");
+
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.List().NextAsync(TestCloud.Call()));
+
+        Assert.Equal(OpenStackErrorKind.Forbidden, e.Kind);
+        Assert.Null(e.BetterApi);
+    }
+
+    [Fact]
+    public async Task ProxyPolicy403_NamesNoOtherApi_WhenTheCatalogLacksBlockStorage()
+    {
+        var fake = new FakeTransport().ThenToken();
+        using var session = await TestCloud.ConnectAsync(fake);
+        fake.ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow os_compute_api:os-volumes:snapshots:list to be performed."}}""");
+
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.List().NextAsync(TestCloud.Call()));
+
+        Assert.Null(e.BetterApi);
+    }
+
+    [Theory]
     [InlineData(null, null, SnapshotApi.Compute, null)]
     [InlineData("block-storage", null, SnapshotApi.BlockStorage, "clouds.yaml")]
     [InlineData("compute", "block_storage", SnapshotApi.BlockStorage, "OS_SNAPSHOT_API")]

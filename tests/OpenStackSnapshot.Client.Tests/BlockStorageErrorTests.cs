@@ -45,6 +45,25 @@ public class BlockStorageErrorTests
     }
 
     [Fact]
+    public async Task OtherCinder413_IsOverLimit_NotCalledRateLimiting()
+    {
+        var (e, _) = await Fail(Create, f => f.ThenJson(413, """{"overLimit": {"code": 413, "message": "Request is too large."}}"""));
+
+        Assert.Equal(OpenStackErrorKind.OverLimit, e.Kind);
+        Assert.Contains("over one of its limits", e.RecommendedAction);
+        Assert.DoesNotContain("rate-limiting", e.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task Cinder405_AdvisesCheckingTheBlockStorageUrl()
+    {
+        var (e, _) = await Fail(Get, f => f.ThenJson(405, """{"badMethod": {"code": 405, "message": "The method GET is not allowed for this resource."}}"""));
+
+        Assert.Equal(OpenStackErrorKind.MethodNotAllowed, e.Kind);
+        Assert.Contains("check the block-storage URL", e.RecommendedAction);
+    }
+
+    [Fact]
     public async Task InvalidVolume400_IsVolumeNotAvailable()
     {
         var (e, _) = await Fail(Create, f => f.ThenJson(400,

@@ -183,6 +183,7 @@ public class ErrorTranslationTests
 
         AssertResponseError(e, OpenStackErrorKind.MethodNotAllowed, 405, "badMethod", "DELETE", ItemUrl);
         Assert.Equal("The method DELETE is not allowed for this resource.", e.ServerMessage);
+        Assert.Contains("check the compute URL", e.RecommendedAction);
     }
 
     [Fact]
@@ -195,6 +196,7 @@ public class ErrorTranslationTests
         AssertResponseError(e, OpenStackErrorKind.OverLimit, 413, "overLimit", "POST", SnapshotsUrl);
         Assert.Equal("This request was rate-limited.", e.ServerMessage);
         Assert.Equal(7, e.RetryAfterSeconds); // the header wins over the body
+        Assert.Contains("rate-limiting", e.RecommendedAction);
     }
 
     [Fact]

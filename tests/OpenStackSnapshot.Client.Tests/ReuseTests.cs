@@ -71,6 +71,34 @@ public class ReuseTests
     }
 
     [Fact]
+    public void ATaggedRunReusesOnlyASnapshotCarryingAllItsPairs()
+    {
+        var tags = new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "gold" };
+        var listed = new[]
+        {
+            Snap("untagged", 1),
+            new Snapshot("partly", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1), new Dictionary<string, string> { ["policy"] = "nightly" }),
+            new Snapshot("other-value", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1), new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "silver" }),
+            new Snapshot("tagged", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-3), new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "gold", ["extra"] = "x" }),
+        };
+
+        Assert.Equal("tagged", new SnapshotReuse(listed, Span, Now, tags).Find(Volume, "nightly")?.Id);
+        Assert.Null(new SnapshotReuse(listed.Take(3), Span, Now, tags).Find(Volume, "nightly"));
+        Assert.Equal("untagged", new SnapshotReuse(listed.Take(1), Span, Now).Find(Volume, "nightly")?.Id);
+    }
+
+    [Fact]
+    public void ATaggedSnapshotMadeDuringTheRunWithoutATimeKeepsItsTagsForReuse()
+    {
+        var tags = new Dictionary<string, string> { ["policy"] = "nightly" };
+        var reuse = new SnapshotReuse(Array.Empty<Snapshot>(), Span, Now, tags);
+
+        reuse.Add(new Snapshot("made", Volume, "nightly", null, SnapshotStatus.Creating, 1, null, tags));
+
+        Assert.Equal("made", reuse.Find(Volume, "nightly")?.Id);
+    }
+
+    [Fact]
     public void AnUndatedListedSnapshotIsNotReused() =>
         Assert.Null(Find(new Snapshot("undated", Volume, "nightly", null, SnapshotStatus.Available, 1, null)));
 

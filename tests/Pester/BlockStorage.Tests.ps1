@@ -5,21 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Saved = Clear-OSEnvironment
-    $script:SeededServer = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b'   # db-01's, in the seed
-    $script:DemoProject = '3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b'
-    $script:Managed = @{ 'managed-by' = 'nightly-runbook' }
-
-    # Every request the emulator has answered so far, over all routes (Keystone's included).
-    function Get-RequestTotal {
-        $counts = Invoke-RestMethod "$($script:Emulator.ControlUrl)/requests"
-        ($counts.PSObject.Properties | Measure-Object Value -Sum).Sum
-    }
-
-    # The request lines -Verbose shows for a command (method, URL, status, ...).
-    function Get-RequestLine([scriptblock] $Command) {
-        $VerbosePreference = 'Continue'
-        @(& $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-    }
 }
 AfterAll {
     Get-OSSession | Disconnect-OSCloud
@@ -233,6 +218,19 @@ Describe 'What a Compute session refuses before sending' {
     }
 }
 
+Describe 'An exact -Name on a Compute session' {
+    BeforeAll {
+        Reset-Emulator $script:Emulator
+        Connect-TestCloud $script:Emulator | Out-Null
+        $script:Lower = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly).Id
+    }
+
+    It 'ignores case as it always did, alone or among several names' {
+        @(Get-OSSnapshot -Name Nightly -ErrorAction Stop).Id | Should -Be @($script:Lower)
+        @(Get-OSSnapshot -Name NIGHTLY, nightly -ErrorAction Stop).Id | Should -Be @($script:Lower)
+    }
+}
+
 Describe 'One snapshot store, seen through either API' {
     BeforeEach {
         Reset-Emulator $script:Emulator
@@ -293,6 +291,7 @@ Describe 'How the new properties are shown' {
         $text = $run | Out-String -Width 200
         $text | Should -Match 'Command\s*:\s*Remove-OSSnapshot'
         $text | Should -Match 'Removed\s*:\s*1'
+        $text | Should -Match 'Left\s*:\s*0'
         $text | Should -Match "Snapshots\s*:\s*$($script:Tagged.Id)"
     }
 }

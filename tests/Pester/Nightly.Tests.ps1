@@ -4,7 +4,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Server = '0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a'
-    $script:SeededServer = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b'   # db-01's, in the seed
     $script:UnknownServer = 'ffffffff-0000-4000-8000-000000000000'
     $script:Runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
 

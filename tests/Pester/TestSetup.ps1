@@ -11,6 +11,22 @@ $script:VolumeAvailable2 = '6f0f9a2e-3c4d-4e5f-8a6b-7c8d9e0f1a2b'
 $script:VolumeAvailable3 = '8b1e4c7d-2a3f-4b5c-9d6e-0f1a2b3c4d5e'
 $script:VolumeInUse = 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f'
 $script:AppCredentialId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+$script:SeededServer = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b'   # db-01's
+$script:DemoProject = '3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b'
+# The tag the block-storage examples give their snapshots and scope retention by.
+$script:Managed = @{ 'managed-by' = 'nightly-runbook' }
+
+# Every request the emulator has answered so far, over all routes (Keystone's included).
+function Get-RequestTotal {
+    $counts = Invoke-RestMethod "$($script:Emulator.ControlUrl)/requests"
+    ($counts.PSObject.Properties | Measure-Object Value -Sum).Sum
+}
+
+# The request lines -Verbose shows for a command (method, URL, status, ...).
+function Get-RequestLine([scriptblock] $Command) {
+    $VerbosePreference = 'Continue'
+    @(& $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+}
 
 # Connects as the seeded member user; retries are immediate so fault tests stay fast.
 function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Password = 'demo-secret', [string] $Project = 'demo', [hashtable] $Extra = @{}) {

@@ -53,11 +53,17 @@ namespace OpenStackSnapshot.Client.Compute
             {
                 throw Offer(await _versions.ExplainAsync(e, call).ConfigureAwait(false));
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.Forbidden)
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.Forbidden && RefusedByTheProxy(e))
             {
                 throw Offer(e); // the proxy's own policy may refuse what block storage allows
             }
         }
+
+        // Only a refusal naming the proxy or its policy (os_compute_api:os-volumes:snapshots:*); a plain role or quota refusal would follow to Cinder.
+        private static bool RefusedByTheProxy(OpenStackException e) =>
+            e.ServerMessage is string message
+            && (message.IndexOf("os-snapshots", StringComparison.OrdinalIgnoreCase) >= 0
+                || message.IndexOf("os_compute_api:os-volumes:snapshots", StringComparison.OrdinalIgnoreCase) >= 0);
 
         private OpenStackException Offer(OpenStackException e)
         {

@@ -56,9 +56,12 @@ namespace OpenStackSnapshot.Client.Errors
                     return (OpenStackErrorKind.ApiNotAvailable, $"The {subject.Service} endpoint does not serve the microversion this module pins: {server}",
                         $"The cloud's {subject.Service} API is older than this module needs; ask the cloud's operator which version it runs.");
                 case 405:
-                    return (OpenStackErrorKind.MethodNotAllowed, server, "The endpoint (or a proxy in front of it) does not accept this method; check the compute URL.");
+                    return (OpenStackErrorKind.MethodNotAllowed, server, $"The endpoint (or a proxy in front of it) does not accept this method; check the {subject.Service} URL.");
                 case 413 when IsQuota(server):
                     return (OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice);
+                case 413 when subject.Service != "compute":
+                    // Cinder's other 413s are its own limits or a body too large, not a rate limiter.
+                    return (OpenStackErrorKind.OverLimit, server, "Block storage refused the request as over one of its limits; the server's message says which.");
                 case 413:
                 case 429:
                     return (OpenStackErrorKind.OverLimit, server, "The cloud is rate-limiting this project; wait and try again, or send fewer requests at once.");

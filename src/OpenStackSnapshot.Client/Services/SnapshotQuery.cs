@@ -11,7 +11,7 @@ namespace OpenStackSnapshot.Client.Services
     /// </summary>
     public sealed class SnapshotQuery
     {
-        /// <summary>The exact name (wildcards are the caller's business).</summary>
+        /// <summary>The exact name, whatever its case here (wildcards are the caller's business; on block storage the cloud's database decides the case of its server filter).</summary>
         public string? Name { get; set; }
         public string? Status { get; set; }
         public string? VolumeId { get; set; }
@@ -24,7 +24,7 @@ namespace OpenStackSnapshot.Client.Services
 
         /// <summary>Whether a snapshot satisfies every filter set.</summary>
         public bool Matches(Snapshot snapshot) =>
-            (Name == null || string.Equals(snapshot.Name, Name, StringComparison.Ordinal))
+            (Name == null || string.Equals(snapshot.Name, Name, StringComparison.OrdinalIgnoreCase))
             && (Status == null || string.Equals(snapshot.Status, Status, StringComparison.OrdinalIgnoreCase))
             && (VolumeId == null || string.Equals(snapshot.VolumeId, VolumeId, StringComparison.OrdinalIgnoreCase))
             && (Metadata == null || Metadata.All(pair => snapshot.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value));

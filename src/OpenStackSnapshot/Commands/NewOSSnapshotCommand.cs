@@ -116,7 +116,7 @@ namespace OpenStackSnapshot.Commands
             Snapshot? existing;
             try
             {
-                _reuse ??= new SnapshotReuse(Run(Connection.Snapshots.List().ReadAllAsync), ReuseNewerThan!.Value, DateTime.UtcNow);
+                _reuse ??= new SnapshotReuse(Run(Connection.Snapshots.List().ReadAllAsync), ReuseNewerThan!.Value, DateTime.UtcNow, MetadataArgument.From(Metadata));
                 existing = _reuse.Find(VolumeId, Name);
             }
             catch (OpenStackException e)
