@@ -87,3 +87,14 @@ clouds:
       application_credential_secret: appcred-secret
 "@ | Set-Content -Path $Secure
 }
+
+# Nightly-runbook tests (issue 11): a server for the emulator's attachment control, one that does not exist, and a
+# snapshot made $DaysAgo days ago in $Status (forced statuses stick), on the emulator of the calling test file.
+$script:Server = '0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a'
+$script:UnknownServer = 'ffffffff-0000-4000-8000-000000000000'
+function New-DatedSnapshot([string] $VolumeId, [string] $Name, [double] $DaysAgo, [string] $Status = 'available') {
+    $snapshot = New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force
+    Set-EmulatorSnapshotCreatedAt $script:Emulator -Id $snapshot.Id -CreatedAt ([DateTime]::UtcNow.AddDays(-$DaysAgo))
+    if ($Status -ne 'available') { Set-EmulatorSnapshotStatus $script:Emulator -Id $snapshot.Id -Status $Status }
+    Get-OSSnapshot -Id $snapshot.Id
+}
