@@ -7,6 +7,7 @@ using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Loading;
+using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
@@ -72,7 +73,7 @@ namespace OpenStackSnapshot.Commands
         });
 
         /// <summary>With -Summary: what this run did, counted as it goes (failures where they are reported).</summary>
-        private protected Output.RunSummary? Tally { get; set; }
+        private protected RunSummary? Tally { get; set; }
 
         /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
         protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(false, text));

@@ -4,9 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Client.Selection;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -24,7 +24,6 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Wait { get; set; }
 
         [Parameter]
-
         [RefuseNumberAsSpan]
         public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
 
