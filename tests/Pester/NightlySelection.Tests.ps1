@@ -3,17 +3,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
-AfterAll {
-    Stop-EmulatorChaos $script:Emulator
-    Get-OSSession | Disconnect-OSCloud
-    Stop-Emulator $script:Emulator
-}
+AfterAll { Stop-TestEmulator }
 
-Describe 'Nightly runbooks' {
-    BeforeEach {
-        Reset-Emulator $script:Emulator
-        Connect-TestCloud $script:Emulator | Out-Null
-    }
+Describe 'Nightly runbooks: the selections' {
+    BeforeEach { Reset-TestCloud }
     Describe 'Get-OSVolume -ServerId' {
         It 'gives the volumes attached to the servers, listing once for all of them' {
             Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable -ServerId $script:Server -Device /dev/vdb

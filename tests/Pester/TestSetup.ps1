@@ -92,6 +92,10 @@ clouds:
 # snapshot made $DaysAgo days ago in $Status (forced statuses stick), on the emulator of the calling test file.
 $script:Server = '0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a'
 $script:UnknownServer = 'ffffffff-0000-4000-8000-000000000000'
+# The nightly test files' per-test start (a fresh emulator state, signed in) and their end.
+function Reset-TestCloud { Reset-Emulator $script:Emulator; Connect-TestCloud $script:Emulator | Out-Null }
+function Stop-TestEmulator { Stop-EmulatorChaos $script:Emulator; Get-OSSession | Disconnect-OSCloud; Stop-Emulator $script:Emulator }
+
 function New-DatedSnapshot([string] $VolumeId, [string] $Name, [double] $DaysAgo, [string] $Status = 'available') {
     $snapshot = New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force
     Set-EmulatorSnapshotCreatedAt $script:Emulator -Id $snapshot.Id -CreatedAt ([DateTime]::UtcNow.AddDays(-$DaysAgo))
