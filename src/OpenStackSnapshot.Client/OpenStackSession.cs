@@ -6,6 +6,8 @@ using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client
 {
@@ -50,8 +52,8 @@ namespace OpenStackSnapshot.Client
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
             var compute = new ComputeRequests(sender, EndpointUrl, options.ComputeApiVersion, offered);
-            Snapshots = new SnapshotClient(compute);
-            Volumes = new VolumeClient(compute);
+            Snapshots = new Compute.Snapshots.SnapshotService(compute);
+            Volumes = new Compute.Volumes.VolumeService(compute);
         }
 
         /// <summary>What Get-OSSession and -Session know it by: -Name, else the cloud's name.</summary>

@@ -3,6 +3,8 @@ using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Tests.BlockStorage;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;

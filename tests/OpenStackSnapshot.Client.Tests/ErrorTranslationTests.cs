@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using NovaSnapshots = OpenStackSnapshot.Client.Compute.Snapshots.SnapshotService;
 
 namespace OpenStackSnapshot.Client.Tests;
 
@@ -19,14 +19,14 @@ public class ErrorTranslationTests
         """{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""";
     private const string Unexpected = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\\n";
 
-    private static Task Create(SnapshotClient s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call());
-    private static Task CreateForced(SnapshotClient s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId, force: true), TestCloud.Call());
-    private static Task Get(SnapshotClient s) => s.GetAsync(SnapId, TestCloud.Call());
-    private static Task List(SnapshotClient s) => s.ListPageAsync(100, 0, TestCloud.Call());
-    private static Task Delete(SnapshotClient s) => s.DeleteAsync(SnapId, TestCloud.Call());
+    private static Task Create(NovaSnapshots s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call());
+    private static Task CreateForced(NovaSnapshots s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId, force: true), TestCloud.Call());
+    private static Task Get(NovaSnapshots s) => s.GetAsync(SnapId, TestCloud.Call());
+    private static Task List(NovaSnapshots s) => s.ListPageAsync(100, 0, TestCloud.Call());
+    private static Task Delete(NovaSnapshots s) => s.DeleteAsync(SnapId, TestCloud.Call());
 
     private static async Task<(OpenStackException Error, FakeTransport Fake)> Fail(
-        Func<SnapshotClient, Task> call, Action<FakeTransport> script, Action<ConnectionOptions>? configure = null)
+        Func<NovaSnapshots, Task> call, Action<FakeTransport> script, Action<ConnectionOptions>? configure = null)
     {
         var fake = new FakeTransport().ThenToken("token-1");
         script(fake);

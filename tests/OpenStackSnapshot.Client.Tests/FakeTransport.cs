@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;
@@ -195,7 +196,7 @@ internal static class TestCloud
     public static CallContext Call(IRequestLog? log = null) => new(CancellationToken.None, log);
 
     /// <summary>Every page of a listing, in order.</summary>
-    public static async Task<List<T>> ReadAll<T>(Compute.Pager<T> pager)
+    public static async Task<List<T>> ReadAll<T>(Pager<T> pager)
     {
         var all = new List<T>();
         IReadOnlyList<T>? page;
@@ -204,7 +205,7 @@ internal static class TestCloud
     }
 
     /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
-    public static Compute.SnapshotClient ComputeSnapshots(this OpenStackSession session) => (Compute.SnapshotClient)session.Snapshots;
+    internal static Compute.Snapshots.SnapshotService ComputeSnapshots(this OpenStackSession session) => (Compute.Snapshots.SnapshotService)session.Snapshots;
 }
 
 /// <summary>An IRequestLog that keeps every line.</summary>

@@ -189,6 +189,16 @@ public class KeystoneTests
     }
 
     [Fact]
+    public async Task KeystoneRefusingTheMethod_NamesTheIdentityUrl_NotAnotherApi()
+    {
+        var fake = new FakeTransport().ThenJson(405, """{"error": {"code": 405, "title": "Method Not Allowed", "message": "The method is not allowed."}}""", "req-405");
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake));
+
+        Assert.Equal(OpenStackErrorKind.MethodNotAllowed, e.Kind);
+        Assert.Contains("identity URL", e.RecommendedAction);
+    }
+
+    [Fact]
     public async Task TokenExpiringWithinAMinute_IsRenewedBeforeTheNextCall()
     {
         var fake = new FakeTransport()

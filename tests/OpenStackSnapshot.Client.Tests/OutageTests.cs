@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
 

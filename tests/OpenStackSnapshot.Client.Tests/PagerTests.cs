@@ -1,5 +1,7 @@
 using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;
@@ -44,7 +46,7 @@ public class PagerTests
         var items = Enumerable.Range(1, count).Select(i => $"s{i:d2}").ToList();
         var listing = new FakeListing(items, cap);
 
-        var all = await ReadAll(new Pager<string>(listing.Fetch, s => s));
+        var all = await ReadAll(OffsetWalk<string>.Pager(listing.Fetch, s => s));
 
         Assert.Equal(items, all);
         Assert.All(listing.Requests, r => Assert.Equal(Pager<string>.RequestedPageSize, r.Limit));
@@ -54,7 +56,7 @@ public class PagerTests
     public async Task AnEmptyListingTakesOneRequest()
     {
         var listing = new FakeListing(Array.Empty<string>(), 3);
-        Assert.Empty(await ReadAll(new Pager<string>(listing.Fetch, s => s)));
+        Assert.Empty(await ReadAll(OffsetWalk<string>.Pager(listing.Fetch, s => s)));
         Assert.Single(listing.Requests);
     }
 
@@ -62,7 +64,7 @@ public class PagerTests
     public async Task StartsEachPageOneItemEarly()
     {
         var listing = new FakeListing(Enumerable.Range(1, 10).Select(i => $"s{i:d2}"), 3);
-        await ReadAll(new Pager<string>(listing.Fetch, s => s));
+        await ReadAll(OffsetWalk<string>.Pager(listing.Fetch, s => s));
         Assert.Equal(new[] { 0, 2, 4, 6, 8 }, listing.Requests.Select(r => r.Offset));
     }
 
@@ -72,7 +74,7 @@ public class PagerTests
         // As in Get-OSSnapshot | Remove-OSSnapshot: every item returned is deleted before the next page is read.
         var items = Enumerable.Range(1, 10).Select(i => $"s{i:d2}").ToList();
         var listing = new FakeListing(items, 3);
-        var pager = new Pager<string>(listing.Fetch, s => s);
+        var pager = OffsetWalk<string>.Pager(listing.Fetch, s => s);
         var all = new List<string>();
         IReadOnlyList<string>? page;
         while ((page = await pager.NextAsync(CallContext.None)) != null)
@@ -89,7 +91,7 @@ public class PagerTests
     {
         var listing = new FakeListing(Enumerable.Range(1, 5).Select(i => $"s{i:d2}"), 3);
         listing.BeforeRequest = n => { if (n == 1) listing.Items.Add("s06"); };
-        var all = await ReadAll(new Pager<string>(listing.Fetch, s => s));
+        var all = await ReadAll(OffsetWalk<string>.Pager(listing.Fetch, s => s));
         Assert.Equal(new[] { "s01", "s02", "s03", "s04", "s05", "s06" }, all);
     }
 
@@ -101,7 +103,7 @@ public class PagerTests
         // The same page at every offset: before, the pager asked for ever.
         var page = Enumerable.Range(1, size).Select(i => $"s{i:d2}").ToList();
         var requests = 0;
-        var pager = new Pager<string>((_, _, _) => { requests++; return Task.FromResult<IReadOnlyList<string>>(page); }, s => s);
+        var pager = OffsetWalk<string>.Pager((_, _, _) => { requests++; return Task.FromResult<IReadOnlyList<string>>(page); }, s => s);
         var error = await Assert.ThrowsAsync<OpenStackSnapshot.Client.Errors.OpenStackException>(() => ReadAll(pager));
         Assert.Equal(OpenStackSnapshot.Client.Errors.OpenStackErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("ignores the offset", error.Message);

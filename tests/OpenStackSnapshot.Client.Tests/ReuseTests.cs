@@ -1,5 +1,5 @@
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Client.Snapshots.Selection;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;

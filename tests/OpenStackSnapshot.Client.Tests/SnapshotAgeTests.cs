@@ -1,4 +1,4 @@
-using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Client.Snapshots.Selection;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;

@@ -1,5 +1,5 @@
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;

@@ -60,6 +60,17 @@ Describe 'The module' {
         $names | Sort-Object | Should -Be @('netstandard', 'OpenStackSnapshot.Client', 'System.Management.Automation')
     }
 
+    It 'has cmdlets that use only the API-neutral contract, never a Compute or BlockStorage type' {
+        $stream = [IO.File]::OpenRead((Join-Path $script:ModulePath 'OpenStackSnapshot.dll'))
+        try {
+            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+            $namespaces = @(foreach ($handle in $reader.TypeReferences) { $reader.GetString($reader.GetTypeReference($handle).Namespace) }) | Sort-Object -Unique
+        }
+        finally { $stream.Dispose() }
+        $namespaces | Should -Contain 'OpenStackSnapshot.Client.Snapshots'   # the check reads the client's namespaces at all
+        $namespaces | Where-Object { $_ -match '^OpenStackSnapshot\.Client\.(Compute|BlockStorage)\b' } | Should -BeNullOrEmpty
+    }
+
     It 'tells the editions apart by the runtime it runs on' {
         $isDesktop = (Get-Command Get-OSSession).ImplementingType.Assembly.GetType('OpenStackSnapshot.Loading.ModuleLoader').GetMethod('IsDesktopRuntime', [Reflection.BindingFlags]'NonPublic, Static')
         $isDesktop.Invoke($null, @('.NET Framework 4.8.9290.0')) | Should -BeTrue

@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Json;
 
 namespace OpenStackSnapshot.Client.Auth
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 
 namespace OpenStackSnapshot.Client.BlockStorage
@@ -11,7 +12,7 @@ namespace OpenStackSnapshot.Client.BlockStorage
         {
         }
 
-        public override string Service => "block-storage";
+        public override ApiFaults Faults => BlockStorageFaults.Instance;
 
         protected override void AddVersion(HttpRequestMessage request) =>
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "volume " + BlockStorageMicroversion.Pinned);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.BlockStorage
 {
@@ -26,8 +27,11 @@ namespace OpenStackSnapshot.Client.BlockStorage
         private bool _startedOver;
         private int _staleRun;
 
-        /// <param name="fetch">One page after the given marker (null: the first page).</param>
-        public MarkerWalk(Func<string?, CallContext, Task<ListPage<T>>> fetch, Func<T, string> key)
+        /// <summary>A listing walked by marker: <paramref name="fetch"/> gives one page after the given marker (null: the first page).</summary>
+        internal static Pager<T> Pager(Func<string?, CallContext, Task<ListPage<T>>> fetch, Func<T, string> key) =>
+            new Pager<T>(new MarkerWalk<T>(fetch, key).NextAsync);
+
+        private MarkerWalk(Func<string?, CallContext, Task<ListPage<T>>> fetch, Func<T, string> key)
         {
             _fetch = fetch;
             _key = key;

@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.Compute
             _blockStorageOffered = blockStorageOffered;
         }
 
-        public override string Service => "compute";
+        public override ApiFaults Faults => ComputeFaults.Instance;
 
         protected override void AddVersion(HttpRequestMessage request)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -32,7 +33,11 @@ namespace OpenStackSnapshot.Client.Compute
         /// <summary>Pages in a row with nothing new that prove the cloud ignores the offset; a shift under deletes brings at most one.</summary>
         private const int MostStalePages = 3;
 
-        internal OffsetWalk(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key)
+        /// <summary>A listing walked by offset: <paramref name="fetch"/> takes the limit and the offset.</summary>
+        internal static Pager<T> Pager(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key) =>
+            new Pager<T>(new OffsetWalk<T>(fetch, key).NextAsync);
+
+        private OffsetWalk(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key)
         {
             _fetch = fetch;
             _key = key;

@@ -1,6 +1,7 @@
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Compute
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Security;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Errors;

@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Validation;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Http
 {
@@ -22,8 +22,8 @@ namespace OpenStackSnapshot.Client.Http
             _base = endpoint.ToString().TrimEnd('/') + "/";
         }
 
-        /// <summary>How errors name this API ("compute", "block-storage").</summary>
-        public abstract string Service { get; }
+        /// <summary>What this API's error answers mean (and how errors name it).</summary>
+        public abstract ApiFaults Faults { get; }
 
         /// <summary>Puts the pinned microversion on a request.</summary>
         protected abstract void AddVersion(HttpRequestMessage request);
@@ -45,7 +45,7 @@ namespace OpenStackSnapshot.Client.Http
 
         public virtual async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
-            subject.Service = Service;
+            subject.Faults = Faults;
             var response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
             response.Message.Dispose();
             return response;

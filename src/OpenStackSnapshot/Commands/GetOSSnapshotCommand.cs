@@ -2,8 +2,8 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Selection;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands

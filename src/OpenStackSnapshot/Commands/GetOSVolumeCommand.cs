@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Commands
 {

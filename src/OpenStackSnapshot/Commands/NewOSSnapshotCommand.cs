@@ -3,10 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Validation;
 

@@ -2,13 +2,11 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Output;
-using OpenStackSnapshot.Sessions;
 
 namespace OpenStackSnapshot.Commands
 {

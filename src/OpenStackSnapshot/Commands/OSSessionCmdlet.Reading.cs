@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Selection;
+using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Validation;
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Validation;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Validation
 {

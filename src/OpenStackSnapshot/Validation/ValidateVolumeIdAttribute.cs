@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using OpenStackSnapshot.Client.Validation;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Validation
 {

@@ -1,4 +1,5 @@
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Models;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests.Fuzz;

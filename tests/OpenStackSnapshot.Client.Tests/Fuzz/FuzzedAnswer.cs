@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
+using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Client.Tests.Fuzz;
 

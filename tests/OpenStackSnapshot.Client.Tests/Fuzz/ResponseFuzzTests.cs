@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using CsCheck;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpenStackSnapshot.Client.Json;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {

@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
-using OpenStackSnapshot.Client.Validation;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
@@ -38,8 +37,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         /// <summary>Filtered by Cinder, and checked again here so a filter the cloud ignored cannot widen the listing.</summary>
         public Pager<Snapshot> List(SnapshotQuery? query = null)
         {
-            var walk = new MarkerWalk<Snapshot>((marker, call) => ListPageAsync(query, marker, call), snapshot => snapshot.Id);
-            var all = new Pager<Snapshot>(walk.NextAsync);
+            var all = MarkerWalk<Snapshot>.Pager((marker, call) => ListPageAsync(query, marker, call), snapshot => snapshot.Id);
             return query == null ? all : all.Where(query.Matches);
         }
 

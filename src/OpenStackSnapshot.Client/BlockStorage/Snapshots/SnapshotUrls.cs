@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {

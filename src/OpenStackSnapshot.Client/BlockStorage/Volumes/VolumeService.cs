@@ -1,10 +1,10 @@
 using System.Net.Http;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
@@ -20,8 +20,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 
         public Pager<Volume> List(VolumeQuery? query = null)
         {
-            var walk = new MarkerWalk<Volume>(ListPageAsync, volume => volume.Id);
-            var all = new Pager<Volume>(walk.NextAsync);
+            var all = MarkerWalk<Volume>.Pager(ListPageAsync, volume => volume.Id);
             return query == null ? all : all.Where(query.Matches);
         }
 

@@ -1,0 +1,31 @@
+using System;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Client.BlockStorage
+{
+    /// <summary>Cinder's own faults: its limits other than quota as 413, and a route its microversion lacks as a 404 that says so.</summary>
+    internal sealed class BlockStorageFaults : ApiFaults
+    {
+        public static readonly BlockStorageFaults Instance = new BlockStorageFaults();
+
+        public override string Service => "block-storage";
+
+        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject)
+        {
+            switch (status)
+            {
+                case 413 when !ErrorTranslator.IsQuota(server):
+                    // not a rate limiter (as the same code from Nova's would be): one of Cinder's own limits, or a body too large
+                    return (OpenStackErrorKind.OverLimit, server, "Block storage refused the request as over one of its limits; the server's message says which.");
+                case 404 when server.IndexOf("is not supported on this method", StringComparison.OrdinalIgnoreCase) >= 0:
+                    return RouteNotServed(server); // "API version 3.N is not supported on this method."
+                default:
+                    return null;
+            }
+        }
+
+        public override (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server) =>
+            (OpenStackErrorKind.ApiNotAvailable, $"The block-storage endpoint does not serve this route: {server}",
+                "Check that the block-storage endpoint in the catalog is Cinder's v3 API.");
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using OpenStackSnapshot.Client.Errors;
+
+namespace OpenStackSnapshot.Client.Compute
+{
+    /// <summary>Nova's own faults: quota as 403, and block-storage errors wrapped in a 500 that names the exception.</summary>
+    internal sealed class ComputeFaults : ApiFaults
+    {
+        public static readonly ComputeFaults Instance = new ComputeFaults();
+
+        public override string Service => "compute";
+
+        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject)
+        {
+            if (status == 403 && server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0)
+                return (OpenStackErrorKind.QuotaExceeded, server, ErrorTranslator.QuotaAdvice);
+            return status == 500 ? WrappedServerError(server, subject) : null;
+        }
+
+        public override (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server) =>
+            (OpenStackErrorKind.ApiNotAvailable, $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",
+                "Check that the compute endpoint in the catalog is Nova's v2.1 API.");
+
+        /// <summary>Nova wraps block-storage errors in a 500 whose message ends in the exception's class name.</summary>
+        private static (OpenStackErrorKind, string, string)? WrappedServerError(string server, ErrorTranslator.Subject subject)
+        {
+            if (server.Contains("VolumeNotFound")) return ErrorTranslator.VolumeNotFound(subject);
+            if (server.Contains("InvalidInput") && subject.VolumeId != null) return ErrorTranslator.VolumeNotAvailable(subject);
+            if (server.Contains("CinderConnectionFailed"))
+                return (OpenStackErrorKind.ServerError, "Nova could not reach the block-storage service (Cinder).",
+                    "The cloud's block storage is down or misconfigured; give the request id to the cloud's operator.");
+            return null;
+        }
+    }
+}

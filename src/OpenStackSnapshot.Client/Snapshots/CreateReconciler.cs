@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Models;
+
+namespace OpenStackSnapshot.Client.Snapshots
+{
+    /// <summary>
+    /// A create whose fate is unknown (a timeout or a connection cut after sending, a 502/504, a 2xx answer that
+    /// cannot be read) may have made the snapshot. It is never sent again: the snapshot is looked for instead, by
+    /// volume, name and creation time, and written if exactly one is found.
+    /// </summary>
+    internal static class CreateReconciler
+    {
+        /// <summary>How much earlier than our clock the cloud's clock may say the snapshot was made.</summary>
+        internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
+        public static bool FateUnknown(OpenStackException e) => e.Kind switch
+        {
+            OpenStackErrorKind.Timeout => true,
+            OpenStackErrorKind.ServiceUnavailable => e.StatusCode == 502 || e.StatusCode == 504,
+            OpenStackErrorKind.ConnectionFailed => e.InnerException is Exception inner && !ApiSender.IsConnectFailure(inner) && e.StatusCode == null,
+            OpenStackErrorKind.InvalidResponse => e.StatusCode >= 200 && e.StatusCode < 300,
+            _ => false,
+        };
+
+        /// <summary>Sends the create (and disposes it); an answer whose fate is unknown is looked for instead of sent again.</summary>
+        public static async Task<Snapshot> CreateAsync(ISnapshotService service, ServiceRequests requests, HttpRequestMessage request, NewSnapshot wanted,
+            string volumeId, Func<JsonElement, Snapshot> read, CallContext call)
+        {
+            using (request)
+            {
+                var subject = new ErrorTranslator.Subject { VolumeId = wanted.VolumeId, Force = wanted.Force };
+                var sentAt = DateTime.UtcNow;
+                try
+                {
+                    return await requests.ReadAsync(request, subject, call, read).ConfigureAwait(false);
+                }
+                catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
+                {
+                    return await FindAsync(service, wanted, volumeId, sentAt, lost, call).ConfigureAwait(false);
+                }
+            }
+        }
+
+        public static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
+        {
+            if (string.IsNullOrEmpty(wanted.Name))
+                throw Unresolved(lost, $"The snapshot had no name, so there is nothing safe to find it again by: list the snapshots of volume {volumeId} before creating it once more.");
+
+            var since = sentAt - ClockSkew;
+            var found = new List<Snapshot>();
+            var pager = snapshots.List(new SnapshotQuery { VolumeId = volumeId, Name = wanted.Name }); // block storage filters on the server
+            var listed = 0;
+            IReadOnlyList<Snapshot>? page;
+            try
+            {
+                while ((page = await pager.NextAsync(call).ConfigureAwait(false)) != null)
+                {
+                    listed += page.Count;
+                    found.AddRange(page.Where(s => string.Equals(s.VolumeId, volumeId, StringComparison.OrdinalIgnoreCase)
+                        && s.Name == wanted.Name && s.CreatedAt is DateTime created && created >= since));
+                }
+            }
+            catch (OpenStackException listing) when (!call.Cancellation.IsCancellationRequested)
+            {
+                throw Unresolved(lost, $"Looking for it failed too, so the snapshot '{wanted.Name}' of volume {volumeId} may exist: {listing.Message}");
+            }
+            var checkedWhat = $"checked: {listed} snapshots listed, looking for '{wanted.Name}' of volume {volumeId} created since {since:u}";
+            if (found.Count == 1)
+            {
+                call.Log?.Verbose($"The create's answer was lost ({lost.Kind}); snapshot {found[0].Id} '{wanted.Name}' of volume {volumeId} was found again and is written instead ({checkedWhat}).");
+                return found[0];
+            }
+            if (found.Count == 0)
+                throw Unresolved(lost, $"No such snapshot exists yet ({checkedWhat}); it was not sent again, since the cloud may still be carrying it out.");
+            throw Unresolved(lost, $"{found.Count} snapshots match ({string.Join(", ", found.Select(s => s.Id))}; {checkedWhat}): which one this request made cannot be told.");
+        }
+
+        private static OpenStackException Unresolved(OpenStackException lost, string what) =>
+            new OpenStackException(lost.Kind, $"{lost.Message.TrimEnd('.', ' ')}. {what}", lost)
+            {
+                StatusCode = lost.StatusCode, FaultName = lost.FaultName, ServerMessage = lost.ServerMessage,
+                RequestId = lost.RequestId, Method = lost.Method, Url = lost.Url, RetryAfterSeconds = lost.RetryAfterSeconds,
+                RecommendedAction = "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.",
+            };
+    }
+}

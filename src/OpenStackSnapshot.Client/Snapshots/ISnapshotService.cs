@@ -1,0 +1,31 @@
+using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Http;
+using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Services;
+
+namespace OpenStackSnapshot.Client.Snapshots
+{
+    /// <summary>
+    /// A project's volume snapshots, whichever API serves them: callers never learn which. What an API cannot do
+    /// (see <see cref="Features"/>) is refused before anything is sent, as InvalidArgument naming the API that can.
+    /// </summary>
+    public interface ISnapshotService
+    {
+        SnapshotApi Api { get; }
+        SnapshotFeatures Features { get; }
+
+        /// <summary>Creates one snapshot; an answer lost in transit is reconciled, never sent twice.</summary>
+        Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call);
+
+        Task<Snapshot> GetAsync(string id, CallContext call);
+
+        /// <summary>The snapshots that match <paramref name="query"/> (all of the project's without one), page by page.</summary>
+        Pager<Snapshot> List(SnapshotQuery? query = null);
+
+        /// <summary>Starts the deletion (the cloud finishes it later); a lost answer followed by a 404 counts as done.</summary>
+        Task DeleteAsync(string id, CallContext call);
+
+        /// <summary>Renames, re-describes and changes metadata (merged; keys removed); returns the snapshot as it then is.</summary>
+        Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OpenStackSnapshot.Client.Snapshots
+{
+    /// <summary>What an update changes; what is left null (or empty) stays as it is.</summary>
+    public sealed class SnapshotChange
+    {
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        /// <summary>Added to the snapshot's metadata, replacing the values of keys it already has.</summary>
+        public IReadOnlyDictionary<string, string>? Metadata { get; set; }
+        /// <summary>Metadata keys to remove; a key the snapshot does not have is no error.</summary>
+        public IReadOnlyList<string>? RemoveMetadataKeys { get; set; }
+
+        internal bool RenamesOrDescribes => Name != null || Description != null;
+        internal bool SetsMetadata => Metadata != null && Metadata.Count > 0;
+        internal bool RemovesMetadata => RemoveMetadataKeys != null && RemoveMetadataKeys.Any();
+        /// <summary>Nothing to change: an update only reads the snapshot.</summary>
+        public bool IsEmpty => !RenamesOrDescribes && !SetsMetadata && !RemovesMetadata;
+    }
+}
