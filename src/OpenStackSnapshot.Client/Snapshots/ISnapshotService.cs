@@ -25,7 +25,10 @@ namespace OpenStackSnapshot.Client.Snapshots
         /// <summary>Starts the deletion (the cloud finishes it later); a lost answer followed by a 404 counts as done.</summary>
         Task DeleteAsync(string id, CallContext call);
 
-        /// <summary>Renames, re-describes and changes metadata (merged; keys removed); returns the snapshot as it then is.</summary>
-        Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call);
+        /// <summary>
+        /// Renames, re-describes and changes metadata (merged; keys removed). Nothing is read back (GetAsync does that
+        /// for whoever wants it); an empty change only checks that the snapshot exists.
+        /// </summary>
+        Task UpdateAsync(string id, SnapshotChange change, CallContext call);
     }
 }

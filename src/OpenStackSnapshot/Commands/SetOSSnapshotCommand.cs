@@ -3,7 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Validation;
@@ -69,14 +71,21 @@ namespace OpenStackSnapshot.Commands
                 if (!ShouldProcess($"snapshot {id}", Describe())) continue;
                 try
                 {
-                    var updated = Run(call => Connection.Snapshots.UpdateAsync(id.Trim(), _change, call));
-                    if (PassThru) WriteObject(updated);
+                    var updated = Run(call => UpdateAsync(id.Trim(), call));
+                    if (updated != null) WriteObject(updated);
                 }
                 catch (OpenStackException e)
                 {
                     Report(e, id);
                 }
             }
+        }
+
+        /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
+        private async Task<Snapshot?> UpdateAsync(string id, CallContext call)
+        {
+            await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false);
+            return PassThru ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : null;
         }
 
         /// <summary>The What if: line, naming every change.</summary>

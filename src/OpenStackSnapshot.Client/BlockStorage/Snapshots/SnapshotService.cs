@@ -52,9 +52,9 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
-        /// since a key such as '..' or 'a/b' cannot be named in a URL), then name and description; answers a fresh read.
+        /// since a key such as '..' or 'a/b' cannot be named in a URL), then name and description.
         /// </summary>
-        public async Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call)
+        public async Task UpdateAsync(string id, SnapshotChange change, CallContext call)
         {
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
                 ?? SnapshotInput.MetadataProblem(change.Metadata);
@@ -76,8 +76,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
                 update.Content = ApiSender.Json(SnapshotRequests.Update(change));
                 await _requests.SendAsync(update, subject, call).ConfigureAwait(false);
             }
-            // Cinder's update answer leaves out the project: one read gives the same shape whatever changed.
-            return await GetAsync(id, call).ConfigureAwait(false);
+            if (change.IsEmpty) await GetAsync(id, call).ConfigureAwait(false); // as on Compute: a wrong id still fails
         }
 
         private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, ErrorTranslator.Subject subject, CallContext call)

@@ -47,8 +47,8 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         public Task DeleteAsync(string id, CallContext call) => _compute.DeleteItemAsync(Collection, ItemName, id, call);
 
         /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
-        public Task<Snapshot> UpdateAsync(string id, SnapshotChange change, CallContext call) =>
+        public Task UpdateAsync(string id, SnapshotChange change, CallContext call) =>
             change.IsEmpty ? GetAsync(id, call)
-                : Task.FromException<Snapshot>(ProxyLimits.Refused("rename a snapshot or change its description or metadata"));
+                : Task.FromException(ProxyLimits.Refused("rename a snapshot or change its description or metadata"));
     }
 }
