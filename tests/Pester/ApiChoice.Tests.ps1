@@ -3,14 +3,9 @@
 # the BlockStorage*.Tests.ps1, SetOSSnapshot and ComputeRefusals files.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-Emulator
-    $script:Saved = Clear-OSEnvironment
+    Start-CleanTestEmulator
 }
-AfterAll {
-    Get-OSSession | Disconnect-OSCloud
-    Restore-OSEnvironment $script:Saved
-    Stop-Emulator $script:Emulator
-}
+AfterAll { Stop-CleanTestEmulator }
 
 Describe 'Choosing the API' {
     AfterEach { [Environment]::SetEnvironmentVariable('OS_SNAPSHOT_API', $null) }
