@@ -36,6 +36,19 @@ Describe 'The block-storage API on the real cloud' -Skip:$script:RealSkip {
         @(Get-OSSnapshot -Metadata $script:Managed).Id | Should -Be @($made[0].Id)
     }
 
+    It 'finds by a pair whose key and value need escaping (space, /, .., quotes, ünïcode), and not a near miss' {
+        $key = 'odd key/..'
+        $value = "a value with spaces, quotes ' `" and ünïcode $script:Run"
+        $match = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-odd-$script:Run" @{ $key = $value }
+        # What a filter with an escape too many, or text folded to ASCII on the way, would find instead.
+        foreach ($near in $value.Replace("'", "\'"), $value.Replace('ü', 'u').Replace('ï', 'i')) {
+            New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-near-$script:Run" @{ $key = $near } | Out-Null
+        }
+
+        $match.Metadata[$key] | Should -Be $value
+        @(Get-OSSnapshot -Metadata @{ $key = $value }).Id | Should -Be @($match.Id)
+    }
+
     It 'keeps the newest of the tagged snapshots with -KeepNewest and removes the rest (the issue''s third line)' {
         $tag = @{ 'managed-by' = "it-keep-$script:Run" }
         $s = 1..3 | ForEach-Object { New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_2 "it-keep-$script:Run" $tag }
