@@ -29,6 +29,22 @@ function Set-RealSnapshotStatus([string] $Id, [string] $Status) {
     if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
 }
 
+# A test file's start: this run's id for names and tags (so reruns never meet), a tag of it, and the list of snapshots
+# made, which Remove-RealTestSnapshot clears in AfterAll.
+function Start-RealTestRun {
+    $script:Run = [guid]::NewGuid().ToString('n').Substring(0, 6)
+    $script:Managed = @{ 'managed-by' = "it-$script:Run" }
+    $script:Created = [System.Collections.Generic.List[string]]::new()
+}
+function Track($snapshots) { foreach ($s in $snapshots) { if ($s) { $script:Created.Add($s.Id) } }; $snapshots }
+
+# One tracked snapshot with metadata, made through the session's API and available; one second apart, since MariaDB
+# keeps whole seconds in created_at.
+function New-TaggedSnapshot([string] $VolumeId, [string] $Name, [hashtable] $Metadata = $script:Managed) {
+    Start-Sleep -Milliseconds 1100
+    Track (New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force -Metadata $Metadata -Wait -Timeout 00:02:00 -ErrorAction Stop)
+}
+
 # A test file's cleanup: the snapshots it made that are still there are made deletable and deleted.
 function Remove-RealTestSnapshot([string[]] $Ids) {
     if ($Ids.Count -eq 0 -or -not $env:OSS_REAL_ENV) { return }

@@ -1,16 +1,11 @@
 # Which API a session uses (issue 12 part 1): -Api, snapshot_api and OS_SNAPSHOT_API, what the session shows, and the
 # advice an error gets when another API can do what this one could not. What a BlockStorage session does is in
-# BlockStorage.Tests.ps1.
+# the BlockStorage*.Tests.ps1, SetOSSnapshot and ComputeRefusals files.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-Emulator
-    $script:Saved = Clear-OSEnvironment
+    Start-CleanTestEmulator
 }
-AfterAll {
-    Get-OSSession | Disconnect-OSCloud
-    Restore-OSEnvironment $script:Saved
-    Stop-Emulator $script:Emulator
-}
+AfterAll { Stop-CleanTestEmulator }
 
 Describe 'Choosing the API' {
     AfterEach { [Environment]::SetEnvironmentVariable('OS_SNAPSHOT_API', $null) }

@@ -2,8 +2,7 @@
 # -ReuseNewerThan scoped by -Metadata, -Summary), every request going to Cinder's routes and none to Nova's proxy.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:Emulator = Start-Emulator
-    $script:Saved = Clear-OSEnvironment
+    Start-CleanTestEmulator
     $script:Volumes = @($script:VolumeAvailable, $script:VolumeAvailable2, $script:VolumeAvailable3)
 
     # Nova's proxy routes that a BlockStorage session must never call.
@@ -12,11 +11,7 @@ BeforeAll {
             ForEach-Object { Get-EmulatorRequestCount $script:Emulator $_ } | Measure-Object -Sum).Sum
     }
 }
-AfterAll {
-    Get-OSSession | Disconnect-OSCloud
-    Restore-OSEnvironment $script:Saved
-    Stop-Emulator $script:Emulator
-}
+AfterAll { Stop-CleanTestEmulator }
 
 Describe 'A nightly pipeline on a BlockStorage session' {
     BeforeEach {

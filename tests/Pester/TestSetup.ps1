@@ -95,6 +95,18 @@ $script:UnknownServer = 'ffffffff-0000-4000-8000-000000000000'
 # The nightly test files' per-test start (a fresh emulator state, signed in) and their end.
 function Reset-TestCloud { Reset-Emulator $script:Emulator; Connect-TestCloud $script:Emulator | Out-Null }
 function Stop-TestEmulator { Stop-EmulatorChaos $script:Emulator; Get-OSSession | Disconnect-OSCloud; Stop-Emulator $script:Emulator }
+# A file's start and end when no OS_* variable of the machine's may reach its sessions: cleared, then put back.
+function Start-CleanTestEmulator { $script:Emulator = Start-Emulator; $script:SavedOSEnvironment = Clear-OSEnvironment }
+function Stop-CleanTestEmulator { Restore-OSEnvironment $script:SavedOSEnvironment; Stop-TestEmulator }
+# The block-storage files' per-test start: a fresh emulator state, a Compute session named 'compute', then a
+# BlockStorage one (named -Name if given), which is the default.
+function Reset-BlockStorageCloud([string] $Name) {
+    Reset-Emulator $script:Emulator
+    Connect-TestCloud $script:Emulator -Extra @{ Name = 'compute' } | Out-Null
+    $block = @{ Api = 'BlockStorage' }
+    if ($Name) { $block.Name = $Name }
+    Connect-TestCloud $script:Emulator -Extra $block | Out-Null
+}
 
 function New-DatedSnapshot([string] $VolumeId, [string] $Name, [double] $DaysAgo, [string] $Status = 'available') {
     $snapshot = New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force
