@@ -60,7 +60,7 @@ namespace OpenStackSnapshot.Client.Http
         private async Task<ApiResponse> ExchangeAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
             var method = request.Method.Method;
-            var url = request.RequestUri!.ToString();
+            var url = request.RequestUri!.AbsoluteUri; // escapes kept, so a URL in a message can be pasted
             HttpResponseMessage response;
             try
             {
@@ -121,9 +121,9 @@ namespace OpenStackSnapshot.Client.Http
                 var what = e is ResponseShapeException ? e.Message : "the body is not valid JSON";
                 var start = FaultBody.Clean(response.Body);
                 throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The answer to {request.Method} {request.RequestUri} could not be read: {what}{(start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")}{(response.RequestId != null ? $", request id {response.RequestId}" : string.Empty)}.", e)
+                    $"The answer to {request.Method} {request.RequestUri?.AbsoluteUri} could not be read: {what}{(start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")}{(response.RequestId != null ? $", request id {response.RequestId}" : string.Empty)}.", e)
                 {
-                    StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = request.RequestUri?.ToString(),
+                    StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = request.RequestUri?.AbsoluteUri,
                     RecommendedAction = "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
                 };
             }

@@ -140,7 +140,7 @@ namespace OpenStackSnapshot.Client.Http
             var left = options.RetryBudget - state.Elapsed - delay;
             RequestTags.GetLog(request)?.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                 "Retrying {0} {1} in {2:0.0} s ({3} retry {4} of {5}; {6:0} s of the {7:0} s retry budget left): {8}.",
-                request.Method, request.RequestUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count, limit,
+                request.Method, request.RequestUri?.AbsoluteUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count, limit,
                 Math.Max(0, left.TotalSeconds), options.RetryBudget.TotalSeconds, Reason(outcome)));
         }
 

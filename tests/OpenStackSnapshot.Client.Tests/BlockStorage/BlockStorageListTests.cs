@@ -43,14 +43,18 @@ public class BlockStorageListTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.Page(Array.Empty<string>()));
 
-        await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery
+        var log = new RecordingLog(debug: false);
+
+        await session.Snapshots.List(new SnapshotQuery
         {
             Metadata = new Dictionary<string, string> { ["team"] = "R&D", ["it's"] = "é \\ \"x\" 😀\n" },
-        }));
+        }).NextAsync(TestCloud.Call(log));
 
         // {'team': 'R&D', 'it\'s': 'é \\ "x" 😀\x0a'} in UTF-8, percent-encoded.
         Assert.EndsWith("&metadata=%7B%27team%27%3A%20%27R%26D%27%2C%20%27it%5C%27s%27%3A%20%27%C3%A9%20%5C%5C%20%22x%22%20%F0%9F%98%80%5Cx0a%27%7D",
             fake.Nova.Single().SentUrl);
+        // -Verbose shows the URL as sent, escapes kept, so it can be pasted into curl.
+        Assert.StartsWith($"GET {fake.Nova.Single().SentUrl} -> 200", Assert.Single(log.VerboseLines));
     }
 
     [Fact]
