@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.BlockStorage;
@@ -38,6 +40,7 @@ namespace OpenStackSnapshot.Client
             UserName = token.UserName;
             ProjectId = token.ProjectId;
             ProjectName = token.ProjectName;
+            Roles = token.Roles;
             Api = options.Api;
             EndpointUrl = new Uri(endpoint.Url.TrimEnd('/'));
             var sender = new ApiSender(pipeline);
@@ -64,6 +67,13 @@ namespace OpenStackSnapshot.Client
         public string? UserName { get; }
         public string? ProjectId { get; }
         public string? ProjectName { get; }
+        /// <summary>The user's roles on the project when the session signed in.</summary>
+        public IReadOnlyList<string> Roles { get; }
+        /// <summary>
+        /// Whether the user is an admin, to whom OpenStack's default policies give every project's snapshots; to
+        /// anyone else block storage silently answers an all-projects listing with their own project's.
+        /// </summary>
+        public bool HasAdminRole => Roles.Any(role => string.Equals(role, "admin", StringComparison.OrdinalIgnoreCase));
         public string Interface { get; }
         /// <summary>Which API serves this session's snapshots and volumes.</summary>
         public SnapshotApi Api { get; }

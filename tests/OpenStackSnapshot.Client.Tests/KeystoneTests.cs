@@ -189,6 +189,21 @@ public class KeystoneTests
     }
 
     [Fact]
+    public async Task TheTokensRoles_AreTheSessions_AndOnlyAdminGivesEveryProject()
+    {
+        using var member = await TestCloud.ConnectAsync(new FakeTransport().ThenToken());
+        Assert.Equal(new[] { "member" }, member.Roles);
+        Assert.False(member.HasAdminRole);
+
+        var body = FakeTransport.TokenBody(DateTime.UtcNow.AddHours(1), FakeTransport.Catalog()).Replace(
+            """[{"id":"r-1","name":"member"}]""", """[{"id":"r-1","name":"reader"},{"id":"r-2","name":"Admin"}]""");
+        Assert.Contains("Admin", body);
+        using var admin = await TestCloud.ConnectAsync(new FakeTransport().ThenJson(201, body, more: r => r.Headers.TryAddWithoutValidation("X-Subject-Token", "gAAAAA-admin")));
+        Assert.Equal(new[] { "reader", "Admin" }, admin.Roles);
+        Assert.True(admin.HasAdminRole);
+    }
+
+    [Fact]
     public async Task KeystoneRefusingTheMethod_NamesTheIdentityUrl_NotAnotherApi()
     {
         var fake = new FakeTransport().ThenJson(405, """{"error": {"code": 405, "title": "Method Not Allowed", "message": "The method is not allowed."}}""", "req-405");

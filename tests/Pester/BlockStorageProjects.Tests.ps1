@@ -16,13 +16,23 @@ Describe 'Every project''s snapshots for an administrator' {
         Connect-TestCloud $script:Emulator -User admin -Password admin-secret -Project admin -Extra @{ Api = 'BlockStorage' } | Out-Null
 
         @(Get-OSSnapshot).Count | Should -Be 0   # the admin project has none of its own
-        $all = @(Get-OSSnapshot -AllProjects -Status error)
+        $all = @(Get-OSSnapshot -AllProjects -Status error -WarningVariable adminWarnings)
+        $adminWarnings | Should -BeNullOrEmpty
 
         $all.Id | Should -Be @($failed.Id)
         $all[0].ProjectId | Should -Be $script:DemoProject
         $table = $all | Out-String -Width 200
         $table | Should -Match 'ProjectId'
         $table | Should -Match $script:DemoProject
+    }
+
+    It 'warns a member that -AllProjects gives only their own project, as Cinder silently does' {
+        $own = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name mine
+        $listed = @(Get-OSSnapshot -AllProjects -WarningVariable memberWarnings -WarningAction SilentlyContinue)
+
+        $listed.Id | Should -Be @($own.Id)
+        @($memberWarnings).Count | Should -Be 1
+        "$memberWarnings" | Should -Match 'only to an admin.*roles on project \S+ are member'
     }
 }
 

@@ -6,8 +6,9 @@ namespace OpenStackSnapshot.Client.Auth
     /// <summary>A Keystone token and what came with it. The value never leaves the client.</summary>
     internal sealed class AccessToken
     {
-        public AccessToken(string value, DateTime expiresAt, string? userName, string? projectId, string? projectName, IReadOnlyList<CatalogEndpoint> catalog)
+        public AccessToken(string value, DateTime expiresAt, string? userName, string? projectId, string? projectName, IReadOnlyList<string> roles, IReadOnlyList<CatalogEndpoint> catalog)
         {
+            Roles = roles;
             Value = value;
             ExpiresAt = expiresAt;
             UserName = userName;
@@ -21,6 +22,8 @@ namespace OpenStackSnapshot.Client.Auth
         public string? UserName { get; }
         public string? ProjectId { get; }
         public string? ProjectName { get; }
+        /// <summary>The user's role names on the project, as the token lists them.</summary>
+        public IReadOnlyList<string> Roles { get; }
         public IReadOnlyList<CatalogEndpoint> Catalog { get; }
     }
 

@@ -107,7 +107,17 @@ namespace OpenStackSnapshot.Client.Auth
                 user is { } u ? JsonRead.Text(u, "name") : null,
                 project is { } p ? JsonRead.Text(p, "id") : null,
                 project is { } q ? JsonRead.Text(q, "name") : null,
+                ReadRoles(token),
                 ReadCatalog(token));
+        }
+
+        private static IReadOnlyList<string> ReadRoles(JsonElement token)
+        {
+            var roles = new List<string>();
+            if (JsonRead.Property(token, "roles") is { ValueKind: JsonValueKind.Array } list)
+                foreach (var role in list.EnumerateArray())
+                    if (JsonRead.Text(role, "name") is string name) roles.Add(name);
+            return roles;
         }
 
         private static IReadOnlyList<CatalogEndpoint> ReadCatalog(JsonElement token)
