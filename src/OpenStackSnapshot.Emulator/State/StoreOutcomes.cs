@@ -1,0 +1,7 @@
+namespace OpenStackSnapshot.Emulator.State;
+
+/// <summary>How a create ended: made, or refused by the project's snapshot quota.</summary>
+internal enum CreateOutcome { Created, QuotaExceeded }
+
+/// <summary>How a delete ended: accepted, no such snapshot in the project, or not in a deletable status.</summary>
+internal enum DeleteOutcome { Accepted, NotFound, InvalidState }
