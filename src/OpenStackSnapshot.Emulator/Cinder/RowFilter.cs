@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace OpenStackSnapshot.Emulator.Cinder;
 
-/// <summary>Whether a row passes a list's filters, as the database query's WHERE clause decides.</summary>
+/// <summary>Whether a row passes a list's filters, as the database query's WHERE clause decides (in its collation).</summary>
 internal static class RowFilter
 {
-    /// <summary>Exact matches on columns, every metadata pair present; a filter that names no column matches nothing.</summary>
+    /// <summary>
+    /// Columns equal to the value, every metadata pair present (key and value compared alike), no wildcards; a filter
+    /// that names no column matches nothing.
+    /// </summary>
     public static bool Matches<T>(T row, IReadOnlyDictionary<string, string> filters, ListResource<T> resource)
     {
         foreach (var (key, value) in filters)
@@ -15,9 +18,9 @@ internal static class RowFilter
             {
                 var wanted = PythonLiteral.Dict(value);
                 var actual = resource.Metadata(row);
-                if (wanted is null || wanted.Any(w => !actual.TryGetValue(w.Key, out var v) || v != w.Value)) return false;
+                if (wanted is null || !wanted.All(w => actual.Any(a => DatabaseCollation.Equal(a.Key, w.Key) && DatabaseCollation.Equal(a.Value, w.Value)))) return false;
             }
-            else if (!resource.Columns.TryGetValue(column, out var read) || !string.Equals(Text(read(row)), value, StringComparison.Ordinal))
+            else if (!resource.Columns.TryGetValue(column, out var read) || !DatabaseCollation.Equal(Text(read(row)), value))
             {
                 return false;
             }
