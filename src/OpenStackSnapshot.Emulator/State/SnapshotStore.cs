@@ -38,6 +38,21 @@ internal sealed class SnapshotStore
         entry.UpdatedAt = SnapshotEntry.Timestamp(_time.GetUtcNow());
     });
 
+    /// <summary>
+    /// Cinder's metadata key delete as one step under the lock, so a concurrent delete of the key answers 404 instead
+    /// of a second 200. The key is compared exactly (Cinder looks it up in a Python dict) and checked before the policy,
+    /// as Cinder does: only a present key is refused when not <paramref name="permitted"/>. updated_at stays as it
+    /// was: Cinder's delete changes only the metadata row (seen on the real Cinder; a merge does stamp it).
+    /// </summary>
+    public KeyRemoval RemoveMetadataKey(string id, string key, bool permitted) => Locked(() =>
+    {
+        if (Find(id) is not { } entry) return KeyRemoval.NoSuchSnapshot;
+        if (!entry.Metadata.ContainsKey(key)) return KeyRemoval.NoSuchKey;
+        if (!permitted) return KeyRemoval.Refused;
+        entry.Metadata.Remove(key);
+        return KeyRemoval.Removed;
+    });
+
     /// <summary>Cinder's create: counts the project's snapshots against its quota, then starts in <c>creating</c>.</summary>
     public (CreateOutcome Outcome, SnapshotView? Snapshot) Create(
         SeedProject project, int quota, SeedVolume volume, string? name, string? description, int delayMs,
