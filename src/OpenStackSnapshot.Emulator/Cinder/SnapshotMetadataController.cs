@@ -55,6 +55,7 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
     {
         if (_snapshots.Find(request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
         var key = request.Route.Key!;
+        // Cinder asks the delete policy only once the key is found: the store refuses only a key it has.
         var denied = request.Deny(Seed.MemberRole, "volume:delete_snapshot_metadata");
         return state.Snapshots.RemoveMetadataKey(snapshot.Id, key, permitted: denied is null) switch
         {
