@@ -14,7 +14,7 @@ internal static class CinderListing
         CinderRequest request, ListResource<T> resource, int maxLimit, string rule, bool detail,
         Func<bool, IReadOnlyList<T>> scope, Func<T, JsonNode> view, Func<string, Reply> markerNotFound)
     {
-        var (query, error) = ListQuery.Parse(request, resource, maxLimit);
+        var (query, error) = ListQueryReader.Read(request, resource, maxLimit);
         if (error is not null) return error;
         if (request.Deny(Seed.ReaderRole, rule) is { } denied) return denied;
 

@@ -55,10 +55,15 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
     {
         if (_snapshots.Find(request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
         var key = request.Route.Key!;
-        if (!snapshot.Metadata.ContainsKey(key)) return KeyNotFound(snapshot.Id, key);
-        if (request.Deny(Seed.MemberRole, "volume:delete_snapshot_metadata") is { } denied) return denied;
-        var updated = state.Snapshots.Update(snapshot.Id, default, default, current => current.Where(p => p.Key != key).ToDictionary(p => p.Key, p => p.Value));
-        return updated is null ? SnapshotController.NotFound(snapshot.Id) : Reply.Empty(200);
+        // Cinder asks the delete policy only once the key is found: the store refuses only a key it has.
+        var denied = request.Deny(Seed.MemberRole, "volume:delete_snapshot_metadata");
+        return state.Snapshots.RemoveMetadataKey(snapshot.Id, key, permitted: denied is null) switch
+        {
+            KeyRemoval.Removed => Reply.Empty(200),
+            KeyRemoval.Refused => denied!,
+            KeyRemoval.NoSuchKey => KeyNotFound(snapshot.Id, key),
+            _ => SnapshotController.NotFound(snapshot.Id),
+        };
     }
 
     // volume API update_snapshot_metadata: lookup (404), policy (403), then the merged or given set is checked and saved.

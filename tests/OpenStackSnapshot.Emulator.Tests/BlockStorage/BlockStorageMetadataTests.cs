@@ -8,8 +8,7 @@ public sealed class BlockStorageMetadataTests : BlockStorageTest
 {
     private async Task<(string Token, string Path)> SnapshotWithMetadataAsync()
     {
-        var token = await TokenAsync();
-        var id = (await CinderCreateAsync(token, CinderBody(extra: "\"metadata\": {\"managed-by\": \"nightly\"}"))).GetProperty("id").GetString();
+        var (token, id) = await CinderSnapshotAsync("{\"managed-by\": \"nightly\"}");
         return (token, Volume + "snapshots/" + id + "/metadata");
     }
 

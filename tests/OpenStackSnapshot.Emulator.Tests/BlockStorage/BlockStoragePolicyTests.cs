@@ -62,6 +62,18 @@ public sealed class BlockStorageNewPolicyTests : BlockStorageTest
     }
 
     [Fact]
+    public async Task A_missing_metadata_key_is_404_before_the_delete_policy_is_asked()
+    {
+        var member = await TokenAsync();
+        var id = (await CinderCreateAsync(member, CinderBody())).GetProperty("id").GetString();
+        var reader = await TokenAsync("reader", "reader-secret");
+
+        using var response = await SendAsync(HttpMethod.Delete, Volume + "snapshots/" + id + "/metadata/k", reader, null, Pinned);
+
+        await AssertFaultAsync(response, 404, "itemNotFound", $"Snapshot {id} has no metadata with key k.");
+    }
+
+    [Fact]
     public async Task A_reader_may_read()
     {
         var member = await TokenAsync();

@@ -31,6 +31,14 @@ public abstract class BlockStorageTest : EmulatorTest
         return (await JsonAsync(response)).GetProperty("snapshot");
     }
 
+    /// <summary>A snapshot of data-01 made through Cinder for the demo member, with the metadata given (a JSON object).</summary>
+    protected async Task<(string Token, string Id)> CinderSnapshotAsync(string metadata)
+    {
+        var token = await TokenAsync();
+        var id = (await CinderCreateAsync(token, CinderBody(extra: "\"metadata\": " + metadata))).GetProperty("id").GetString()!;
+        return (token, id);
+    }
+
     protected async Task<JsonElement> CinderGetAsync(string path, string token, string version = PinnedVersion)
     {
         using var response = await GetAsync(path, token, At(version));
