@@ -154,6 +154,9 @@ function Invoke-BlockStorageConformanceCases {
     & $count 'bs detail name=' (Send-Raw Get "$v/snapshots/detail?name=conformance-bs-1" $h) 'snapshots'
     & $count 'bs detail metadata=' (Send-Raw Get "$v/snapshots/detail?metadata=$([uri]::EscapeDataString("{'managed-by': 'conformance'}"))" $h) 'snapshots'
     & $count 'bs detail volume_id=' (Send-Raw Get "$v/snapshots/detail?volume_id=$VolumeInUse" $h) 'snapshots'
+    # Cinder compares filters in SQL, under MariaDB's utf8 general_ci collation: case and trailing blanks do not count.
+    & $count 'bs detail name= in upper case' (Send-Raw Get "$v/snapshots/detail?name=CONFORMANCE-BS-1" $h) 'snapshots'
+    & $count 'bs detail metadata= value in other case' (Send-Raw Get "$v/snapshots/detail?metadata=$([uri]::EscapeDataString("{'managed-by': 'CONFORMANCE '}"))" $h) 'snapshots'
     & $count 'bs detail with_count at 3.45' (Send-Raw Get "$v/snapshots/detail?with_count=true" (& $at '3.45')) 'snapshots'
     & $add 'bs unknown filter at 3.31' (Send-Raw Get "$v/snapshots/detail?colour=blue" $h)
     & $count 'bs unknown filter at 3.0' (Send-Raw Get "$v/snapshots/detail?colour=blue" (& $at '3.0')) 'snapshots'
