@@ -92,6 +92,7 @@ public class CreateSnapshotTests
         { "521752a6-acf6-4b2d-bc7a-119f9148cd8c-extra", null, null },
         { TestCloud.VolumeId, new string('n', 256), null },
         { TestCloud.VolumeId, null, new string('d', 256) },
+        { TestCloud.VolumeId, string.Concat(Enumerable.Repeat("😀", 256)), null },
         { TestCloud.VolumeId, "line1\nline2", null },
         { TestCloud.VolumeId, "tab\there", null },
         { TestCloud.VolumeId, null, "bell\u0007" },
@@ -117,6 +118,14 @@ public class CreateSnapshotTests
     {
         var (fake, _) = await Create(new NewSnapshot(TestCloud.VolumeId, new string('n', 255), new string('d', 255)));
         Assert.Contains(new string('d', 255), Assert.Single(fake.Nova).Body);
+    }
+
+    [Fact]
+    public async Task Create_NameOf255CharactersOutsideTheBasicPlane_IsSent_AsNovaAndCinderCountThem()
+    {
+        var name = string.Concat(Enumerable.Repeat("😀", 255)); // 510 UTF-16 units, 255 characters to Python
+        var (fake, _) = await Create(new NewSnapshot(TestCloud.VolumeId, name));
+        Assert.Single(fake.Nova);
     }
 
     [Theory]

@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         public static string? TextProblem(string? text, string what)
         {
             if (text == null) return null;
-            if (text.Length > MaxTextLength) return $"The {what} is {text.Length} characters long; block storage allows at most {MaxTextLength}.";
+            if (CodePoints(text) > MaxTextLength) return $"The {what} is {CodePoints(text)} characters long; block storage allows at most {MaxTextLength}.";
             for (var i = 0; i < text.Length; i++)
             {
                 if (char.IsControl(text[i]))
@@ -59,9 +59,18 @@ namespace OpenStackSnapshot.Client.Snapshots
                 if (pair.Key.Length > MaxTextLength) return $"The metadata key '{pair.Key.Substring(0, 20)}…' is {pair.Key.Length} characters long; block storage allows at most {MaxTextLength}.";
                 if (!MetadataKey.IsMatch(pair.Key)) return $"The metadata key '{pair.Key}' has a character block storage refuses in keys: use ASCII letters, digits, space and - _ : . / only.";
                 if (pair.Value == null) return $"The metadata key '{pair.Key}' has no value.";
-                if (pair.Value.Length > MaxTextLength) return $"The value of metadata key '{pair.Key}' is {pair.Value.Length} characters long; block storage allows at most {MaxTextLength}.";
+                if (CodePoints(pair.Value) > MaxTextLength) return $"The value of metadata key '{pair.Key}' is {CodePoints(pair.Value)} characters long; block storage allows at most {MaxTextLength}.";
             }
             return null;
+        }
+
+        /// <summary>Characters as Nova and Cinder count them (Python's len): a pair of UTF-16 surrogates is one.</summary>
+        internal static int CodePoints(string text)
+        {
+            var count = text.Length;
+            for (var i = 0; i + 1 < text.Length; i++)
+                if (char.IsSurrogatePair(text[i], text[i + 1])) { count--; i++; }
+            return count;
         }
 
         public static string? IdProblem(string? id, string what)
