@@ -83,7 +83,9 @@ public class OutageTests
 
         Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
         Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 3);
-        Assert.InRange(fake.Nova.Count, 2, 99); // fewer than the count allows; under load 39 were seen (see issue 9 note)
+        // Waits of at least 0.15, 0.3 and 0.6 s fit the budget, then one last retry at its end: at most 5 sends. Before
+        // a cut wait made its retry the last, the budget's final microseconds each allowed another (39 and 100 seen).
+        Assert.InRange(fake.Nova.Count, 2, 5);
         Assert.Equal(fake.Nova.Count - 1, e.Retries);
         Assert.Contains($"It was sent {fake.Nova.Count} times over", e.Message);
     }

@@ -93,7 +93,7 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         /// <summary>The cause, if its count and the budget still allow a retry, and the server did not ask for a wait past the budget.</summary>
-        private static Cause Allowed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectionOptions options)
+        internal static Cause Allowed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectionOptions options)
         {
             var cause = Classify(outcome, request);
             if (cause == Cause.None || RequestTags.IsBestEffort(request)) return Cause.None;
@@ -101,16 +101,23 @@ namespace OpenStackSnapshot.Client.Http
             var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
             var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
             var left = options.RetryBudget - state.Elapsed;
-            if (used >= limit || left <= TimeSpan.Zero) return Cause.None;
+            if (used >= limit || left <= TimeSpan.Zero || state.LastRetrySent) return Cause.None;
             return ServerDelay(outcome.Result) is TimeSpan asked && asked > left ? Cause.None : cause;
         }
 
-        /// <summary>Retry-After when the server gave one, else exponential backoff with jitter; never past the budget.</summary>
-        private static TimeSpan Delay(Outcome<HttpResponseMessage> outcome, int attempt, HttpRequestMessage? request, ConnectionOptions options)
+        /// <summary>
+        /// Retry-After when the server gave one, else exponential backoff with jitter; never past the budget. A wait cut
+        /// short by the budget makes that retry the last: otherwise the budget's final microseconds would each allow
+        /// one more retry at once, a burst of requests against a failing cloud.
+        /// </summary>
+        internal static TimeSpan Delay(Outcome<HttpResponseMessage> outcome, int attempt, HttpRequestMessage? request, ConnectionOptions options)
         {
             var wait = ServerDelay(outcome.Result) ?? Backoff(options.RetryInterval, attempt);
-            var left = options.RetryBudget - RetryState.Of(request).Elapsed;
-            return wait < left ? wait : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            var state = RetryState.Of(request);
+            var left = options.RetryBudget - state.Elapsed;
+            if (wait < left) return wait;
+            state.SendLastRetry();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
 
         /// <summary>interval × 2^attempt, at most MaxBackoff, times 0.75–1.25 so many clients do not retry in step.</summary>
