@@ -9,7 +9,7 @@ namespace OpenStackSnapshot.Client.Auth
 
         public override string Service => "identity";
 
-        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject) => null;
+        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject) => null;
 
         public override (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server) =>
             (OpenStackErrorKind.ApiNotAvailable, $"The identity endpoint does not serve this route: {server}", "Check that the auth URL is Keystone's.");

@@ -45,11 +45,11 @@ namespace OpenStackSnapshot.Client.Auth
             ApiResponse response;
             try
             {
-                response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
+                response = await _sender.SendAsync(request, new ErrorTranslator.Subject(IdentityFaults.Instance), call).ConfigureAwait(false);
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound || e.Kind == OpenStackErrorKind.ApiNotAvailable)
             {
-                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl} is not a Keystone v3 token endpoint (HTTP 404).", e)
+                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl.AbsoluteUri} is not a Keystone v3 token endpoint (HTTP 404).", e)
                 {
                     StatusCode = e.StatusCode, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
                     RecommendedAction = "Check the auth URL (auth_url): it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
@@ -70,9 +70,9 @@ namespace OpenStackSnapshot.Client.Auth
             {
                 var subject = response.Message.Headers.TryGetValues(OpenStackHeaders.SubjectToken, out var values) ? values.FirstOrDefault() : null;
                 if (string.IsNullOrEmpty(subject))
-                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl} without an X-Subject-Token header.")
+                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.")
                     {
-                        StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.ToString(),
+                        StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.AbsoluteUri,
                         RecommendedAction = "Check that the auth URL (auth_url) points at Keystone v3.",
                     };
                 return ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
@@ -98,7 +98,7 @@ namespace OpenStackSnapshot.Client.Auth
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, token);
             try
             {
-                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(), call).ConfigureAwait(false);
+                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(IdentityFaults.Instance), call).ConfigureAwait(false);
                 response.Message.Dispose();
             }
             catch (Exception e) when (!call.Cancellation.IsCancellationRequested || !(e is OperationCanceledException))

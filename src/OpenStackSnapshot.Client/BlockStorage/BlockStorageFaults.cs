@@ -10,7 +10,7 @@ namespace OpenStackSnapshot.Client.BlockStorage
 
         public override string Service => "block-storage";
 
-        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject)
+        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject)
         {
             switch (status)
             {

@@ -3,19 +3,15 @@ using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Client.Compute
 {
-    /// <summary>Nova's own faults: quota as 403, and block-storage errors wrapped in a 500 that names the exception.</summary>
+    /// <summary>Nova's own faults: block-storage errors wrapped in a 500 that names the exception (Cinder itself never wraps).</summary>
     internal sealed class ComputeFaults : ApiFaults
     {
         public static readonly ComputeFaults Instance = new ComputeFaults();
 
         public override string Service => "compute";
 
-        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject)
-        {
-            if (status == 403 && server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0)
-                return (OpenStackErrorKind.QuotaExceeded, server, ErrorTranslator.QuotaAdvice);
-            return status == 500 ? WrappedServerError(server, subject) : null;
-        }
+        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject) =>
+            status == 500 ? WrappedServerError(server, subject) : null;
 
         public override (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server) =>
             (OpenStackErrorKind.ApiNotAvailable, $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",

@@ -40,7 +40,7 @@ namespace OpenStackSnapshot.Client.Compute
             if (limit < 0 || offset < 0) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
             var query = string.Format(CultureInfo.InvariantCulture, "{0}/detail?limit={1}&offset={2}", collection, limit, offset);
             using var request = Request(HttpMethod.Get, query);
-            return await ReadAsync(request, new ErrorTranslator.Subject(), call, read).ConfigureAwait(false);
+            return await ReadAsync(request, Subject(), call, read).ConfigureAwait(false);
         }
 
         public override async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)

@@ -10,7 +10,7 @@ namespace OpenStackSnapshot.Client.Errors
         public abstract string Service { get; }
 
         /// <summary>The kind, message and advice for an answer only this API gives, or null to read it as any service's.</summary>
-        public abstract (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, FaultBody fault, ErrorTranslator.Subject subject);
+        public abstract (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject);
 
         /// <summary>A 404 for the route itself (not for an item): the endpoint is not the API this module speaks.</summary>
         public abstract (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server);

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using OpenStackSnapshot.Client.Auth;
 
 namespace OpenStackSnapshot.Client.Errors
 {
@@ -13,19 +12,22 @@ namespace OpenStackSnapshot.Client.Errors
         /// <summary>What the request was about, so 404s and wrapped 500s can be said plainly.</summary>
         internal sealed class Subject
         {
+            /// <param name="faults">The API that answers: every request says whose faults to read, so none is read as another's.</param>
+            public Subject(ApiFaults faults) => Faults = faults;
+
+
             public string? VolumeId { get; set; }
             /// <summary>What a show or delete named ("Snapshot", "Volume"), so a 404 can say where to look.</summary>
             public string? ItemName { get; set; }
             public bool Force { get; set; }
-            /// <summary>The API that answers; set by the API's requests (Keystone's calls keep the default).</summary>
-            public ApiFaults Faults { get; set; } = IdentityFaults.Instance;
+            public ApiFaults Faults { get; }
         }
 
         public static OpenStackException FromResponse(int status, string? body, string method, string url, string? requestId, int? retryAfterHeader, Subject subject)
         {
             var fault = FaultBody.Parse(body);
             var server = fault.Message ?? ReasonPhrase(status);
-            var (kind, message, action) = subject.Faults.Classify(status, server, fault, subject) ?? Classify(status, server, fault, subject);
+            var (kind, message, action) = subject.Faults.Classify(status, server, subject) ?? Classify(status, server, fault, subject);
             var shown = $"{message} (HTTP {status}{(fault.Name != null ? " " + fault.Name : string.Empty)}, {method} {url}{(requestId != null ? ", request id " + requestId : string.Empty)})";
             return new OpenStackException(kind, shown)
             {
@@ -51,6 +53,8 @@ namespace OpenStackSnapshot.Client.Errors
                     return (OpenStackErrorKind.BadRequest, server, "Correct the request; the server's message says which value it refused.");
                 case 401:
                     return (OpenStackErrorKind.AuthenticationFailed, server, "Check the credential, project and domain, then sign in again.");
+                case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0:
+                    return (OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice); // Nova's quota refusals
                 case 403:
                     return (OpenStackErrorKind.Forbidden, server, "Your role on this project does not allow it; creating and deleting snapshots needs the member role.");
                 case 404:
@@ -89,7 +93,7 @@ namespace OpenStackSnapshot.Client.Errors
             return (OpenStackErrorKind.NotFound, server, $"Check the id against the project's {listing}.");
         }
 
-        internal const string QuotaAdvice = "Delete snapshots you no longer need or ask the cloud's operator to raise the project's snapshot quota.";
+        private const string QuotaAdvice = "Delete snapshots you no longer need or ask the cloud's operator to raise the project's snapshot quota.";
 
         internal static (OpenStackErrorKind, string, string) VolumeNotFound(Subject subject) =>
             (OpenStackErrorKind.VolumeNotFound, $"Volume {subject.VolumeId ?? "(unknown)"} was not found in this project.",

@@ -43,9 +43,11 @@ namespace OpenStackSnapshot.Client.Http
             return collection + "/" + Uri.EscapeDataString(id.Trim());
         }
 
+        /// <summary>What a request of this API is about, for its error messages.</summary>
+        public ErrorTranslator.Subject Subject(string? itemName = null) => new ErrorTranslator.Subject(Faults) { ItemName = itemName };
+
         public virtual async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
-            subject.Faults = Faults;
             var response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
             response.Message.Dispose();
             return response;
@@ -61,7 +63,7 @@ namespace OpenStackSnapshot.Client.Http
         public async Task<T> GetItemAsync<T>(string collection, string itemName, string id, CallContext call, Func<JsonElement, T> read)
         {
             using var request = Request(HttpMethod.Get, ItemPath(collection, id, itemName));
-            return await ReadAsync(request, new ErrorTranslator.Subject { ItemName = itemName }, call, read).ConfigureAwait(false);
+            return await ReadAsync(request, Subject(itemName), call, read).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -69,7 +71,7 @@ namespace OpenStackSnapshot.Client.Http
         /// 504, a timeout, a reset); a 404 after such a retry means the first attempt did delete it, so it is done.
         /// </summary>
         public Task DeleteItemAsync(string collection, string itemName, string id, CallContext call) =>
-            DeleteAsync(ItemPath(collection, id, itemName), new ErrorTranslator.Subject { ItemName = itemName }, call);
+            DeleteAsync(ItemPath(collection, id, itemName), Subject(itemName), call);
 
         /// <summary>DELETE of any path, with the same reading of a 404 after a retry.</summary>
         public async Task DeleteAsync(string relative, ErrorTranslator.Subject subject, CallContext call)

@@ -35,7 +35,9 @@ namespace OpenStackSnapshot.Client.Snapshots
         {
             using (request)
             {
-                var subject = new ErrorTranslator.Subject { VolumeId = wanted.VolumeId, Force = wanted.Force };
+                var subject = requests.Subject();
+                subject.VolumeId = wanted.VolumeId;
+                subject.Force = wanted.Force;
                 var sentAt = DateTime.UtcNow;
                 try
                 {

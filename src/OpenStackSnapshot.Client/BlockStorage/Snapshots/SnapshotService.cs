@@ -44,7 +44,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         private async Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call)
         {
             using var request = _requests.Request(HttpMethod.Get, SnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker));
-            return await _requests.ReadAsync(request, new ErrorTranslator.Subject(), call, SnapshotResults.ReadPage).ConfigureAwait(false);
+            return await _requests.ReadAsync(request, _requests.Subject(), call, SnapshotResults.ReadPage).ConfigureAwait(false);
         }
 
         public Task DeleteAsync(string id, CallContext call) =>
@@ -59,7 +59,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
                 ?? SnapshotInput.MetadataProblem(change.Metadata);
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            var subject = new ErrorTranslator.Subject { ItemName = SnapshotUrls.ItemName };
+            var subject = _requests.Subject(SnapshotUrls.ItemName);
             if (change.RemovesMetadata)
             {
                 var current = (await GetAsync(id, call).ConfigureAwait(false)).Metadata;

@@ -1,0 +1,54 @@
+using OpenStackSnapshot.Client.Auth;
+using OpenStackSnapshot.Client.BlockStorage;
+using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Errors;
+using Xunit;
+
+namespace OpenStackSnapshot.Client.Tests;
+
+/// <summary>Which API's answer means what: each API's own faults, and the ones any service's answer shares.</summary>
+public class ApiFaultsTests
+{
+    private static ApiFaults Faults(string api) => api switch
+    {
+        "compute" => ComputeFaults.Instance,
+        "block-storage" => BlockStorageFaults.Instance,
+        _ => IdentityFaults.Instance,
+    };
+
+    [Theory]
+    // Shared: Nova's quota refusal is a 403; a rate limiter's 413/429 is OverLimit, a quota's 413 QuotaExceeded.
+    [InlineData("compute", 403, "forbidden", "Quota exceeded for snapshots: Requested 1, but already used 10 of 10 snapshots", OpenStackErrorKind.QuotaExceeded)]
+    [InlineData("block-storage", 403, "forbidden", "Quota exceeded for snapshots", OpenStackErrorKind.QuotaExceeded)]
+    [InlineData("compute", 413, "overLimit", "This request was rate-limited.", OpenStackErrorKind.OverLimit)]
+    [InlineData("compute", 413, "overLimit", "Maximum number of snapshots allowed (10) exceeded", OpenStackErrorKind.QuotaExceeded)]
+    [InlineData("block-storage", 400, "badRequest", "Invalid volume: Volume status must be available", OpenStackErrorKind.VolumeNotAvailable)]
+    [InlineData("identity", 403, "error", "You are not authorized to perform the requested action.", OpenStackErrorKind.Forbidden)]
+    // Nova's own: Cinder's exceptions wrapped in a 500. Cinder never wraps, so its 500 stays a server error.
+    [InlineData("compute", 500, "computeFault", "Unexpected API Error. <class 'nova.exception.VolumeNotFound'>", OpenStackErrorKind.VolumeNotFound)]
+    [InlineData("block-storage", 500, "computeFault", "Unexpected API Error. <class 'nova.exception.VolumeNotFound'>", OpenStackErrorKind.ServerError)]
+    // Cinder's own: a route its microversion lacks, and its other 413 limits. Only Cinder says "not supported on this method".
+    [InlineData("block-storage", 404, "itemNotFound", "API version 3.99 is not supported on this method.", OpenStackErrorKind.ApiNotAvailable)]
+    [InlineData("compute", 404, "itemNotFound", "API version 3.99 is not supported on this method.", OpenStackErrorKind.NotFound)]
+    [InlineData("block-storage", 413, "overLimit", "Request is too large.", OpenStackErrorKind.OverLimit)]
+    public void AnAnswer_IsReadByTheApiThatSentIt(string api, int status, string faultName, string message, OpenStackErrorKind expected)
+    {
+        var body = $$$"""{"{{{faultName}}}": {"code": {{{status}}}, "message": "{{{message}}}"}}""";
+        var subject = new ErrorTranslator.Subject(Faults(api)) { VolumeId = TestCloud.VolumeId };
+
+        var e = ErrorTranslator.FromResponse(status, body, "POST", "http://cloud.test/x", "req-1", null, subject);
+
+        Assert.Equal(expected, e.Kind);
+        Assert.Equal(message, e.ServerMessage);
+    }
+
+    [Theory]
+    [InlineData("compute", "check the compute URL")]
+    [InlineData("block-storage", "check the block-storage URL")]
+    [InlineData("identity", "check the identity URL")]
+    public void AdviceNamesTheApiThatAnswered(string api, string advice)
+    {
+        var e = ErrorTranslator.FromResponse(405, null, "GET", "http://cloud.test/x", null, null, new ErrorTranslator.Subject(Faults(api)));
+        Assert.Contains(advice, e.RecommendedAction);
+    }
+}
