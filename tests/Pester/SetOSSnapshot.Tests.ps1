@@ -13,8 +13,10 @@ Describe 'Set-OSSnapshot on a BlockStorage session' {
     It 'renames and merges metadata with Set-OSSnapshot, as the issue''s example does' {
         $id = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -Metadata $script:Managed).Id
 
-        Set-OSSnapshot -Id $id -Name renamed -Metadata @{ tier = 'gold' }
+        $written = Set-OSSnapshot -Id $id -Name renamed -Metadata @{ tier = 'gold' }
 
+        $written | Should -BeNullOrEmpty
+        Get-EmulatorRequestCount $script:Emulator 'cinder.snapshots.show' | Should -Be 0   # nothing read back without -PassThru
         $snapshot = Get-OSSnapshot -Id $id
         $snapshot.Name | Should -Be 'renamed'
         $snapshot.Metadata.Keys | Sort-Object | Should -Be @('managed-by', 'tier')
@@ -40,6 +42,15 @@ Describe 'Set-OSSnapshot on a BlockStorage session' {
 
         $updated.Name | Should -Be 'renamed'
         $updated.ProjectId | Should -Be $script:DemoProject
+    }
+
+    It 'reads the snapshot once for -PassThru with nothing to change' {
+        $id = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name same).Id
+
+        $same = Set-OSSnapshot -Id $id -PassThru -ErrorAction Stop
+
+        $same.Name | Should -Be 'same'
+        Get-EmulatorRequestCount $script:Emulator 'cinder.snapshots.show' | Should -Be 1
     }
 
     It 'tags every snapshot piped in by its Id, leaving names alone' {

@@ -84,7 +84,7 @@ namespace OpenStackSnapshot.Commands
         /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
         private async Task<Snapshot?> UpdateAsync(string id, CallContext call)
         {
-            await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false);
+            if (!(PassThru && _change.IsEmpty)) await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false); // else the read below checks it
             return PassThru ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : null;
         }
 
