@@ -101,7 +101,7 @@ namespace OpenStackSnapshot.Client.Http
             var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
             var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
             var left = options.RetryBudget - state.Elapsed;
-            if (used >= limit || left <= TimeSpan.Zero || state.LastRetrySent) return Cause.None;
+            if (used >= limit || left <= TimeSpan.Zero || state.LastRetryScheduled) return Cause.None;
             return ServerDelay(outcome.Result) is TimeSpan asked && asked > left ? Cause.None : cause;
         }
 
@@ -116,7 +116,7 @@ namespace OpenStackSnapshot.Client.Http
             var state = RetryState.Of(request);
             var left = options.RetryBudget - state.Elapsed;
             if (wait < left) return wait;
-            state.SendLastRetry();
+            state.MarkLastRetry();
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
 

@@ -14,14 +14,14 @@ namespace OpenStackSnapshot.Client.Http
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _status;
         private int _connect;
-        private volatile bool _lastRetrySent;
+        private volatile bool _lastRetryScheduled;
 
         public TimeSpan Elapsed => _clock.Elapsed;
         public int StatusRetries => Volatile.Read(ref _status);
         public int ConnectRetries => Volatile.Read(ref _connect);
         /// <summary>The retry now waiting is the last: its wait was cut to what was left of the budget.</summary>
-        public bool LastRetrySent => _lastRetrySent;
-        public void SendLastRetry() => _lastRetrySent = true;
+        public bool LastRetryScheduled => _lastRetryScheduled;
+        public void MarkLastRetry() => _lastRetryScheduled = true;
 
         /// <summary>How many times the request was sent again after its first attempt.</summary>
         public int Total => StatusRetries + ConnectRetries;
