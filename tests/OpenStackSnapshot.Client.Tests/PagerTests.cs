@@ -1,5 +1,4 @@
 using OpenStackSnapshot.Client.Compute;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Services;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenStackSnapshot.Client.Errors;
 
+// In the root namespace, not the folder's: it is public (ConnectionOptions.ComputeApiVersion), named before the regrouping.
 namespace OpenStackSnapshot.Client
 {
     /// <summary>A compute microversion for os-snapshots: Nova serves the proxy from 2.1 to 2.35 and answers 404 from 2.36 on.</summary>

@@ -26,7 +26,8 @@ namespace OpenStackSnapshot.Client.Snapshots
         public static string? TextProblem(string? text, string what)
         {
             if (text == null) return null;
-            if (CodePoints(text) > MaxTextLength) return $"The {what} is {CodePoints(text)} characters long; block storage allows at most {MaxTextLength}.";
+            var length = CodePoints(text);
+            if (length > MaxTextLength) return $"The {what} is {length} characters long; block storage allows at most {MaxTextLength}.";
             for (var i = 0; i < text.Length; i++)
             {
                 if (char.IsControl(text[i]))
