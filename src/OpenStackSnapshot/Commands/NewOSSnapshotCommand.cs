@@ -70,12 +70,15 @@ namespace OpenStackSnapshot.Commands
         private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _submitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private SnapshotReuse? _reuse;
+        // -Metadata does not bind from the pipeline: converted once, for every volume piped in.
+        private IReadOnlyDictionary<string, string>? _metadata;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
             if (Summary) Tally = new RunSummary("New-OSSnapshot");
+            _metadata = MetadataArgument.From(Metadata);
         }
 
         protected override void ProcessRecord()
@@ -83,7 +86,7 @@ namespace OpenStackSnapshot.Commands
             if (ReuseNewerThan != null && TryReuse()) return;
             var what = Name != null ? $"Create snapshot '{Name}'" : "Create snapshot";
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
-            var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent, MetadataArgument.From(Metadata));
+            var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent, _metadata);
             _submitted.Add(ReuseKey());
             Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
@@ -116,7 +119,7 @@ namespace OpenStackSnapshot.Commands
             Snapshot? existing;
             try
             {
-                _reuse ??= new SnapshotReuse(Run(Connection.Snapshots.List().ReadAllAsync), ReuseNewerThan!.Value, DateTime.UtcNow, MetadataArgument.From(Metadata));
+                _reuse ??= new SnapshotReuse(Run(Connection.Snapshots.List().ReadAllAsync), ReuseNewerThan!.Value, DateTime.UtcNow, _metadata);
                 existing = _reuse.Find(VolumeId, Name);
             }
             catch (OpenStackException e)

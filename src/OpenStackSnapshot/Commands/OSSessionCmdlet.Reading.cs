@@ -47,14 +47,15 @@ namespace OpenStackSnapshot.Commands
             }
         }
 
-        /// <summary>Gets each id in turn; one that fails is reported and the rest still come.</summary>
+        /// <summary>Runs each id in turn, writing what it answers (null: nothing); one that fails is reported and the rest still come.</summary>
         protected void WriteEach<T>(IEnumerable<string> ids, Func<string, CallContext, Task<T>> get)
         {
             foreach (var id in ids)
             {
                 try
                 {
-                    WriteObject(Run(call => get(id, call)));
+                    var item = Run(call => get(id, call));
+                    if (item != null) WriteObject(item);
                 }
                 catch (OpenStackException e)
                 {

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
@@ -45,7 +44,8 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private SnapshotChange _change = new SnapshotChange();
+        private SnapshotChange _change = null!;
+        private string _whatIf = null!;
 
         protected override void BeginProcessing()
         {
@@ -62,24 +62,12 @@ namespace OpenStackSnapshot.Commands
                 Metadata = MetadataArgument.From(Metadata),
                 RemoveMetadataKeys = RemoveMetadataKey,
             };
+            _whatIf = Describe(_change);
         }
 
-        protected override void ProcessRecord()
-        {
-            foreach (var id in Id)
-            {
-                if (!ShouldProcess($"snapshot {id}", Describe())) continue;
-                try
-                {
-                    var updated = Run(call => UpdateAsync(id.Trim(), call));
-                    if (updated != null) WriteObject(updated);
-                }
-                catch (OpenStackException e)
-                {
-                    Report(e, id);
-                }
-            }
-        }
+        // Lazy: each id is confirmed just before it is sent.
+        protected override void ProcessRecord() =>
+            WriteEach(Id.Where(id => ShouldProcess($"snapshot {id}", _whatIf)), (id, call) => UpdateAsync(id.Trim(), call));
 
         /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
         private async Task<Snapshot?> UpdateAsync(string id, CallContext call)
@@ -89,13 +77,13 @@ namespace OpenStackSnapshot.Commands
         }
 
         /// <summary>The What if: line, naming every change.</summary>
-        private string Describe()
+        private static string Describe(SnapshotChange change)
         {
             var parts = new List<string>();
-            if (Name != null) parts.Add($"name '{Name}'");
-            if (Description != null) parts.Add($"description '{Description}'");
-            if (_change.Metadata?.Count > 0) parts.Add("metadata " + string.Join(", ", _change.Metadata.Select(p => $"{p.Key}={p.Value}")));
-            if (RemoveMetadataKey != null) parts.Add("remove metadata keys " + string.Join(", ", RemoveMetadataKey));
+            if (change.Name != null) parts.Add($"name '{change.Name}'");
+            if (change.Description != null) parts.Add($"description '{change.Description}'");
+            if (change.Metadata?.Count > 0) parts.Add("metadata " + string.Join(", ", change.Metadata.Select(p => $"{p.Key}={p.Value}")));
+            if (change.RemoveMetadataKeys != null) parts.Add("remove metadata keys " + string.Join(", ", change.RemoveMetadataKeys));
             return parts.Count == 0 ? "Set (no change)" : "Set " + string.Join("; ", parts);
         }
     }
