@@ -60,12 +60,12 @@ internal static class CinderViews
     };
 
     /// <summary>v3 views/volumes.detail for a seeded volume, with the tenant attribute the owner may see.</summary>
-    public static JsonObject VolumeDetail(CinderRequest request, SeedVolume v)
+    public static JsonObject VolumeDetail(CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments)
     {
         var view = new JsonObject
         {
             ["id"] = v.Id,
-            ["status"] = v.Status,
+            ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
             ["size"] = v.Size,
             ["availability_zone"] = "nova",
             ["created_at"] = Seed.VolumeCreatedAt,
@@ -83,7 +83,7 @@ internal static class CinderViews
             ["replication_status"] = null,
             ["consistencygroup_id"] = null,
             ["multiattach"] = false,
-            ["attachments"] = Attachments(request, v),
+            ["attachments"] = Attachments(request, v, attachments),
         };
         if (request.IsAdmin) view["migration_status"] = null;
         if (request.AtLeast(3, 13)) view["group_id"] = null;
@@ -111,24 +111,18 @@ internal static class CinderViews
         return [new JsonObject { ["rel"] = "next", ["href"] = request.CollectionUrl(collection) + "?" + string.Join("&", query) }];
     }
 
-    // Only attached volumes list attachments; host_name is shown to admins only.
-    private static JsonArray Attachments(CinderRequest request, SeedVolume v)
-    {
-        if (!v.IsAttached) return [];
-        return
-        [
-            new JsonObject
-            {
-                ["id"] = v.Id,
-                ["attachment_id"] = StableUuid("attachment", v.Id),
-                ["volume_id"] = v.Id,
-                ["server_id"] = v.ServerId,
-                ["host_name"] = request.IsAdmin ? "compute-1" : null,
-                ["device"] = v.Device,
-                ["attached_at"] = Seed.VolumeCreatedAt,
-            },
-        ];
-    }
+    // The seeded attachment and those the test control added; host_name is shown to admins only.
+    private static JsonArray Attachments(CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments) =>
+        new(attachments.Select((a, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = v.Id,
+            ["attachment_id"] = StableUuid("attachment", i == 0 && v.IsAttached ? v.Id : v.Id + "/" + a.ServerId),
+            ["volume_id"] = v.Id,
+            ["server_id"] = a.ServerId,
+            ["host_name"] = request.IsAdmin ? "compute-1" : null,
+            ["device"] = a.Device,
+            ["attached_at"] = Seed.VolumeCreatedAt,
+        }).ToArray());
 
     private static JsonArray Links(CinderRequest request, string collection, string id) =>
     [

@@ -18,7 +18,7 @@ internal sealed class VolumeController(State.EmulatorState state)
             ["created_at"] = _ => Seed.VolumeCreatedAt,
             ["updated_at"] = _ => Seed.VolumeCreatedAt,
             ["display_name"] = v => v.Name,
-            ["status"] = v => v.Status,
+            ["status"] = v => v.Status, // the seed's: the emulator filters volumes by status only as seeded
             ["size"] = v => v.Size,
             ["project_id"] = v => v.ProjectId,
             ["availability_zone"] = _ => "nova",
@@ -35,7 +35,7 @@ internal sealed class VolumeController(State.EmulatorState state)
     public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
         request, Listing, state.Settings.PageLimit, "volume:get_all", detail,
         allTenants => Seed.Volumes.Where(v => allTenants || v.ProjectId == request.ProjectId).ToList(),
-        v => detail ? CinderViews.VolumeDetail(request, v) : CinderViews.VolumeSummary(request, v),
+        v => detail ? CinderViews.VolumeDetail(request, v, state.Attachments.Of(v)) : CinderViews.VolumeSummary(request, v),
         NotFound);
 
     public Reply Show(CinderRequest request)
@@ -43,7 +43,7 @@ internal sealed class VolumeController(State.EmulatorState state)
         if (request.Deny(Seed.ReaderRole, "volume:get") is { } denied) return denied;
         var id = request.Route.Id!;
         var volume = Seed.Volumes.FirstOrDefault(v => v.Id == id && (request.IsAdmin || v.ProjectId == request.ProjectId));
-        return volume is null ? NotFound(id) : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume) });
+        return volume is null ? NotFound(id) : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume)) });
     }
 
     private static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");

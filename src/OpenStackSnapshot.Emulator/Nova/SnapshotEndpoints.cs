@@ -57,7 +57,7 @@ internal sealed class SnapshotEndpoints(EmulatorState state)
 
         // An attached volume needs force (attachments added by the test control count); any other state than available
         // or in-use is refused outright.
-        var status = state.Attachments.Of(volume).Count > 0 ? "in-use" : volume.Status;
+        var status = state.Attachments.StatusOf(volume);
         if (status != "available" && !(status == "in-use" && force)) return Faults.Unexpected("InvalidInput");
 
         var project = Seed.ProjectById(request.ProjectId)!;

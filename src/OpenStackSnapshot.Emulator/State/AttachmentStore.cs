@@ -21,6 +21,9 @@ internal sealed class AttachmentStore
         return all;
     }
 
+    /// <summary>The volume's status as both APIs show it: in-use while anything is attached.</summary>
+    public string StatusOf(SeedVolume volume) => Of(volume).Count > 0 ? "in-use" : volume.Status;
+
     /// <summary>Attaches a seeded volume to a server (any id: the emulator has no servers); false for an unknown volume.</summary>
     public bool Attach(string volumeId, string serverId, string? device)
     {

@@ -37,6 +37,24 @@ public sealed class BlockStorageVolumeTests : BlockStorageTest
     }
 
     [Fact]
+    public async Task Attachments_added_by_the_control_are_seen_through_Cinder_as_through_Nova()
+    {
+        var token = await TokenAsync();
+        const string other = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        using var attached = await ControlAsync(HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
+        Assert.Equal(HttpStatusCode.NoContent, attached.StatusCode);
+
+        var volume = (await CinderGetAsync(Volume + "volumes/" + Seed.VolumeData01, token)).GetProperty("volume");
+        using var unforced = await PostAsync(Volume + "snapshots", token, CinderBody(), At(PinnedVersion));
+
+        Assert.Equal("in-use", volume.GetProperty("status").GetString());
+        var attachment = Assert.Single(volume.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(other, attachment.GetProperty("server_id").GetString());
+        Assert.Equal("/dev/vdc", attachment.GetProperty("device").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unforced.StatusCode); // in use: a snapshot needs force at 3.31
+    }
+
+    [Fact]
     public async Task Detail_lists_detached_volumes_without_attachments_and_filters_by_status()
     {
         var token = await TokenAsync();
