@@ -18,7 +18,7 @@ internal sealed record ListQuery(
     public (IReadOnlyList<T> Page, int Count, Reply? Error) Apply<T>(IReadOnlyList<T> scope, ListResource<T> resource, Func<string, Reply> markerNotFound)
     {
         var comparer = RowOrder.For(Sort, resource);
-        var matching = scope.Where(row => RowFilter.Matches(row, Filters, resource)).Order(comparer).ToList();
+        var matching = scope.Where(RowFilter.For(Filters, resource)).Order(comparer).ToList();
         IEnumerable<T> page = matching;
         if (Marker is not null)
         {

@@ -7,26 +7,29 @@ internal static class RowFilter
 {
     /// <summary>
     /// Columns equal to the value, every metadata pair present (key and value compared alike), no wildcards; a filter
-    /// that names no column matches nothing.
+    /// that names no column matches nothing. The filters are read once per list, as <see cref="RowOrder.For{T}"/> does.
     /// </summary>
-    public static bool Matches<T>(T row, IReadOnlyDictionary<string, string> filters, ListResource<T> resource)
+    public static Func<T, bool> For<T>(IReadOnlyDictionary<string, string> filters, ListResource<T> resource)
     {
-        foreach (var (key, value) in filters)
+        var tests = filters.Select(filter => Test(filter.Key == "name" ? "display_name" : filter.Key, filter.Value, resource)).ToList();
+        return row => tests.All(test => test(row));
+    }
+
+    private static Func<T, bool> Test<T>(string column, string value, ListResource<T> resource)
+    {
+        if (column == "metadata")
         {
-            var column = key == "name" ? "display_name" : key;
-            if (column == "metadata")
+            var wanted = PythonLiteral.Dict(value);
+            if (wanted is null) return _ => false;
+            return row =>
             {
-                var wanted = PythonLiteral.Dict(value);
                 var actual = resource.Metadata(row);
-                if (wanted is null || !wanted.All(w => actual.Any(a => DatabaseCollation.Equal(a.Key, w.Key) && DatabaseCollation.Equal(a.Value, w.Value)))) return false;
-            }
-            else if (!resource.Columns.TryGetValue(column, out var read) || !DatabaseCollation.Equal(Text(read(row)), value))
-            {
-                return false;
-            }
+                return wanted.All(w => actual.Any(a => DatabaseCollation.Equal(a.Key, w.Key) && DatabaseCollation.Equal(a.Value, w.Value)));
+            };
         }
 
-        return true;
+        if (!resource.Columns.TryGetValue(column, out var read)) return _ => false;
+        return row => DatabaseCollation.Equal(Text(read(row)), value);
     }
 
     private static string? Text(IComparable? value) => value switch
