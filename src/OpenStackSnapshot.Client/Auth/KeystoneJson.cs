@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Json;
 
@@ -10,43 +8,36 @@ namespace OpenStackSnapshot.Client.Auth
     /// <summary>Keystone v3 POST /auth/tokens: the body we send and the token body we read.</summary>
     internal static class KeystoneJson
     {
-        public static string TokenRequest(AuthMethod method)
+        public static string TokenRequest(AuthMethod method) => JsonWrite.Object(w =>
         {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream))
+            w.WriteStartObject("auth");
+            w.WriteStartObject("identity");
+            switch (method)
             {
-                w.WriteStartObject();
-                w.WriteStartObject("auth");
-                w.WriteStartObject("identity");
-                switch (method)
-                {
-                    case PasswordAuth password:
-                        WritePassword(w, password);
-                        break;
-                    case ApplicationCredentialAuth credential:
-                        w.WriteStartArray("methods"); w.WriteStringValue("application_credential"); w.WriteEndArray();
-                        w.WriteStartObject("application_credential");
-                        if (!string.IsNullOrEmpty(credential.Id))
-                        {
-                            w.WriteString("id", credential.Id);
-                        }
-                        else
-                        {
-                            w.WriteString("name", credential.Name);
-                            WriteUser(w, credential.UserName, credential.UserId, credential.UserDomainName, credential.UserDomainId);
-                        }
-                        w.WriteString("secret", AuthMethod.Reveal(credential.Secret));
-                        w.WriteEndObject();
-                        w.WriteEndObject(); // identity; no scope: it comes from the credential
-                        break;
-                    default:
-                        throw new ArgumentException("Unknown authentication method " + method.GetType().Name);
-                }
-                w.WriteEndObject();
-                w.WriteEndObject();
+                case PasswordAuth password:
+                    WritePassword(w, password);
+                    break;
+                case ApplicationCredentialAuth credential:
+                    w.WriteStartArray("methods"); w.WriteStringValue("application_credential"); w.WriteEndArray();
+                    w.WriteStartObject("application_credential");
+                    if (!string.IsNullOrEmpty(credential.Id))
+                    {
+                        w.WriteString("id", credential.Id);
+                    }
+                    else
+                    {
+                        w.WriteString("name", credential.Name);
+                        WriteUser(w, credential.UserName, credential.UserId, credential.UserDomainName, credential.UserDomainId);
+                    }
+                    w.WriteString("secret", AuthMethod.Reveal(credential.Secret));
+                    w.WriteEndObject();
+                    w.WriteEndObject(); // identity; no scope: it comes from the credential
+                    break;
+                default:
+                    throw new ArgumentException("Unknown authentication method " + method.GetType().Name);
             }
-            return Encoding.UTF8.GetString(stream.ToArray());
-        }
+            w.WriteEndObject(); // auth
+        });
 
         private static void WritePassword(Utf8JsonWriter w, PasswordAuth p)
         {

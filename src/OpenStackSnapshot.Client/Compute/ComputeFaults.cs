@@ -1,4 +1,3 @@
-using System;
 using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Client.Compute

@@ -12,14 +12,14 @@ namespace OpenStackSnapshot.Client.Json
             obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : (JsonElement?)null;
 
         /// <summary>A string, or a number written as text (older samples have "id": 100); null otherwise.</summary>
-        public static string? Text(JsonElement obj, string name)
+        public static string? Text(JsonElement obj, string name) => Property(obj, name) is { } value ? TextOf(value, name) : null;
+
+        private static string? TextOf(JsonElement value, string name)
         {
-            var value = Property(obj, name);
-            if (value is null) return null;
-            switch (value.Value.ValueKind)
+            switch (value.ValueKind)
             {
-                case JsonValueKind.String: return String(value.Value, name);
-                case JsonValueKind.Number: return value.Value.GetRawText();
+                case JsonValueKind.String: return String(value, name);
+                case JsonValueKind.Number: return value.GetRawText();
                 case JsonValueKind.True: return "true";
                 case JsonValueKind.False: return "false";
                 default: return null;
@@ -67,7 +67,7 @@ namespace OpenStackSnapshot.Client.Json
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             if (!(Property(obj, name) is { ValueKind: JsonValueKind.Object } pairs)) return map;
-            foreach (var pair in pairs.EnumerateObject()) map[pair.Name] = Text(pairs, pair.Name) ?? string.Empty;
+            foreach (var pair in pairs.EnumerateObject()) map[pair.Name] = TextOf(pair.Value, pair.Name) ?? string.Empty; // the member in hand, not looked up again by name
             return map;
         }
 

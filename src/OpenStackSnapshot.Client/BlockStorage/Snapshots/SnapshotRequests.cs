@@ -1,10 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using OpenStackSnapshot.Client.Json;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 
@@ -14,7 +13,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
     internal static class SnapshotRequests
     {
         /// <summary>POST snapshots: "force" is sent as given, which below microversion 3.66 is what lets an attached volume be snapshotted.</summary>
-        public static string Create(NewSnapshot request, string volumeId) => Write(writer =>
+        public static string Create(NewSnapshot request, string volumeId) => JsonWrite.Object(writer =>
         {
             writer.WriteStartObject("snapshot");
             writer.WriteString("volume_id", volumeId);
@@ -26,7 +25,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         });
 
         /// <summary>PUT snapshots/{id}: only name and description can change there.</summary>
-        public static string Update(SnapshotChange change) => Write(writer =>
+        public static string Update(SnapshotChange change) => JsonWrite.Object(writer =>
         {
             writer.WriteStartObject("snapshot");
             if (change.Name != null) writer.WriteString("name", change.Name);
@@ -35,7 +34,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         });
 
         /// <summary>snapshots/{id}/metadata: POST merges the pairs into what the snapshot has, PUT makes them the whole set.</summary>
-        public static string Metadata(IReadOnlyDictionary<string, string> pairs) => Write(writer => WriteMap(writer, "metadata", pairs));
+        public static string Metadata(IReadOnlyDictionary<string, string> pairs) => JsonWrite.Object(writer => WriteMap(writer, "metadata", pairs));
 
         /// <summary>
         /// The metadata filter as a Python dict literal, which Cinder reads with ast.literal_eval: ' delimited strings with
@@ -66,18 +65,6 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         private static void WritePairs(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> pairs)
         {
             foreach (var pair in pairs) writer.WriteString(pair.Key, pair.Value);
-        }
-
-        private static string Write(Action<Utf8JsonWriter> body)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                body(writer);
-                writer.WriteEndObject();
-            }
-            return Encoding.UTF8.GetString(stream.ToArray());
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Json;
 using OpenStackSnapshot.Client.Models;
@@ -12,22 +10,15 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
     internal static class SnapshotJson
     {
         /// <summary>Only the keys Nova accepts; unset ones are left out, never sent as null.</summary>
-        public static string CreateBody(NewSnapshot request, string volumeId)
+        public static string CreateBody(NewSnapshot request, string volumeId) => JsonWrite.Object(writer =>
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("snapshot");
-                writer.WriteString("volume_id", volumeId);
-                if (request.Name != null) writer.WriteString("display_name", request.Name);
-                if (request.Description != null) writer.WriteString("display_description", request.Description);
-                writer.WriteBoolean("force", request.Force);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-            return Encoding.UTF8.GetString(stream.ToArray());
-        }
+            writer.WriteStartObject("snapshot");
+            writer.WriteString("volume_id", volumeId);
+            if (request.Name != null) writer.WriteString("display_name", request.Name);
+            if (request.Description != null) writer.WriteString("display_description", request.Description);
+            writer.WriteBoolean("force", request.Force);
+            writer.WriteEndObject();
+        });
 
         /// <summary>The proxy's seven fields, in camelCase: no metadata, no owner.</summary>
         private static readonly SnapshotKeys Keys = new SnapshotKeys
