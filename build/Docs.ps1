@@ -133,7 +133,7 @@ function Invoke-Docs {
     New-Item -ItemType Directory -Path $target -Force | Out-Null
     [IO.File]::WriteAllText((Join-Path $target 'OpenStackSnapshot.dll-Help.xml'), $xml, $utf8)
     foreach ($about in Get-ChildItem $docs -Filter 'about_*.md') {
-        [IO.File]::WriteAllText((Join-Path $OutputFolder "en-US/$($about.BaseName).help.txt"), (ConvertTo-AboutText $about.FullName), $utf8)
+        [IO.File]::WriteAllText((Join-Path $target "$($about.BaseName).help.txt"), (ConvertTo-AboutText $about.FullName), $utf8)
     }
     Write-Host "Help for $(@($help).Count) cmdlets and $(@(Get-ChildItem $docs -Filter 'about_*.md').Count) about topic(s) written to $OutputFolder"
 }

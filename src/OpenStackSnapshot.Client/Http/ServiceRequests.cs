@@ -74,7 +74,7 @@ namespace OpenStackSnapshot.Client.Http
             DeleteAsync(ItemPath(collection, id, itemName), Subject(itemName), call);
 
         /// <summary>DELETE of any path, with the same reading of a 404 after a retry.</summary>
-        public async Task DeleteAsync(string relative, ErrorTranslator.Subject subject, CallContext call)
+        private async Task DeleteAsync(string relative, ErrorTranslator.Subject subject, CallContext call)
         {
             using var request = Request(HttpMethod.Delete, relative);
             try

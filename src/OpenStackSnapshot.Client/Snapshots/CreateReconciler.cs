@@ -50,7 +50,7 @@ namespace OpenStackSnapshot.Client.Snapshots
             }
         }
 
-        public static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
+        private static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
         {
             if (string.IsNullOrEmpty(wanted.Name))
                 throw Unresolved(lost, $"The snapshot had no name, so there is nothing safe to find it again by: list the snapshots of volume {volumeId} before creating it once more.");

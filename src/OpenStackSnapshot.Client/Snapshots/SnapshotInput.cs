@@ -26,8 +26,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         public static string? TextProblem(string? text, string what)
         {
             if (text == null) return null;
-            var length = CodePoints(text);
-            if (length > MaxTextLength) return $"The {what} is {length} characters long; block storage allows at most {MaxTextLength}.";
+            if (LengthProblem(text, what) is { } tooLong) return tooLong;
             for (var i = 0; i < text.Length; i++)
             {
                 if (char.IsControl(text[i]))
@@ -60,9 +59,15 @@ namespace OpenStackSnapshot.Client.Snapshots
                 if (pair.Key.Length > MaxTextLength) return $"The metadata key '{pair.Key.Substring(0, 20)}…' is {pair.Key.Length} characters long; block storage allows at most {MaxTextLength}.";
                 if (!MetadataKey.IsMatch(pair.Key)) return $"The metadata key '{pair.Key}' has a character block storage refuses in keys: use ASCII letters, digits, space and - _ : . / only.";
                 if (pair.Value == null) return $"The metadata key '{pair.Key}' has no value.";
-                if (CodePoints(pair.Value) > MaxTextLength) return $"The value of metadata key '{pair.Key}' is {CodePoints(pair.Value)} characters long; block storage allows at most {MaxTextLength}.";
+                if (LengthProblem(pair.Value, $"value of metadata key '{pair.Key}'") is { } tooLong) return tooLong;
             }
             return null;
+        }
+
+        private static string? LengthProblem(string text, string what)
+        {
+            var length = CodePoints(text);
+            return length > MaxTextLength ? $"The {what} is {length} characters long; block storage allows at most {MaxTextLength}." : null;
         }
 
         /// <summary>Characters as Nova and Cinder count them (Python's len): a pair of UTF-16 surrogates is one.</summary>
