@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using OpenStackSnapshot.Emulator.State;
 
@@ -52,6 +50,9 @@ internal static class CinderViews
         return json;
     }
 
+    private static readonly string ServiceUuid = StableIds.Uuid("service", "cinder-volume");
+    private static readonly string DefaultVolumeTypeUuid = StableIds.Uuid("volume-type", "__DEFAULT__");
+
     public static JsonObject VolumeSummary(CinderRequest request, SeedVolume v) => new()
     {
         ["id"] = v.Id,
@@ -91,11 +92,11 @@ internal static class CinderViews
         if (request.AtLeast(3, 48))
         {
             view["shared_targets"] = false;
-            view["service_uuid"] = StableUuid("service", "cinder-volume");
+            view["service_uuid"] = ServiceUuid;
         }
 
         if (request.IsAdmin && request.AtLeast(3, 61)) view["cluster_name"] = null;
-        if (request.AtLeast(3, 63)) view["volume_type_id"] = StableUuid("volume-type", "__DEFAULT__");
+        if (request.AtLeast(3, 63)) view["volume_type_id"] = DefaultVolumeTypeUuid;
         if (request.AtLeast(3, 65)) view["consumes_quota"] = true;
         view["os-vol-tenant-attr:tenant_id"] = v.ProjectId;
         return view;
@@ -116,7 +117,7 @@ internal static class CinderViews
         new(attachments.Select((a, i) => (JsonNode)new JsonObject
         {
             ["id"] = v.Id,
-            ["attachment_id"] = StableUuid("attachment", i == 0 && v.IsAttached ? v.Id : v.Id + "/" + a.ServerId),
+            ["attachment_id"] = StableIds.Uuid("attachment", i == 0 && v.IsAttached ? v.Id : v.Id + "/" + a.ServerId),
             ["volume_id"] = v.Id,
             ["server_id"] = a.ServerId,
             ["host_name"] = request.IsAdmin ? "compute-1" : null,
@@ -129,8 +130,4 @@ internal static class CinderViews
         new JsonObject { ["rel"] = "self", ["href"] = request.CollectionUrl(collection) + "/" + id },
         new JsonObject { ["rel"] = "bookmark", ["href"] = request.CollectionUrl(collection).Replace("/v3", "", StringComparison.Ordinal) + "/" + id },
     ];
-
-    // Ids that stay the same run after run, in UUID form.
-    private static string StableUuid(string kind, string name) =>
-        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "/" + name)).AsSpan(0, 16)).ToString("D");
 }

@@ -47,7 +47,7 @@ internal sealed class SnapshotController(EmulatorState state)
     public Reply Show(CinderRequest request)
     {
         if (request.Deny(Seed.ReaderRole, "volume:get_snapshot") is { } denied) return denied;
-        return Find(request) is { } s
+        return Find(state, request) is { } s
             ? Reply.Json(200, new JsonObject { ["snapshot"] = CinderViews.WithExtendedAttributes(CinderViews.SnapshotDetail(request, s), s) })
             : NotFound(request.Route.Id!);
     }
@@ -95,7 +95,7 @@ internal sealed class SnapshotController(EmulatorState state)
     {
         if (request.Body is not { } body) return Faults.Fault(500, Faults.DefaultMessage(500));
         if (SnapshotSchema.Update(body) is { } invalid) return Faults.BadRequest(invalid);
-        if (Find(request) is not { } current) return NotFound(request.Route.Id!);
+        if (Find(state, request) is not { } current) return NotFound(request.Route.Id!);
         if (request.Deny(Seed.MemberRole, "volume:update_snapshot") is { } denied) return denied;
 
         var snapshot = JsonBody.Get(body, "snapshot")!.Value;
@@ -108,7 +108,7 @@ internal sealed class SnapshotController(EmulatorState state)
 
     public Reply Delete(CinderRequest request)
     {
-        if (Find(request) is not { } snapshot) return NotFound(request.Route.Id!);
+        if (Find(state, request) is not { } snapshot) return NotFound(request.Route.Id!);
         if (request.Deny(Seed.MemberRole, "volume:delete_snapshot") is { } denied) return denied;
         return state.Snapshots.Delete(snapshot.ProjectId, snapshot.Id, state.Settings.SnapshotDelayMs) switch
         {
@@ -119,7 +119,8 @@ internal sealed class SnapshotController(EmulatorState state)
     }
 
     /// <summary>The snapshot the caller may see: its own project's, or any for an admin.</summary>
-    public SnapshotView? Find(CinderRequest request) =>
+    /// <summary>The snapshot the route names, as the request may see it (an admin: any project's).</summary>
+    public static SnapshotView? Find(EmulatorState state, CinderRequest request) =>
         request.IsAdmin ? state.Snapshots.GetAny(request.Route.Id!) : state.Snapshots.Get(request.ProjectId!, request.Route.Id!);
 
     public static Reply NotFound(string id) => Faults.NotFound($"Snapshot {id} could not be found.");

@@ -12,11 +12,9 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 /// </summary>
 internal sealed class SnapshotMetadataController(EmulatorState state)
 {
-    private readonly SnapshotController _snapshots = new(state);
-
     public Reply List(CinderRequest request)
     {
-        if (_snapshots.Find(request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
+        if (SnapshotController.Find(state, request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
         if (request.Deny(Seed.ReaderRole, "volume:get_snapshot_metadata") is { } denied) return denied;
         return Reply.Json(200, new JsonObject { ["metadata"] = CinderViews.Metadata(snapshot.Metadata) });
     }
@@ -32,7 +30,7 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
 
     public Reply Show(CinderRequest request)
     {
-        if (_snapshots.Find(request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
+        if (SnapshotController.Find(state, request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
         if (request.Deny(Seed.ReaderRole, "volume:get_snapshot_metadata") is { } denied) return denied;
         var key = request.Route.Key!;
         return snapshot.Metadata.TryGetValue(key, out var value)
@@ -53,7 +51,7 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
 
     public Reply Delete(CinderRequest request)
     {
-        if (_snapshots.Find(request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
+        if (SnapshotController.Find(state, request) is not { } snapshot) return SnapshotController.NotFound(request.Route.Id!);
         var key = request.Route.Key!;
         // Cinder asks the delete policy only once the key is found: the store refuses only a key it has.
         var denied = request.Deny(Seed.MemberRole, "volume:delete_snapshot_metadata");
@@ -69,7 +67,7 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
     // volume API update_snapshot_metadata: lookup (404), policy (403), then the merged or given set is checked and saved.
     private (IReadOnlyDictionary<string, string>? Metadata, Reply? Error) Save(CinderRequest request, JsonElement given, bool replace)
     {
-        if (_snapshots.Find(request) is not { } snapshot) return (null, SnapshotController.NotFound(request.Route.Id!));
+        if (SnapshotController.Find(state, request) is not { } snapshot) return (null, SnapshotController.NotFound(request.Route.Id!));
         if (request.Deny(Seed.MemberRole, "volume:update_snapshot_metadata") is { } denied) return (null, denied);
 
         var pairs = new Dictionary<string, string>();

@@ -51,14 +51,14 @@ internal static class Catalog
         var compute = new JsonArray();
         foreach (var (prefix, iface, region) in ComputeEndpoints)
         {
-            compute.Add(Endpoint(StableId("compute", prefix), iface, region,
+            compute.Add(Endpoint(StableIds.Hex("compute", prefix), iface, region,
                 ComputeUrl(baseUri, prefix, computeWithProject, projectId)));
         }
 
         var identity = new JsonArray();
         foreach (var iface in new[] { "public", "internal", "admin" })
         {
-            identity.Add(Endpoint(StableId("identity", iface), iface, Seed.RegionOne, IdentityUrl(baseUri)));
+            identity.Add(Endpoint(StableIds.Hex("identity", iface), iface, Seed.RegionOne, IdentityUrl(baseUri)));
         }
 
         JsonArray catalog =
@@ -66,14 +66,14 @@ internal static class Catalog
             new JsonObject
             {
                 ["endpoints"] = compute,
-                ["id"] = StableId("service", "compute"),
+                ["id"] = StableIds.Hex("service", "compute"),
                 ["type"] = "compute",
                 ["name"] = "nova",
             },
             new JsonObject
             {
                 ["endpoints"] = identity,
-                ["id"] = StableId("service", "identity"),
+                ["id"] = StableIds.Hex("service", "identity"),
                 ["type"] = "identity",
                 ["name"] = "keystone",
             },
@@ -87,10 +87,10 @@ internal static class Catalog
         var endpoints = new JsonArray();
         foreach (var (prefix, iface, region) in BlockStorageEndpoints)
         {
-            endpoints.Add(Endpoint(StableId(type, prefix), iface, region, BlockStorageUrl(baseUri, prefix, projectId)));
+            endpoints.Add(Endpoint(StableIds.Hex(type, prefix), iface, region, BlockStorageUrl(baseUri, prefix, projectId)));
         }
 
-        return new JsonObject { ["endpoints"] = endpoints, ["id"] = StableId("service", type), ["type"] = type, ["name"] = name };
+        return new JsonObject { ["endpoints"] = endpoints, ["id"] = StableIds.Hex("service", type), ["type"] = type, ["name"] = name };
     }
 
     private static JsonObject Endpoint(string id, string iface, string region, string url) => new()
@@ -101,8 +101,4 @@ internal static class Catalog
         ["url"] = url,
         ["region"] = region,
     };
-
-    // Keystone ids are 32 hex digits; derive them from names so they stay the same run after run.
-    private static string StableId(string kind, string name) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(kind + "/" + name)).AsSpan(0, 16));
 }
