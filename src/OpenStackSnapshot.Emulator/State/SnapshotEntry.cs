@@ -20,7 +20,8 @@ internal sealed class SnapshotEntry
     public required string Status { get; set; }
     public PendingChange Pending { get; set; }
     public DateTimeOffset DueAt { get; set; }
-    public Dictionary<string, string> Metadata { get; set; } = [];
+    /// <summary>Never changed in place, only replaced, so views can share it instead of copying it at every read.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; set; } = SnapshotView.NoMetadata;
     public string? UpdatedAt { get; set; }
     public string? UserId { get; init; }
     public string Progress { get; set; } = "0%";
@@ -39,7 +40,7 @@ internal sealed class SnapshotEntry
 
     public SnapshotView View() => new(Id, ProjectId, VolumeId, Status, Size, CreatedAt, Name, Description)
     {
-        Metadata = new Dictionary<string, string>(Metadata),
+        Metadata = Metadata,
         UpdatedAt = UpdatedAt,
         UserId = UserId,
         Progress = Progress,

@@ -49,7 +49,7 @@ internal sealed class SnapshotStore
         if (Find(id) is not { } entry) return KeyRemoval.NoSuchSnapshot;
         if (!entry.Metadata.ContainsKey(key)) return KeyRemoval.NoSuchKey;
         if (!permitted) return KeyRemoval.Refused;
-        entry.Metadata.Remove(key);
+        entry.Metadata = entry.Metadata.Where(pair => pair.Key != key).ToDictionary(pair => pair.Key, pair => pair.Value);
         return KeyRemoval.Removed;
     });
 
@@ -73,7 +73,7 @@ internal sealed class SnapshotStore
             Status = "creating",
             Pending = SnapshotEntry.PendingChange.BecomeAvailable,
             DueAt = now.AddMilliseconds(delayMs),
-            Metadata = metadata is null ? [] : new Dictionary<string, string>(metadata),
+            Metadata = metadata is null ? SnapshotView.NoMetadata : new Dictionary<string, string>(metadata),
             UserId = userId,
         };
         _entries.Add(entry);

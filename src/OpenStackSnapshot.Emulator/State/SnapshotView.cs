@@ -4,7 +4,9 @@ namespace OpenStackSnapshot.Emulator.State;
 internal sealed record SnapshotView(
     string Id, string ProjectId, string VolumeId, string Status, int Size, string CreatedAt, string? Name, string? Description)
 {
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = NoMetadata;
 
     /// <summary>Null until the first change after creation, as in Cinder's database.</summary>
     public string? UpdatedAt { get; init; }
