@@ -79,9 +79,10 @@ Describe 'Remove-OSSnapshot -KeepNewest' {
     }
 
     It 'writes a summary with -Summary: kept, removed and the failures'' ErrorIds' {
-        # One removal fails: the first DELETE is refused.
+        # One removal fails: the first DELETE is refused. One at a time, so the first sent is the first decided (with
+        # the default -ThrottleLimit of 4, whichever DELETE reached the emulator first met the fault).
         Set-EmulatorFault $script:Emulator -Route snapshots.delete -Status 403 -Count 1
-        $run = Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+        $run = Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -ThrottleLimit 1 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
 
         $run | Should -BeOfType OpenStackSnapshot.Output.RunSummary
         $run.Kept | Should -Be 4   # 2 on volume 1, 2 on volume 2
