@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Volumes;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
