@@ -20,6 +20,7 @@ namespace OpenStackSnapshot.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("volume_id", "Id")]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         [ValidateVolumeId]
         public string VolumeId { get; set; } = null!;
 
