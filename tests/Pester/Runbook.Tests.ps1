@@ -9,15 +9,14 @@ BeforeAll {
     # module path (a user module path of its own and none of ours with -WithoutModule). Returns ExitCode and Lines
     # (standard output and error, uncoloured).
     function Invoke-ScheduledRunbook([string[]] $Arguments, [hashtable] $Environment = @{}, [switch] $WithoutModule) {
-        $process = (Get-Process -Id $PID).Path
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $pwsh = Get-PwshCommandLine
         $variables = @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
         if ($WithoutModule) { $variables.PSModulePath = $null; $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName }
         foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
         $saved = @{}
         foreach ($name in $variables.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $variables[$name]) }
         try {
-            $lines = @(& $process @prefix -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 | ForEach-Object { "$_" })
+            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 | ForEach-Object { "$_" })
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
         }
         finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
