@@ -23,6 +23,7 @@
         'Get-OSVolume'
         'New-OSSnapshot'
         'Remove-OSSnapshot'
+        'Select-OSSession'
         'Set-OSSnapshot'
         'Wait-OSSnapshot'
     )

@@ -86,7 +86,7 @@ namespace OpenStackSnapshot.Client
         /// <summary>The region of the endpoint in use (the catalog's, when none was asked for).</summary>
         public string? Region { get; }
         /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
-        public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.MinValue;
+        public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
         /// <summary>The microversion sent with every os-snapshots call (Compute sessions; null on BlockStorage ones).</summary>
         public string? ComputeApiVersion { get; }
         /// <summary>The microversion sent with every block-storage call (BlockStorage sessions; null on Compute ones).</summary>
@@ -107,8 +107,8 @@ namespace OpenStackSnapshot.Client
         public bool IsClosed { get; private set; }
 
         /// <summary>The session's snapshots, through whichever API it uses.</summary>
-        public ISnapshotService Snapshots { get; }
-        public IVolumeService Volumes { get; }
+        internal ISnapshotService Snapshots { get; }
+        internal IVolumeService Volumes { get; }
 
         /// <summary>Signs in; the session owns <c>options.Auth</c> from here on and wipes it when closed, or now if sign-in fails.</summary>
         public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call, string name = "default")

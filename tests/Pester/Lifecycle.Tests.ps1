@@ -78,10 +78,11 @@ Describe 'Get-OSSnapshot' {
         ($script:Created[3..4] | Get-OSSnapshot).Id | Should -Be $script:Created[3..4].Id
     }
 
-    It 'shows a table with Id, Name, Status, Size, VolumeId and CreatedAt' {
-        $table = Get-OSSnapshot -Id $script:Created[1].Id | Out-String -Width 300
-        $table | Should -Match 'Id\s+Name\s+Status\s+Size\s+VolumeId\s+CreatedAt'
+    It 'shows a table with Id, Name, Status, Age and the volume, which fits 80 columns' {
+        $table = Get-OSSnapshot -Id $script:Created[1].Id | Out-String -Width 80
+        $table | Should -Match 'Id\s+Name\s+Status\s+Age\s+Volume'
         $table | Should -Match ([regex]::Escape($script:Created[1].Id))
+        $table | Should -Match ('available\s+\d+[smhd]\s+' + $script:Created[1].VolumeId.Substring(0, 8))
     }
 
     It 'converts to JSON cleanly' {

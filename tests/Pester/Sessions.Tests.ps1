@@ -47,6 +47,60 @@ Describe 'Named sessions' {
         @(Get-OSSnapshot -Session $old).Count | Should -Be 0
     }
 
+    It 'marks the default session in the table and as IsDefault; Select-OSSession makes another one the default' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' } | Out-Null
+        $two = Connect-TestCloud $script:Emulator -Extra @{ Name = 'two' }
+        (Get-OSSession | Where-Object IsDefault).Name | Should -Be 'two'
+        $table = Get-OSSession | Out-String -Width 80
+        $table | Should -Match 'Default\s+Name\s+Api\s+User\s+Project\s+Region'
+        $table | Should -Match '\*\s+two\s+Compute'
+        $table | Should -Not -Match '\*\s+one'
+
+        Select-OSSession one | Should -BeNullOrEmpty   # nothing written without -PassThru
+        (Get-OSSession -Default).Name | Should -Be 'one'
+        $two.IsDefault | Should -BeFalse                # a session held in a variable says so too
+        (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name via-default).Name | Should -Be 'via-default'
+        (Get-OSSession | Where-Object IsDefault).Name | Should -Be 'one'
+
+        ($two | Select-OSSession -PassThru).Name | Should -Be 'two'
+        $two.IsDefault | Should -BeTrue
+    }
+
+    It 'Select-OSSession refuses an unknown name, a closed session and two sessions at once, keeping the default' {
+        $one = Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' }
+        $two = Connect-TestCloud $script:Emulator -Extra @{ Name = 'two' }
+        { Select-OSSession nosuch } | Should -Throw -ErrorId 'OSSessionNotFound,OpenStackSnapshot.Commands.SelectOSSessionCommand'
+        { $one, $two | Select-OSSession } | Should -Throw -ErrorId 'OSOneDefaultSession,OpenStackSnapshot.Commands.SelectOSSessionCommand'
+        Disconnect-OSCloud -Session $one
+        { Select-OSSession -Session $one } | Should -Throw -ErrorId 'OSNotConnected,OpenStackSnapshot.Commands.SelectOSSessionCommand'
+        (Get-OSSession -Default).Name | Should -Be 'two'
+    }
+
+    It 'Connect-OSCloud -NoDefault makes a session that leaves the default as it was' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'mine' } | Out-Null
+        $job = Connect-TestCloud $script:Emulator -Extra @{ Name = 'job'; NoDefault = $true }
+        $job.IsDefault | Should -BeFalse
+        (Get-OSSession -Default).Name | Should -Be 'mine'
+        (Get-OSSession).Name | Should -Be @('mine', 'job')
+        (New-OSSnapshot -Session $job -VolumeId $script:VolumeAvailable -Name by-job).Name | Should -Be 'by-job'
+        Disconnect-OSCloud -Session $job
+        (Get-OSSession -Default).Name | Should -Be 'mine'
+    }
+
+    It 'tab-completes session names for Select-OSSession' {
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'prod2' } | Out-Null
+        Connect-TestCloud $script:Emulator -Extra @{ Name = 'other' } | Out-Null
+        $line = 'Select-OSSession pr'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('prod2')
+    }
+
+    It 'keeps the session services out of its visible properties' {
+        $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' }
+        $session.PSObject.Properties.Name | Should -Not -Contain 'Snapshots'
+        $session.PSObject.Properties.Name | Should -Not -Contain 'Volumes'
+        $session.TokenExpiresAt.Kind | Should -Be 'Utc'
+    }
+
     It 'Disconnect-OSCloud -Name forgets the session and revokes the token it issued' {
         Connect-TestCloud $script:Emulator -Extra @{ Name = 'keep' } | Out-Null
         $gone = Connect-TestCloud $script:Emulator -Extra @{ Name = 'gone' }

@@ -5,12 +5,13 @@ using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Sessions;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
     /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
-    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default.
+    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default (unless -NoDefault).
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured)]
     [OutputType(typeof(OpenStackSession))]
@@ -115,6 +116,10 @@ namespace OpenStackSnapshot.Commands
         [Alias("insecure")]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>Makes the session without making it this runspace's default: a script's own session, used with -Session.</summary>
+        [Parameter]
+        public SwitchParameter NoDefault { get; set; }
+
         /// <summary>Seconds one request may take; clouds.yaml's api_timeout, else 60.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -149,7 +154,7 @@ namespace OpenStackSnapshot.Commands
                 if (session.CertificateCheckSkipped)
                     WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
                 // The name moves to the new session; an earlier one of that name stays open for whoever holds it.
-                SessionStore.Current.Add(session);
+                SessionStore.Current.Add(session, makeDefault: !NoDefault.IsPresent);
                 WriteObject(session);
             }
             catch (OpenStackException e)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Sessions;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -3,6 +3,7 @@ using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {

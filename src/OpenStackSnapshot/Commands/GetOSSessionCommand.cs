@@ -3,6 +3,7 @@ using System.Management.Automation;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -6,6 +6,7 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Validation;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -23,12 +24,14 @@ namespace OpenStackSnapshot.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotId", "snapshot_id")]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Snapshot names; wildcards allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SnapshotNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
@@ -38,6 +41,7 @@ namespace OpenStackSnapshot.Commands
         public string[]? Status { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? VolumeId { get; set; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Volumes;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -16,12 +17,14 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Named VolumeId (alias Id) so a piped snapshot binds its VolumeId, and a piped volume its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "volume_id")]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] VolumeId { get; set; } = Array.Empty<string>();
 
         /// <summary>Volume names; wildcards allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(VolumeNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 

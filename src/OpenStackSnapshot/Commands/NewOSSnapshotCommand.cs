@@ -9,6 +9,7 @@ using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Validation;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -19,6 +20,7 @@ namespace OpenStackSnapshot.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("volume_id", "Id")]
+        [ArgumentCompleter(typeof(VolumeIdCompleter))]
         [ValidateVolumeId]
         public string VolumeId { get; set; } = null!;
 

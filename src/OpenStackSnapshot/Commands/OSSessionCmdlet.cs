@@ -2,6 +2,7 @@ using System.Management.Automation;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Sessions;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {

@@ -8,6 +8,7 @@ using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Validation;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -18,6 +19,7 @@ namespace OpenStackSnapshot.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotId", "snapshot_id")]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -17,6 +18,7 @@ namespace OpenStackSnapshot.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotId", "snapshot_id")]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 

@@ -7,8 +7,8 @@ using System.Runtime.CompilerServices;
 namespace OpenStackSnapshot.Loading
 {
     /// <summary>
-    /// Brings the module's views (OpenStackSnapshot.Format.ps1xml) into a runspace when one of its cmdlets first runs
-    /// there, not at Import-Module: a module's FormatsToProcess makes PowerShell rebuild its whole format database at
+    /// Brings the module's views (OpenStackSnapshot.Format.ps1xml) and the sessions' IsDefault member into a runspace
+    /// when one of its cmdlets first runs there, not at Import-Module: a module's FormatsToProcess makes PowerShell rebuild its whole format database at
     /// import (about 60 ms of a cold import here), which the views' first use pays anyway and an import alone should not.
     /// </summary>
     internal static class FormatData
@@ -29,6 +29,9 @@ namespace OpenStackSnapshot.Loading
             {
                 if (File.Exists(FormatFile))
                     cmdlet.InvokeCommand.InvokeScript("Microsoft.PowerShell.Utility\\Update-FormatData -AppendPath $args[0]", FormatFile);
+                cmdlet.InvokeCommand.InvokeScript(
+                    "Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $args[0] -MemberType CodeProperty -MemberName IsDefault -Value $args[1] -Force",
+                    typeof(OpenStackSnapshot.Client.OpenStackSession).FullName, typeof(Sessions.SessionMembers).GetMethod(nameof(Sessions.SessionMembers.IsDefault)));
             }
             catch (Exception e) when (e is RuntimeException || e is InvalidOperationException)
             {

@@ -72,9 +72,8 @@ namespace OpenStackSnapshot.Output
         /// <summary>One line for a log: "New-OSSnapshot: 3 created, 1 reused, 0 kept, 0 left, 0 removed, 1 failed (OSVolumeNotFound)".</summary>
         public override string ToString()
         {
-            var failures = _errorIds.GroupBy(id => id).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}");
             var line = $"{Command}: {Created} created, {Reused} reused, {Kept} kept, {Left} left, {Removed} removed, {Failed} failed";
-            return Failed == 0 ? line : $"{line} ({string.Join(", ", failures)})";
+            return Failed == 0 ? line : $"{line} ({Display.Counted(_errorIds)})";
         }
     }
 }

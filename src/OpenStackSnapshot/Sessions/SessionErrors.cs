@@ -4,12 +4,20 @@ using OpenStackSnapshot.Errors;
 
 namespace OpenStackSnapshot.Sessions
 {
-    /// <summary>The one way to say a session name is unknown (Get-OSSession -Name, Disconnect-OSCloud -Name).</summary>
+    /// <summary>The one way to say what is wrong with a session asked for by name or object.</summary>
     internal static class SessionErrors
     {
         public static string Message(string name) => $"There is no session named '{name}' in this runspace.";
 
         public static ErrorRecord NotFound(string name) =>
             ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.SessionNotFound, Message(name), string.Empty), name);
+
+        public static ErrorRecord Closed(string name) =>
+            ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected, $"The session '{name}' was closed by Disconnect-OSCloud.",
+                $"Connect again: Connect-OSCloud -Name '{name}' with the same settings."), name);
+
+        public static ErrorRecord OneDefault(string name) =>
+            new ErrorRecord(new PSArgumentException($"Only one session can be the default; '{name}' was given after another. Pipe or name one session."),
+                "OSOneDefaultSession", ErrorCategory.InvalidArgument, name);
     }
 }

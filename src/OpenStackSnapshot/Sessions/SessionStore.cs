@@ -49,7 +49,7 @@ namespace OpenStackSnapshot.Sessions
         }
     }
 
-    /// <summary>One runspace's named sessions, and its default: the one connected last.</summary>
+    /// <summary>One runspace's named sessions, and its default: the one connected last, or chosen by Select-OSSession.</summary>
     internal sealed class RunspaceSessions
     {
         private readonly object _gate = new object();
@@ -64,16 +64,21 @@ namespace OpenStackSnapshot.Sessions
             get { lock (_gate) return _default is { IsClosed: false } open ? open : null; }
         }
 
-        /// <summary>Adds the session as the default, under its name (which an earlier session of that name loses).</summary>
-        public void Add(OpenStackSession session)
+        /// <summary>Adds the session under its name (which an earlier session of that name loses), as the default unless told not to.</summary>
+        public void Add(OpenStackSession session, bool makeDefault = true)
         {
             lock (_gate)
             {
                 if (_byName.TryGetValue(session.Name, out var earlier) && !ReferenceEquals(earlier, session)) _unlisted.Add(earlier);
                 _unlisted.RemoveAll(s => s.IsClosed);
                 _byName[session.Name] = session;
-                _default = session;
+                if (makeDefault) _default = session;
             }
+        }
+
+        public bool IsDefault(OpenStackSession session)
+        {
+            lock (_gate) return ReferenceEquals(_default, session) && !session.IsClosed;
         }
 
         public void Remove(OpenStackSession session)

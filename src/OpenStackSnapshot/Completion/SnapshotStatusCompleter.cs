@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace OpenStackSnapshot.Commands
+namespace OpenStackSnapshot.Completion
 {
     /// <summary>Tab completion for -Status: the values Nova reports.</summary>
     public sealed class SnapshotStatusCompleter : IArgumentCompleter
