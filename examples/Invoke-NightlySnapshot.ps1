@@ -121,15 +121,18 @@ function Write-Step([string] $Text) {
 }
 
 # One clear error instead of "not recognized" at every command (#Requires would say less, and exit with 1).
-if (-not (Get-Module OpenStackSnapshot)) {
-    try { Import-Module OpenStackSnapshot -ErrorAction Stop }
+$required = [version] '0.2.0'   # the first with Connect-OSCloud -NoDefault
+if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
+    try { Import-Module OpenStackSnapshot -MinimumVersion $required -ErrorAction Stop }
     catch {
-        $message = "The OpenStackSnapshot module could not be loaded: $($_.Exception.Message) Install it with 'Install-PSResource OpenStackSnapshot -Scope CurrentUser', or import it from its folder before running this runbook."
+        $message = "The OpenStackSnapshot module ($required or later) could not be loaded: $($_.Exception.Message) Install it with 'Install-PSResource OpenStackSnapshot -Scope CurrentUser' (or update it with Update-PSResource), or import it from its folder before running this runbook."
         throw [System.Management.Automation.ErrorRecord]::new([System.IO.FileNotFoundException]::new($message, $_.Exception), 'OpenStackSnapshotNotLoaded', 'NotInstalled', 'OpenStackSnapshot')
     }
 }
 
-$session = Connect-OSCloud -Cloud $Cloud -ErrorAction Stop
+# A session of its own: a unique name and not the default, so a caller's session of the same cloud is neither
+# replaced nor disconnected; every command below names it.
+$session = Connect-OSCloud -Cloud $Cloud -Name "$Cloud-nightly-$([guid]::NewGuid().ToString('n'))" -NoDefault -ErrorAction Stop
 try {
     # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
     $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors } else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors })
@@ -162,6 +165,6 @@ try {
     }
 }
 finally {
-    Disconnect-OSCloud -Session $session
+    Disconnect-OSCloud -Session $session   # this run's session only
 }
 exit $(if ($failedIds.Count -gt 0) { 1 } else { 0 })

@@ -155,7 +155,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: *' })
         $errors.Count | Should -Be 1
-        $errors[0] | Should -BeLike "*The OpenStackSnapshot module could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
+        $errors[0] | Should -BeLike "*The OpenStackSnapshot module (0.2.0 or later) could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
         ($run.Lines -join "`n") | Should -Not -Match 'not recognized'
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 1 -Because 'only the test itself signed in'
     }
@@ -177,5 +177,47 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
         @($run.Lines | Where-Object { $_ -like 'Get-OSVolume: InternalServerError (HTTP 500*' }).Count | Should -Be 1
         Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+    }
+}
+
+Describe 'examples/Invoke-NightlySnapshot.ps1 run from a user''s session (&): the caller''s sessions are its own' {
+    BeforeAll {
+        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-caller'
+        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
+    }
+    AfterAll {
+        Restore-OSEnvironment $script:SavedEnvironment
+        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    BeforeEach {
+        Reset-Emulator $script:Emulator
+        Get-OSSession | Disconnect-OSCloud
+    }
+    AfterEach { $env:OS_PASSWORD = $null }
+
+    It 'leaves them and the default as they were when <Case> (exit code <Code>)' -ForEach @(
+        @{ Case = 'every step succeeds'; Code = 0; Password = $null; Stop = $false }
+        @{ Case = 'the sign-in is refused'; Code = 2; Password = 'not-the-password'; Stop = $false }
+        @{ Case = 'an error stops the run after the sign-in'; Code = 1; Password = $null; Stop = $true }
+    ) {
+        # The caller's own session of the same cloud, the default, and another beside it.
+        $other = Connect-TestCloud $script:Emulator -Extra @{ Name = 'other' }
+        $mine = Connect-OSCloud -Cloud mycloud -RetryIntervalSec 0
+        $before = @(Get-OSSession)
+        if ($Password) { $env:OS_PASSWORD = $Password }
+        if ($Stop) { Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 401 -Count 10 }
+
+        & $script:Runbook -Cloud mycloud -VolumeName data-01 -KeepNewest 1 -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+        $LASTEXITCODE | Should -Be $Code -Because "$failures"
+
+        $after = @(Get-OSSession)
+        $after.Count | Should -Be $before.Count -Because 'the runbook adds no session it leaves behind and removes none of the caller''s'
+        foreach ($session in $before) { @($after | Where-Object { [object]::ReferenceEquals($_, $session) }).Count | Should -Be 1 }
+        [object]::ReferenceEquals((Get-OSSession -Default), $mine) | Should -BeTrue -Because 'the caller''s default stays the default'
+        $mine.IsClosed | Should -BeFalse
+        $other.IsClosed | Should -BeFalse
+        $env:OS_PASSWORD = $null
+        Clear-EmulatorFault $script:Emulator
+        { Get-OSSnapshot -ErrorAction Stop } | Should -Not -Throw -Because 'the default session still works'
     }
 }
