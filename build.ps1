@@ -1,14 +1,16 @@
 <#
 .SYNOPSIS
-    The one entry point: builds the module, runs the tests, the demo and the benchmarks.
+    The one entry point: builds the module, runs the tests, the demo, the emulator to try it by hand and the benchmarks.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Emulator
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Emulator', 'Bench')]
     [string] $Task = 'Build',
 
     # Test only: which suites to run, e.g. -Suite Unit,Pester (Soak: 1,000 creates under injected faults; Package: the
@@ -33,5 +35,6 @@ switch ($Task) {
     'Clean' { Invoke-Clean }
     'Test'  { . (Join-Path $PSScriptRoot 'build/Test.ps1'); exit (Invoke-Tests -Suite $Suite) }
     'Demo'  { . (Join-Path $PSScriptRoot 'build/Demo.ps1'); Invoke-Demo }
+    'Emulator' { . (Join-Path $PSScriptRoot 'build/EmulatorTask.ps1'); Invoke-EmulatorTask }
     'Bench' { . (Join-Path $PSScriptRoot 'build/Bench.ps1'); Invoke-Bench }
 }

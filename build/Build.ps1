@@ -45,6 +45,19 @@ function Invoke-ModuleBuild {
     $script:ModuleOut
 }
 
+# The module folder, built first only when it or the emulator is missing, or a source (src, docs, the manifest, the
+# views, the version, the release notes) is newer than the module's manifest, which every build writes.
+function Invoke-ModuleBuildIfNeeded {
+    $manifest = Join-Path $script:ModuleOut "$script:ModuleName.psd1"
+    if ((Test-Path $manifest) -and (Test-Path $script:EmulatorDll)) {
+        $sources = @(Get-ChildItem (Join-Path $script:Root 'src'), (Join-Path $script:Root 'docs') -Recurse -File | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]') +
+            @(Get-Item (Join-Path $script:Root "$script:ModuleName.*"), (Join-Path $script:Root 'Directory.Build.props'), (Join-Path $script:Root 'CHANGELOG.md'))
+        $newest = ($sources | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1).LastWriteTimeUtc
+        if ($newest -lt (Get-Item $manifest).LastWriteTimeUtc) { Write-Host "Module up to date in $script:ModuleOut"; return $script:ModuleOut }
+    }
+    Invoke-ModuleBuild
+}
+
 # The one version: Directory.Build.props, which also stamps the assemblies.
 function Get-ModuleVersion {
     $version = ([xml](Get-Content (Join-Path $script:Root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1

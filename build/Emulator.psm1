@@ -12,25 +12,35 @@ function Start-Emulator {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardInput = $true
     $process = [System.Diagnostics.Process]::Start($start)
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $read = $process.StandardOutput.ReadLineAsync()
-        if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { break }
-        if ($null -eq $read.Result) { break }
-        if ($read.Result -match '^Listening on (https?://127\.0\.0\.1:\d+/)') {
-            $base = $Matches[1]
-            return [pscustomobject]@{
-                Process    = $process
-                BaseUrl    = $base
-                AuthUrl    = "${base}identity/v3"
-                ComputeUrl = "${base}compute/v2.1"
-                BlockStorageUrl = "${base}volume/v3/3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b"   # the demo project's, as the catalog has it
-                ControlUrl = "${base}_emulator"
-            }
-        }
+    $said = Read-ProcessOutput $process '^Listening on (https?://127\.0\.0\.1:\d+/)' -Seconds 60
+    if (-not $said) {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw 'The emulator did not report its address within 60 seconds.'
     }
-    if (-not $process.HasExited) { $process.Kill() }
-    throw 'The emulator did not report its address within 60 seconds.'
+    $base = [regex]::Match($said[-1], 'https?://\S+/').Value
+    [pscustomobject]@{
+        Process    = $process
+        BaseUrl    = $base
+        AuthUrl    = "${base}identity/v3"
+        ComputeUrl = "${base}compute/v2.1"
+        BlockStorageUrl = "${base}volume/v3/3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b"   # the demo project's, as the catalog has it
+        ControlUrl = "${base}_emulator"
+    }
+}
+
+# The lines a started process writes (with redirected output) up to the first that matches -Pattern, that one included;
+# nothing when it ends or -Seconds pass first.
+function Read-ProcessOutput {
+    param([Parameter(Mandatory)] [System.Diagnostics.Process] $Process, [Parameter(Mandatory)] [string] $Pattern, [int] $Seconds = 60)
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $read = $Process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { return }
+        if ($null -eq $read.Result) { return }
+        $lines.Add($read.Result)
+        if ($read.Result -match $Pattern) { return , $lines.ToArray() }
+    }
 }
 
 function Stop-Emulator {
@@ -172,5 +182,5 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Read-ProcessOutput, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
     Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos

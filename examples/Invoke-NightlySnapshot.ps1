@@ -27,8 +27,17 @@ failures and the snapshots made or reused. Failures (a listing that failed and a
 included) are also written to the error stream as they happen and do not stop the other volumes; when any step
 failed, the script ends with exit code 1, so a scheduler sees it.
 
-The session comes from clouds.yaml and secure.yaml (or OS_* variables) through Connect-OSCloud -Cloud, and is
-disconnected at the end. -WhatIf runs the whole job without changing anything: creates and removals are only listed.
+The session comes from clouds.yaml and secure.yaml (or OS_* variables) through Connect-OSCloud -Cloud. It is the
+runbook's own (a unique name, never the default), so a caller's sessions and default session are left as they were,
+and it is disconnected at the end. -WhatIf runs the whole job without changing anything: creates and removals are
+only listed.
+
+Exit codes, for a scheduler (pwsh -File) and for a caller ($LASTEXITCODE after &):
+0  every step succeeded.
+1  a step failed: a listing, a snapshot or a removal (see Failed and FailedErrorIds), or an error stopped the run after
+   the sign-in; snapshots made before it stay. PowerShell itself also ends with 1 when it refuses the parameters.
+2  nothing was done: the OpenStackSnapshot module could not be loaded, or the sign-in failed.
+The error that ended the run is written to the error stream (standard error under pwsh -File).
 
 .PARAMETER Cloud
 The cloud's name in clouds.yaml, as for openstack --os-cloud.
@@ -66,7 +75,7 @@ Shows what a run would create and remove, without changing anything.
 .EXAMPLE
 pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId 0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a
 
-As a cron or systemd job: the exit code is 1 when any snapshot or removal failed.
+As a cron or systemd job: the exit code is 1 when any step failed, 2 when the module or the sign-in failed.
 
 .OUTPUTS
 One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Left, Removed, Failed, FailedErrorIds, Snapshots.
@@ -97,11 +106,33 @@ param(
     [timespan] $Timeout = '01:00:00'
 )
 
+$session = $null   # set here, so a caller's $session is never taken for this run's
+
+# Any terminating error ends the run with the exit code above; exit would swallow the error, so it is written first,
+# naming the command that failed, and never as Stop (that would throw here instead of exiting).
+trap {
+    $action = if ($ErrorActionPreference -in 'SilentlyContinue', 'Ignore') { 'SilentlyContinue' } else { 'Continue' }
+    Write-Error -ErrorRecord $_ -CategoryActivity "$(if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand } else { $MyInvocation.MyCommand })" -ErrorAction $action
+    exit $(if ($session) { 1 } else { 2 })
+}
+
 function Write-Step([string] $Text) {
     Write-Information -MessageData "$([DateTime]::UtcNow.ToString('u')) $Text" -Tags NightlySnapshot
 }
 
-$session = Connect-OSCloud -Cloud $Cloud -ErrorAction Stop
+# One clear error instead of "not recognized" at every command (#Requires would say less, and exit with 1).
+$required = [version] '0.2.0'   # the first with Connect-OSCloud -NoDefault
+if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
+    try { Import-Module OpenStackSnapshot -MinimumVersion $required -ErrorAction Stop }
+    catch {
+        $message = "The OpenStackSnapshot module ($required or later) could not be loaded: $($_.Exception.Message) Install it with 'Install-PSResource OpenStackSnapshot -Scope CurrentUser' (or update it with Update-PSResource), or import it from its folder before running this runbook."
+        throw [System.Management.Automation.ErrorRecord]::new([System.IO.FileNotFoundException]::new($message, $_.Exception), 'OpenStackSnapshotNotLoaded', 'NotInstalled', 'OpenStackSnapshot')
+    }
+}
+
+# A session of its own: a unique name and not the default, so a caller's session of the same cloud is neither
+# replaced nor disconnected; every command below names it.
+$session = Connect-OSCloud -Cloud $Cloud -Name "$Cloud-nightly-$([guid]::NewGuid().ToString('n'))" -NoDefault -ErrorAction Stop
 try {
     # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
     $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors } else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors })
@@ -134,6 +165,6 @@ try {
     }
 }
 finally {
-    Disconnect-OSCloud -Session $session
+    Disconnect-OSCloud -Session $session   # this run's session only
 }
 exit $(if ($failedIds.Count -gt 0) { 1 } else { 0 })

@@ -89,6 +89,22 @@ public sealed class CloudConfigTests : IDisposable
     }
 
     [Fact]
+    public void MissingPassword_SaysWhichSecureYamlWasRead_AndThatOneBesideTheConfigFileNeedsOsClientSecureFile()
+    {
+        // As for the CLI, a secure.yaml beside the clouds.yaml OS_CLIENT_CONFIG_FILE names is not read.
+        var clouds = Write("elsewhere/clouds.yaml", "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, project_name: p}\n");
+        Write("elsewhere/secure.yaml", "clouds:\n  a:\n    auth: {password: pw}\n");
+        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds))).ToConnectionOptions());
+        Assert.EndsWith("has no auth.password, and no secure.yaml was found.", error.Message);
+        Assert.Contains("secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, never from beside a clouds.yaml that OS_CLIENT_CONFIG_FILE names: for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.", error.RecommendedAction);
+
+        var secure = Write("elsewhere/other.yaml", "clouds:\n  b:\n    auth: {password: pw}\n");
+        error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds), ("OS_CLIENT_SECURE_FILE", secure))).ToConnectionOptions());
+        Assert.EndsWith($"has no auth.password, nor has the secure.yaml read ({secure}).", error.Message);
+        Assert.Contains("OS_CLIENT_SECURE_FILE", error.RecommendedAction);
+    }
+
+    [Fact]
     public void AuthType_IsInferredFromTheCredentialsPresent()
     {
         Write("cwd/clouds.yaml", "clouds:\n  app:\n    auth: {auth_url: 'https://k.test/v3', application_credential_id: id, application_credential_secret: s}\n  tok:\n    auth: {auth_url: 'https://k.test/v3', token: t}\n");

@@ -1,8 +1,26 @@
-# Issue 11: examples/Invoke-NightlySnapshot.ps1 as a scheduler runs it: help, two runs in a row, -WhatIf, exit codes.
+# Issues 11 and 21: examples/Invoke-NightlySnapshot.ps1 as a scheduler runs it (pwsh -File) and as a user does (&): help,
+# two runs in a row, -WhatIf, the exit codes of every failure, and the caller's sessions left alone.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
+
+    # As cron or a systemd timer runs it: a fresh pwsh -NoProfile -NonInteractive -File, which finds the module on its
+    # module path (a user module path of its own and none of ours with -WithoutModule). Returns ExitCode and Lines
+    # (standard output and error, uncoloured).
+    function Invoke-ScheduledRunbook([string[]] $Arguments, [hashtable] $Environment = @{}, [switch] $WithoutModule) {
+        $pwsh = Get-PwshCommandLine
+        $variables = @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
+        if ($WithoutModule) { $variables.PSModulePath = $null; $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName }
+        foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+        $saved = @{}
+        foreach ($name in $variables.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $variables[$name]) }
+        try {
+            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 | ForEach-Object { "$_" })
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
+        }
+        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+    }
 }
 AfterAll { Stop-TestEmulator }
 
@@ -27,6 +45,9 @@ Describe 'examples/Invoke-NightlySnapshot.ps1' {
         # What surprises a scheduled run: the date in the name, and the statuses retention cannot delete.
         "$($help.description.Text)" | Should -BeLike '*re-run after midnight UTC*once per scheduled night*'
         "$($help.description.Text)" | Should -BeLike '*error_deleting, backing-up*Cinder deletes only available and error snapshots*'
+        # What a scheduler acts on, and that a caller's sessions are safe.
+        "$($help.description.Text)" | Should -BeLike '*Exit codes*0  every step succeeded*1  a step failed*2  nothing was done*module*sign-in failed*'
+        "$($help.description.Text)" | Should -BeLike "*caller's sessions and default session are left as they were*"
     }
 
     It 'run twice in a row, the second run creates nothing and reuses every snapshot; retention keeps the newest' {
@@ -56,7 +77,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1' {
         ($left.Id | Sort-Object) | Should -Be (@($first.Snapshots.Id) + $old[0].Id + $old[3].Id + $foreign.Id | Sort-Object)
         @($log1).Count | Should -Be 3
         "$($log2[1])" | Should -BeLike "*snapshots 'nightly-*': New-OSSnapshot: 0 created, 2 reused, 0 kept, 0 left, 0 removed, 0 failed"
-        Get-OSSession | Where-Object Name -EQ mycloud | Should -BeNullOrEmpty -Because 'the runbook disconnects its session'
+        @(Get-OSSession).Count | Should -Be 1 -Because 'the runbook disconnects its own session; the test''s stays'
     }
 
     It 'changes nothing with -WhatIf, the retention of older nights included' {
@@ -99,5 +120,104 @@ Describe 'examples/Invoke-NightlySnapshot.ps1' {
         $LASTEXITCODE | Should -Be 1
         $run.Created | Should -Be 1
         $run.FailedErrorIds | Should -Be @('OSForbidden')
+    }
+}
+
+Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): the exit code says what happened' {
+    BeforeEach { Reset-TestCloud }
+    BeforeAll {
+        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-scheduled'
+        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
+    }
+    AfterAll {
+        Restore-OSEnvironment $script:SavedEnvironment
+        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'exits 0 after a run in which every step succeeded, and writes its summary' {
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-KeepNewest', '1'
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        $run.Lines | Should -Contain 'Created        : 1'
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 1
+    }
+
+    It 'exits 2 when the sign-in is refused, writes why once, and sends nothing more' {
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' -Environment @{ OS_PASSWORD = 'not-the-password' }
+        $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
+        @($run.Lines | Where-Object { $_ -like 'Connect-OSCloud: Keystone refused the credentials*' }).Count | Should -Be 1
+        ($run.Lines -join "`n") | Should -Not -Match 'not recognized|Cannot validate argument'
+        Get-EmulatorRequestCount $script:Emulator 'volumes.detail' | Should -Be 0
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+    }
+
+    It 'exits 2 with one error naming the module and how to install it when the module is not installed' {
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' -WithoutModule
+        $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
+        $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: *' })
+        $errors.Count | Should -Be 1
+        $errors[0] | Should -BeLike "*The OpenStackSnapshot module (0.2.0 or later) could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
+        ($run.Lines -join "`n") | Should -Not -Match 'not recognized'
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 1 -Because 'only the test itself signed in'
+    }
+
+    It 'exits 1 when an error stops the run after the sign-in, writes it, and still disconnects its session' {
+        # A 401 that a second sign-in does not mend is terminating (OSAuthenticationFailed), unlike a per-item failure.
+        Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 401 -Count 10
+        $revoked = Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke'
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01'
+        $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
+        ($run.Lines -join "`n") | Should -Match '(?m)^Get-OSVolume: .*HTTP 401'
+        ($run.Lines -join "`n") | Should -Not -Match '(?m)^Created'
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke' | Should -Be ($revoked + 1) -Because 'the finally block disconnects before the exit'
+    }
+
+    It 'exits 1 when -ErrorAction Stop turns a failed listing into a stop' {
+        Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 500 -Count 1
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-ErrorAction', 'Stop'
+        $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
+        @($run.Lines | Where-Object { $_ -like 'Get-OSVolume: InternalServerError (HTTP 500*' }).Count | Should -Be 1
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
+    }
+}
+
+Describe 'examples/Invoke-NightlySnapshot.ps1 run from a user''s session (&): the caller''s sessions are its own' {
+    BeforeAll {
+        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-caller'
+        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
+    }
+    AfterAll {
+        Restore-OSEnvironment $script:SavedEnvironment
+        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    BeforeEach {
+        Reset-Emulator $script:Emulator
+        Get-OSSession | Disconnect-OSCloud
+    }
+    AfterEach { $env:OS_PASSWORD = $null }
+
+    It 'leaves them and the default as they were when <Case> (exit code <Code>)' -ForEach @(
+        @{ Case = 'every step succeeds'; Code = 0; Password = $null; Stop = $false }
+        @{ Case = 'the sign-in is refused'; Code = 2; Password = 'not-the-password'; Stop = $false }
+        @{ Case = 'an error stops the run after the sign-in'; Code = 1; Password = $null; Stop = $true }
+    ) {
+        # The caller's own session of the same cloud, the default, and another beside it.
+        $other = Connect-TestCloud $script:Emulator -Extra @{ Name = 'other' }
+        $mine = Connect-OSCloud -Cloud mycloud -RetryIntervalSec 0
+        $before = @(Get-OSSession)
+        if ($Password) { $env:OS_PASSWORD = $Password }
+        if ($Stop) { Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 401 -Count 10 }
+
+        & $script:Runbook -Cloud mycloud -VolumeName data-01 -KeepNewest 1 -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+        $LASTEXITCODE | Should -Be $Code -Because "$failures"
+
+        $after = @(Get-OSSession)
+        $after.Count | Should -Be $before.Count -Because 'the runbook adds no session it leaves behind and removes none of the caller''s'
+        foreach ($session in $before) { @($after | Where-Object { [object]::ReferenceEquals($_, $session) }).Count | Should -Be 1 }
+        [object]::ReferenceEquals((Get-OSSession -Default), $mine) | Should -BeTrue -Because 'the caller''s default stays the default'
+        $mine.IsClosed | Should -BeFalse
+        $other.IsClosed | Should -BeFalse
+        $env:OS_PASSWORD = $null
+        Clear-EmulatorFault $script:Emulator
+        { Get-OSSnapshot -ErrorAction Stop } | Should -Not -Throw -Because 'the default session still works'
     }
 }

@@ -89,8 +89,10 @@ Describe 'Connect-OSCloud with clouds.yaml' {
         $record = $null
         try { Connect-OSCloud -Cloud nopassword } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
-        $record.Exception.Message | Should -Match "cloud 'nopassword' \($([regex]::Escape($script:Clouds)):\d+\) has no auth\.password"
+        $record.Exception.Message | Should -Match "cloud 'nopassword' \($([regex]::Escape($script:Clouds)):\d+\) has no auth\.password, nor has the secure\.yaml read \($([regex]::Escape($script:Secure))\)\."
         $record.ErrorDetails.RecommendedAction | Should -Match 'OS_PASSWORD'
+        # Where a secure.yaml is read from, since one beside a clouds.yaml named by OS_CLIENT_CONFIG_FILE is not.
+        $record.ErrorDetails.RecommendedAction | Should -BeLike '*secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE*set OS_CLIENT_SECURE_FILE to its path.*'
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 0
     }
 

@@ -304,10 +304,17 @@ namespace OpenStackSnapshot.Client.Config
 
         private OpenStackException Missing(SettingKey key, string? why = null) =>
             new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
-                $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}.")
+                $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}{(key.Secret ? SecureFileRead() : string.Empty)}.")
             {
-                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}.",
+                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}."
+                    + (key.Secret ? SecureFileRule : string.Empty),
             };
+
+        // A secret missing is most often a secure.yaml that was not read: say which one was, if any.
+        private string SecureFileRead() => SecureFile != null ? $", nor has the secure.yaml read ({SecureFile})" : ", and no secure.yaml was found";
+
+        // openstacksdk's loader looks for secure.yaml only in its search folders and at OS_CLIENT_SECURE_FILE.
+        private const string SecureFileRule = " As for the openstack CLI, secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, never from beside a clouds.yaml that OS_CLIENT_CONFIG_FILE names: for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.";
 
         /// <summary>A bad value given as a parameter is a bad argument; from a file or a variable, bad configuration.</summary>
         private OpenStackException Bad(SettingKey key, string problem) =>
