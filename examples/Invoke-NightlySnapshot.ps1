@@ -121,7 +121,7 @@ function Write-Step([string] $Text) {
 }
 
 # One clear error instead of "not recognized" at every command (#Requires would say less, and exit with 1).
-$required = [version] '0.2.0'   # the first with Connect-OSCloud -NoDefault
+$required = [version] '0.3.0'   # the first with Connect-OSCloud -NoDefault
 if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
     try { Import-Module OpenStackSnapshot -MinimumVersion $required -ErrorAction Stop }
     catch {

@@ -155,7 +155,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: *' })
         $errors.Count | Should -Be 1
-        $errors[0] | Should -BeLike "*The OpenStackSnapshot module (0.2.0 or later) could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
+        $errors[0] | Should -BeLike "*The OpenStackSnapshot module (0.3.0 or later) could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
         ($run.Lines -join "`n") | Should -Not -Match 'not recognized'
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 1 -Because 'only the test itself signed in'
     }
