@@ -68,12 +68,10 @@ function Format-AboutBlocks([string[]] $Lines) {
                 if ((($widths | Measure-Object -Sum).Sum + 2 * $widths.Count + 4) -le 80) {
                     foreach ($row in $rows) { ('    ' + ((0..($row.Count - 1) | ForEach-Object { $row[$_].PadRight($widths[$_]) }) -join '  ')).TrimEnd() }
                 }
-                else {   # too wide: a row per paragraph, the last cell wrapped beneath the others
-                    $body = @($rows | Select-Object -Skip 1)
-                    for ($r = 0; $r -lt $body.Count; $r++) {
-                        if ($r) { '' }
-                        '    ' + ($body[$r][0..($body[$r].Count - 2)] -join ', ')
-                        Format-Wrapped $body[$r][-1] 8
+                else {   # too wide: a row per entry, as Get-Help lists parameters: the first cells, the last wrapped beneath
+                    foreach ($row in @($rows | Select-Object -Skip 1)) {
+                        '    ' + ($row[0..($row.Count - 2)] -join ', ')
+                        Format-Wrapped $row[-1] 8
                     }
                 }
             }

@@ -73,12 +73,27 @@ function ConvertTo-PlainInline([string] $Text) {
     $plain -join ''
 }
 
-# MAML paragraphs: a paragraph per text block, a line per list item or table row, code kept verbatim.
-function ConvertTo-Paragraphs([string[]] $Lines) {
+# Words on lines of at most $Width characters (a longer word gets a line of its own); later lines start with $Hang.
+function Format-Lines([string] $Text, [int] $Width, [string] $Hang = '') {
+    $lines = [Collections.Generic.List[string]]::new()
+    $line = ''
+    foreach ($word in $Text -split ' +' | Where-Object { $_ }) {
+        if ($line -and $line.Length + 1 + $word.Length -gt $Width) { $lines.Add($line); $line = $Hang + $word }
+        elseif ($line) { $line += " $word" }
+        else { $line = $word }
+    }
+    $lines.Add($line)
+    $lines -join "`n"
+}
+
+# MAML paragraphs: a paragraph per text block or list (an item a line), a line per table row, code kept verbatim.
+# With a width, text is broken into lines at words, since Get-Help breaks a long line wherever the console ends:
+# 75 suits text Get-Help indents by 4 (descriptions, example remarks), 71 text it indents by 8, in an 80-column console.
+function ConvertTo-Paragraphs([string[]] $Lines, [int] $Width = [int]::MaxValue) {
     foreach ($block in (Get-Blocks $Lines)) {
         switch ($block.Kind) {
-            'text' { ConvertTo-PlainInline ($block.Lines -join ' ') }
-            'list' { foreach ($item in $block.Lines) { ConvertTo-PlainInline $item } }
+            'text' { Format-Lines (ConvertTo-PlainInline ($block.Lines -join ' ')) $Width }
+            'list' { ($block.Lines | ForEach-Object { Format-Lines (ConvertTo-PlainInline $_) $Width '  ' }) -join "`n" }
             'table' { foreach ($row in $block.Lines) { if ($row -notmatch '^\|[\s:|-]+\|$') { ConvertTo-PlainInline (($row.Trim('|') -split '\|' | ForEach-Object Trim) -join ' | ') } } }
             'code' { $block.Lines -join "`n" }
         }
@@ -98,6 +113,7 @@ function ConvertFrom-CommandMarkdown([string] $Path) {
     $doc = Read-Markdown $Path
     foreach ($key in 'external help file', 'Module Name', 'online version', 'schema') { if (-not $doc.Meta.Contains($key)) { Fail $Path "the front matter has no '$key'" } }
     if ($doc.Meta['schema'] -ne '2.0.0') { Fail $Path "schema must be 2.0.0, not '$($doc.Meta['schema'])'" }
+    if ($doc.Meta['online version'] -and $doc.Meta['online version'] -notmatch '^https://\S+$') { Fail $Path "online version must be an https URL, not '$($doc.Meta['online version'])'" }
     $top = @($doc.Root.Children)
     if ($top.Count -ne 1 -or $top[0].Level -ne 1) { Fail $Path 'expected exactly one # heading, the command name' }
     $name = $top[0].Title
@@ -106,7 +122,7 @@ function ConvertFrom-CommandMarkdown([string] $Path) {
     if ($unknown) { Fail $Path "unknown section '## $($unknown[0].Title)'" }
     $s = @{}; foreach ($title in $script:CmdletSections) { $s[$title] = Get-Child $top[0] $title $Path }
     $synopsis = @(ConvertTo-Paragraphs $s['SYNOPSIS'].Lines); if ($synopsis.Count -eq 0) { Fail $Path 'SYNOPSIS is empty' }
-    $description = @(ConvertTo-Paragraphs $s['DESCRIPTION'].Lines); if ($description.Count -eq 0) { Fail $Path 'DESCRIPTION is empty' }
+    $description = @(ConvertTo-Paragraphs $s['DESCRIPTION'].Lines 75); if ($description.Count -eq 0) { Fail $Path 'DESCRIPTION is empty' }
     $syntaxNodes = if ($s['SYNTAX'].Children.Count) { $s['SYNTAX'].Children } else { , $s['SYNTAX'] }
     $syntax = foreach ($node in $syntaxNodes) {
         $code = @((Get-Blocks $node.Lines) | Where-Object Kind -EQ 'code')
@@ -122,7 +138,7 @@ function ConvertFrom-CommandMarkdown([string] $Path) {
         $at = $node.Lines.IndexOf(($node.Lines | Where-Object { $_ -match '^\s*```powershell' } | Select-Object -First 1))
         $before = @($node.Lines | Select-Object -First $at)
         $after = @($node.Lines | Select-Object -Skip $at | Select-Object -Skip ($code[0].Lines.Count + 2))
-        [pscustomobject]@{ Title = $node.Title; Code = $code[0].Lines -join "`n"; Remarks = @(ConvertTo-Paragraphs ($before + $after)) }
+        [pscustomobject]@{ Title = $node.Title; Code = $code[0].Lines -join "`n"; Remarks = @(ConvertTo-Paragraphs ($before + $after) 75) }
     }
     if (-not $examples) { Fail $Path 'EXAMPLES has no example' }
     $parameters = foreach ($node in $s['PARAMETERS'].Children) {
@@ -135,19 +151,19 @@ function ConvertFrom-CommandMarkdown([string] $Path) {
         $fields = [ordered]@{}
         foreach ($line in $yaml[0].Lines) { if ($line -match '^([^:]+):\s*(.*)$') { $fields[$Matches[1]] = $Matches[2].Trim() } }
         foreach ($key in $script:YamlKeys) { if (-not $fields.Contains($key)) { Fail $Path "-$pname's yaml has no '$key'" } }
-        $text = @(ConvertTo-Paragraphs ($node.Lines | Select-Object -First ($node.Lines.IndexOf(($node.Lines | Where-Object { $_ -match '^\s*```yaml' } | Select-Object -First 1)))))
+        $text = @(ConvertTo-Paragraphs ($node.Lines | Select-Object -First ($node.Lines.IndexOf(($node.Lines | Where-Object { $_ -match '^\s*```yaml' } | Select-Object -First 1)))) 71)
         if ($text.Count -eq 0) { Fail $Path "-$pname has no description" }
         [pscustomobject]@{ Name = $pname; Description = $text; Fields = $fields }
     }
     if (-not ($s['PARAMETERS'].Children | Where-Object Title -EQ 'CommonParameters')) { Fail $Path "PARAMETERS has no '### CommonParameters'" }
-    $types = { param($section) foreach ($node in $section.Children) { [pscustomobject]@{ Type = $node.Title; Description = @(ConvertTo-Paragraphs $node.Lines) } } }
+    $types = { param($section) foreach ($node in $section.Children) { [pscustomobject]@{ Type = $node.Title; Description = @(ConvertTo-Paragraphs $node.Lines 71) } } }
     $inputs = @(& $types $s['INPUTS']); $outputs = @(& $types $s['OUTPUTS'])
     if ($inputs.Count -eq 0 -or $outputs.Count -eq 0) { Fail $Path 'INPUTS and OUTPUTS each need a ### type (None when there is none)' }
     $links = foreach ($line in $s['RELATED LINKS'].Lines) { if ($line -match '^\s*\[([^\]]+)\]\(([^)]*)\)') { [pscustomobject]@{ Text = $Matches[1]; Uri = $Matches[2] } } }
     [pscustomobject]@{
         Path = $Path; Name = $name; Meta = $doc.Meta; Synopsis = $synopsis -join ' '; Description = $description; Syntax = @($syntax)
         Examples = @($examples); Parameters = @($parameters); Inputs = $inputs; Outputs = $outputs
-        Notes = @(ConvertTo-Paragraphs $s['NOTES'].Lines); Links = @($links)
+        Notes = @(ConvertTo-Paragraphs $s['NOTES'].Lines 71); Links = @($links)
     }
 }
 
@@ -241,7 +257,9 @@ function ConvertTo-Maml($Help, $Commands) {
         $types = { param($tag, $list) ($list | ForEach-Object { "<command:$tag><dev:type><maml:name>$(X $_.Type)</maml:name></dev:type><maml:description>$(Paras $_.Description)</maml:description></command:$tag>" }) -join '' }
         [void]$out.AppendLine("<command:inputTypes>$(& $types 'inputType' $h.Inputs)</command:inputTypes><command:returnValues>$(& $types 'returnValue' $h.Outputs)</command:returnValues>")
         [void]$out.AppendLine("<maml:alertSet><maml:alert>$(Paras $h.Notes)</maml:alert></maml:alertSet><command:examples>")
-        foreach ($e in $h.Examples) { [void]$out.AppendLine("<command:example><maml:title>--------- $(X $e.Title) ---------</maml:title><dev:code>$(X $e.Code)</dev:code><dev:remarks>$(Paras $e.Remarks)</dev:remarks></command:example>") }
+        foreach ($e in $h.Examples) { [void]$out.AppendLine("<command:example><maml:title>--------- $(X $e.Title) ---------</maml:title><dev:code>$(X $e.Code)</dev:code><dev:remarks>$(if ($e.Remarks) { (Paras $e.Remarks) + '<maml:para />' })</dev:remarks></command:example>") }
+        # Get-Help -Online opens the first link that has a URI, and fails on one it cannot open: the online version comes
+        # first, and links to other pages (Get-OSSnapshot.md) get no URI, as only an absolute one can be opened.
         $links = @(if ($h.Meta['online version']) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $h.Meta['online version'] } }) + $h.Links
         $linkXml = $links | ForEach-Object { $uri = if ($_.Uri -match '^https?://') { $_.Uri } else { '' }; "<maml:navigationLink><maml:linkText>$(X $_.Text)</maml:linkText><maml:uri>$(X $uri)</maml:uri></maml:navigationLink>" }
         [void]$out.AppendLine("</command:examples><command:relatedLinks>$($linkXml -join '')</command:relatedLinks></command:command>")

@@ -25,6 +25,18 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:DocsPath = Join-Path $script:RepoRoot 'docs'
+    # Get-Help -Online opens a page of docs/ in the repository the manifest names, on its main branch.
+    $projectUri = (Import-PowerShellDataFile (Join-Path $script:RepoRoot 'OpenStackSnapshot.psd1')).PrivateData.PSData.ProjectUri
+    $script:OnlineDocs = "$($projectUri.TrimEnd('/'))/blob/main/docs"
+
+    # The value of a key of a markdown page's front matter.
+    function Get-FrontMatterValue([string] $Path, [string] $Key) {
+        $match = [regex]::Match((Get-Content $Path -Raw), '(?s)\A---\r?\n(.*?)\r?\n---')
+        if (-not $match.Success) { throw "$Path has no front matter" }
+        $line = $match.Groups[1].Value -split '\r?\n' | Where-Object { $_ -match "^$([regex]::Escape($Key)):" } | Select-Object -First 1
+        if (-not $line) { throw "$Path's front matter has no '$Key'" }
+        ($line -replace "^$([regex]::Escape($Key)):", '').Trim()
+    }
 
     # The text of a "## Heading" section of a markdown page, up to the next "## " heading.
     function Get-MarkdownSection([string] $Path, [string] $Heading) {
@@ -58,7 +70,18 @@ Describe 'Get-Help <Command>' -ForEach $script:CommandCases {
 
     It 'shows the description from the docs' {
         $script:Help.description | Should -Not -BeNullOrEmpty
-        $script:Help.description[0].Text.TrimEnd() | Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'DESCRIPTION'))
+        # The build breaks the text into lines that fit an 80-column console: compare the words.
+        ($script:Help.description[0].Text -replace '\s+', ' ').Trim() | Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'DESCRIPTION'))
+    }
+
+    It 'sends Get-Help -Online to its own page in the repository, which exists' {
+        $uri = "$script:OnlineDocs/$Command.md"
+        (Get-Command $Command).HelpUri | Should -Be $uri -Because 'the cmdlet attribute''s HelpUri is the fallback of Get-Help -Online'
+        Get-FrontMatterValue $script:Page 'online version' | Should -Be $uri
+        # Get-Help -Online opens the first related link that has a URI: the page's online version.
+        $first = @($script:Help.relatedLinks.navigationLink | Where-Object { $_.uri }) | Select-Object -First 1
+        $first.uri | Should -Be $uri
+        $script:Page | Should -Exist
     }
 
     It 'has examples, as many as the docs' {
@@ -93,6 +116,12 @@ Describe 'Get-Help about_OpenStackSnapshot' {
         ($script:About -replace '\s+', ' ') | Should -Match ([regex]::Escape($short))
     }
 
+    It 'names its own page in the repository as its online version' {
+        $uri = "$script:OnlineDocs/about_OpenStackSnapshot.md"
+        Get-FrontMatterValue $script:AboutPage 'online version' | Should -Be $uri
+        ($script:About -replace '\s+', '') | Should -Match ([regex]::Escape($uri)) -Because 'about topics are text files, which Get-Help -Online cannot open: the address is shown instead'
+    }
+
     It 'understands every entry of ErrorMap.cs (so none escapes the next test)' {
         $errorMap = Get-Content (Join-Path $script:RepoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
         $entries = [regex]::Matches($errorMap, 'new Entry\(').Count
@@ -118,7 +147,7 @@ Describe 'The examples of the help' {
         # The variables an unattended runbook gets, as the openstack client reads them.
         $script:SavedEnvironment = @{}
         $runbook = @{ OS_AUTH_URL = $script:Emulator.AuthUrl; OS_APPLICATION_CREDENTIAL_ID = $script:AppCredentialId; OS_APPLICATION_CREDENTIAL_SECRET = 'appcred-secret' }
-        # The clouds the examples name (mycloud, prod), in the clouds.yaml and secure.yaml that Connect-OSCloud's help
+        # The clouds the examples name (mycloud, prod), in the clouds.yaml and secure.yaml that about_OpenStackSnapshot
         # shows, found through OS_CLIENT_CONFIG_FILE and OS_CLIENT_SECURE_FILE as the openstack client finds them.
         $configFolder = Join-Path $TestDrive 'openstack'
         New-Item -ItemType Directory -Path $configFolder -Force | Out-Null

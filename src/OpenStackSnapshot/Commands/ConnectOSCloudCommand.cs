@@ -13,7 +13,7 @@ namespace OpenStackSnapshot.Commands
     /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
     /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default (unless -NoDefault).
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured)]
+    [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured, HelpUri = HelpLinks.Docs + "Connect-OSCloud.md")]
     [OutputType(typeof(OpenStackSession))]
     public sealed class ConnectOSCloudCommand : OSCmdlet
     {

@@ -9,7 +9,7 @@ namespace OpenStackSnapshot.Commands
     /// Ends a session (the default one unless -Name or -Session says which): revokes its token when the session issued
     /// it, forgets the token and the secrets, and closes its connections.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "OSCloud", DefaultParameterSetName = BySession)]
+    [Cmdlet(VerbsCommunications.Disconnect, "OSCloud", DefaultParameterSetName = BySession, HelpUri = HelpLinks.Docs + "Disconnect-OSCloud.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectOSCloudCommand : OSCmdlet
     {

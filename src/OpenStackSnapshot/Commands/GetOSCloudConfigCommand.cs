@@ -8,7 +8,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>The settings Connect-OSCloud would use, and where each came from; no secret, only whether one is present.</summary>
-    [Cmdlet(VerbsCommon.Get, "OSCloudConfig")]
+    [Cmdlet(VerbsCommon.Get, "OSCloudConfig", HelpUri = HelpLinks.Docs + "Get-OSCloudConfig.md")]
     [OutputType(typeof(CloudConfig))]
     public sealed class GetOSCloudConfigCommand : PSCmdlet
     {

@@ -8,7 +8,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>The sessions of this runspace, the default one first; no token or secret in any view.</summary>
-    [Cmdlet(VerbsCommon.Get, "OSSession")]
+    [Cmdlet(VerbsCommon.Get, "OSSession", HelpUri = HelpLinks.Docs + "Get-OSSession.md")]
     [OutputType(typeof(OpenStackSession))]
     public sealed class GetOSSessionCommand : PSCmdlet
     {

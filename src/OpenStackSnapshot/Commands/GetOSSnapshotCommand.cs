@@ -15,7 +15,7 @@ namespace OpenStackSnapshot.Commands
     /// name, status or volume id and the metadata go to the server as the query (the block-storage API filters
     /// there, the compute proxy here); wildcards, several values and ages are filtered here.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "OSSnapshot", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "OSSnapshot", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Docs + "Get-OSSnapshot.md")]
     [OutputType(typeof(Snapshot))]
     public sealed class GetOSSnapshotCommand : OSSessionCmdlet
     {

@@ -7,7 +7,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot.</summary>
-    [Cmdlet(VerbsCommon.Get, "OSVolume", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "OSVolume", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Docs + "Get-OSVolume.md")]
     [OutputType(typeof(Volume))]
     public sealed class GetOSVolumeCommand : OSSessionCmdlet
     {

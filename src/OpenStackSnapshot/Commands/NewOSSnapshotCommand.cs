@@ -14,7 +14,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Creates a snapshot of each volume given, through the session's API.</summary>
-    [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class NewOSSnapshotCommand : OSSessionCmdlet
     {

@@ -11,7 +11,7 @@ using OpenStackSnapshot.Validation;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
     {

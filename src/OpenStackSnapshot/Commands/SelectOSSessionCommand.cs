@@ -7,7 +7,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Makes a session this runspace's default, the one cmdlets without -Session use (as Select-AzContext).</summary>
-    [Cmdlet(VerbsCommon.Select, "OSSession", DefaultParameterSetName = ByName)]
+    [Cmdlet(VerbsCommon.Select, "OSSession", DefaultParameterSetName = ByName, HelpUri = HelpLinks.Docs + "Select-OSSession.md")]
     [OutputType(typeof(OpenStackSession))]
     public sealed class SelectOSSessionCommand : PSCmdlet
     {

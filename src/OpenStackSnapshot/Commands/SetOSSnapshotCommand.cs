@@ -13,7 +13,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Renames, re-describes and re-tags snapshots: metadata is merged, and -RemoveMetadataKey removes keys.</summary>
-    [Cmdlet(VerbsCommon.Set, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-OSSnapshot.md")]
     [OutputType(typeof(Snapshot))]
     public sealed class SetOSSnapshotCommand : OSSessionCmdlet
     {

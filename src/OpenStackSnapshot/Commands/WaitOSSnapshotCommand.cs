@@ -9,7 +9,7 @@ using OpenStackSnapshot.Validation;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Waits until snapshots are available (or, with -Deleted, gone), all of them together.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "OSSnapshot", DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "OSSnapshot", DefaultParameterSetName = ObjectSet, HelpUri = HelpLinks.Docs + "Wait-OSSnapshot.md")]
     [OutputType(typeof(Snapshot))]
     public sealed class WaitOSSnapshotCommand : SnapshotTargetCmdlet
     {
