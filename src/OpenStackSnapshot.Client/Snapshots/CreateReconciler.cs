@@ -85,11 +85,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            new OpenStackException(lost.Kind, $"{lost.Message.TrimEnd('.', ' ')}. {what}", lost)
-            {
-                StatusCode = lost.StatusCode, FaultName = lost.FaultName, ServerMessage = lost.ServerMessage,
-                RequestId = lost.RequestId, Method = lost.Method, Url = lost.Url, RetryAfterSeconds = lost.RetryAfterSeconds,
-                RecommendedAction = "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.",
-            };
+            lost.Restated(lost.Kind, Sentences.Join(lost.Message, what),
+                "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.");
     }
 }

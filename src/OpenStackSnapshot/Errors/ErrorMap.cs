@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Services;
@@ -89,7 +88,7 @@ namespace OpenStackSnapshot.Errors
             {
                 ErrorDetails = new ErrorDetails(error.Message)
                 {
-                    RecommendedAction = string.Join(" ", new[] { error.RecommendedAction, entry.ParameterAdvice, ApiAdvice(error) }.Where(a => !string.IsNullOrEmpty(a))),
+                    RecommendedAction = Sentences.Join(error.RecommendedAction, entry.ParameterAdvice, ApiAdvice(error)),
                 },
             };
         }
@@ -101,8 +100,7 @@ namespace OpenStackSnapshot.Errors
         public static ErrorRecord ToParameterRecord(OpenStackException error, string parameter)
         {
             var record = ToRecord(error, parameter);
-            var advice = ApiAdvice(error);
-            record.ErrorDetails = new ErrorDetails($"{parameter} cannot be used on this session. {error.Message}" + (advice == null ? "" : " " + advice))
+            record.ErrorDetails = new ErrorDetails(Sentences.Join($"{parameter} cannot be used on this session", error.Message, ApiAdvice(error)))
             {
                 RecommendedAction = record.ErrorDetails.RecommendedAction,
             };
