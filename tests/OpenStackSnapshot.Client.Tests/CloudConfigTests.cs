@@ -97,6 +97,24 @@ public sealed class CloudConfigTests : IDisposable
     }
 
     [Theory]
+    [InlineData("", null, false)]
+    [InlineData("status_code_retries: 5", null, false)] // statuses only: a refused first sign-in still gives up soon
+    [InlineData("retry_budget: 600", null, true)]
+    [InlineData("connect_retries: 20", null, true)]
+    [InlineData("compute_connect_retries: 20", null, true)]
+    [InlineData("", "MaximumRetryCount", true)]
+    [InlineData("", "RetryBudgetSec", true)]
+    public void TheRetries_AreChosen_OnlyWhenAFileOrAParameterSetsThem(string line, string? parameter, bool chosen)
+    {
+        Write("cwd/clouds.yaml", $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
+        var request = new CloudConfigRequest { Cloud = "a" };
+        if (parameter == "MaximumRetryCount") request.Set(SettingKeys.ConnectRetries.Name, "0", parameter);
+        if (parameter == "RetryBudgetSec") request.Set(SettingKeys.RetryBudget.Name, "300", parameter);
+        var options = CloudConfigResolver.Resolve(request, Environment(OSPlatform.Linux)).ToConnectionOptions();
+        Assert.Equal(chosen, options.RetriesChosen);
+    }
+
+    [Theory]
     [InlineData("auth_type: kerberos", "auth_type")]
     [InlineData("interface: sideways", "interface")]
     [InlineData("verify: /path/ca.pem", "verify")]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Security;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Errors;
@@ -138,6 +139,7 @@ namespace OpenStackSnapshot.Client.Config
                 StatusCodeRetries = Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries),
                 ConnectRetries = Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries),
                 RetryBudget = TimeSpan.FromSeconds(Budget()),
+                RetriesChosen = RetryKeys.Any(key => Text(key) != null),
                 ComputeApiVersion = Microversion(),
                 Api = SnapshotApiOf(),
                 Tls = new TlsOptions
@@ -151,6 +153,9 @@ namespace OpenStackSnapshot.Client.Config
             if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
             return options;
         }
+
+        /// <summary>How long a refused connection is retried: once a file or a parameter sets one, the first sign-in obeys it too.</summary>
+        private static readonly SettingKey[] RetryKeys = { SettingKeys.RetryBudget, SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries };
 
         /// <summary>A bad microversion given as a parameter is a bad argument; from a file or variable, bad configuration.</summary>
         private ComputeMicroversion Microversion()

@@ -24,7 +24,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         {
             OpenStackErrorKind.Timeout => true,
             OpenStackErrorKind.ServiceUnavailable => e.StatusCode == 502 || e.StatusCode == 504,
-            OpenStackErrorKind.ConnectionFailed => e.InnerException is Exception inner && !ApiSender.IsConnectFailure(inner) && e.StatusCode == null,
+            OpenStackErrorKind.ConnectionFailed => e.StatusCode == null && e.InnerException is { } inner && !NetworkFailure.IsConnectFailure(inner),
             OpenStackErrorKind.InvalidResponse => e.StatusCode >= 200 && e.StatusCode < 300,
             _ => false,
         };

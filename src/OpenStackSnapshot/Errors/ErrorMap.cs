@@ -53,7 +53,7 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false,
                 "Connect-OSCloud -TimeoutSec sets how long a request may take; -Timeout of Wait-OSSnapshot and New-OSSnapshot -Wait how long to wait."),
             [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, false, // an outage: the circuit fails later items fast
-                "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another."),
+                "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another, -RetryBudgetSec a longer wait."),
             [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true,
                 "With Connect-OSCloud: -CACertificatePath <bundle.pem>, or -SkipCertificateCheck for a test cloud only."),
             [OpenStackErrorKind.InvalidResponse] = new Entry("OSInvalidResponse", ErrorCategory.InvalidData, false),
