@@ -76,17 +76,21 @@ public class FirstSignInTests
     }
 
     [Fact]
-    public async Task ARefusedPort_AtTheFirstSignIn_GivesUpAfterAFewSends()
+    public async Task ARefusedPort_AtTheFirstSignIn_GivesUpAfterAFewSends_AndSaysItWaitsOnce()
     {
         var port = ClosedPort();
+        var log = new RecordingLog(debug: false, verbose: false);
 
         var e = await Assert.ThrowsAsync<OpenStackException>(() =>
-            OpenStackSession.ConnectAsync(RealOptions($"http://127.0.0.1:{port}/v3"), TestCloud.Call()));
+            OpenStackSession.ConnectAsync(RealOptions($"http://127.0.0.1:{port}/v3"), TestCloud.Call(log)));
 
         Assert.Equal(OpenStackErrorKind.ConnectionFailed, e.Kind);
         Assert.Equal(Http.RetryLimits.SignInConnectRetries, e.Retries); // not the session's 10
         Assert.True(e.TriedFor < TimeSpan.FromSeconds(60), $"tried for {e.TriedFor}: well under the 120-s budget");
         Assert.Matches($@"^Could not reach http://127\.0\.0\.1:{port} for POST http://127\.0\.0\.1:{port}/v3/auth/tokens: .+\. It was sent 4 times over [\d.]+ s\.$", e.Message);
+        var warning = Assert.Single(log.Warnings); // waits of about 1, 2 and 2 s: told once, when it passes 2 s
+        Assert.StartsWith($"Waiting for POST http://127.0.0.1:{port}/v3/auth/tokens: ", warning);
+        Assert.Matches(@"Retrying for up to \d+ s more\.$", warning);
     }
 
     [Fact]
@@ -137,11 +141,13 @@ public class FirstSignInTests
     {
         var fake = Throwing(new FakeTransport().ThenToken(), new HttpRequestException("Connection refused (nova.test:8774)",
             new SocketException((int)SocketError.ConnectionRefused)), 6).ThenJson(200, FakeTransport.SnapshotBody());
+        var log = new RecordingLog(debug: false, verbose: false);
         using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(10));
 
-        await session.Snapshots.GetAsync("snap-1", TestCloud.Call());
+        await session.Snapshots.GetAsync("snap-1", TestCloud.Call(log));
 
         Assert.Equal(7, fake.Nova.Count);
+        Assert.Empty(log.Warnings); // waits of nothing are not worth a word
     }
 
     [Fact]

@@ -153,6 +153,7 @@ namespace OpenStackSnapshot.Client.Http
                 "Retrying {0} {1} in {2:0.0} s ({3} retry {4} of {5}; {6:0} s of the {7:0} s retry budget left): {8}.",
                 request.Method, request.RequestUri?.AbsoluteUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count,
                 limits.Retries(cause), Math.Max(0, left.TotalSeconds), budget.TotalSeconds, reason));
+            WaitNotice.Consider(request, state, delay, budget - state.Elapsed, reason);
         }
 
         private static string Reason(Outcome<HttpResponseMessage> outcome)
