@@ -60,6 +60,9 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
             [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false,
                 "Remove-OSSnapshot deletes it."),
+            [OpenStackErrorKind.SnapshotNotAvailable] = new Entry("OSSnapshotNotAvailable", ErrorCategory.InvalidOperation, false,
+                "Wait-OSSnapshot -Id <id> | Remove-OSSnapshot waits until it is available, then removes it; "
+                + "New-OSSnapshot -Wait writes snapshots once available."),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
             [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true,
                 "Get-OSCloudConfig shows every setting and where it came from; Connect-OSCloud -Cloud <name> uses a cloud of clouds.yaml."),
