@@ -18,10 +18,13 @@ namespace OpenStackSnapshot.Client.Config
         private readonly Setting _defaultDomain;
         private readonly string? _cloudLocation;
         private readonly IReadOnlyDictionary<string, string> _parameters;
+        private readonly ConfiguredClouds _configured;
 
-        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile, string? cloudLocation, IReadOnlyDictionary<string, string> parameters)
+        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile,
+            string? cloudLocation, IReadOnlyDictionary<string, string> parameters, ConfiguredClouds configured)
         {
             _parameters = parameters;
+            _configured = configured;
             Name = name;
             _values = values;
             _defaultDomain = defaultDomain;
@@ -307,12 +310,23 @@ namespace OpenStackSnapshot.Client.Config
             ? "No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration"
             : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
 
-        private OpenStackException Missing(SettingKey key, string? why = null) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
-                $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}.")
+        private OpenStackException Missing(SettingKey key, string? why = null)
+        {
+            var variable = key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty;
+            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty);
+            var missing = $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}";
+            // With nothing at all to sign in with, which clouds could have been named is what helps.
+            if (Name == null && key == SettingKeys.AuthUrl)
             {
-                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}.",
-            };
+                var choose = _configured.Names.Count > 0
+                    ? "Name one of those clouds (OS_CLOUD)"
+                    : "Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere)";
+                var said = Sentences.Join(missing, _configured.Said);
+                return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, said, choose + setIt + ".");
+            }
+            return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, Sentences.Join(missing),
+                $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{setIt}.");
+        }
 
         /// <summary>A bad value given as a parameter is a bad argument; from a file or a variable, bad configuration.</summary>
         private OpenStackException Bad(SettingKey key, string problem) =>
