@@ -39,6 +39,12 @@ namespace OpenStackSnapshot.Client
         /// requests in a row that spend it on an outage open the session's circuit: later ones fail fast for as long.
         /// </summary>
         public TimeSpan RetryBudget { get; set; } = DefaultRetryBudget;
+        /// <summary>
+        /// True when the caller chose the retry budget or the connection retries (a parameter, clouds.yaml): the first
+        /// sign-in then waits out a refused connection as long as any request. Otherwise it gives up within seconds, as
+        /// an auth URL that refuses at the very start is likelier wrong than down.
+        /// </summary>
+        public bool RetriesChosen { get; set; }
         /// <summary>The compute microversion sent with every os-snapshots call: 2.1 to 2.35.</summary>
         public ComputeMicroversion ComputeApiVersion { get; set; } = ComputeMicroversion.Default;
         /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3).</summary>

@@ -112,6 +112,53 @@ public sealed class CloudConfigTests : IDisposable
         Assert.IsType<TokenAuth>(CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "tok" }, Environment(OSPlatform.Linux)).ToConnectionOptions().Auth);
     }
 
+    [Fact]
+    public void NoCloudNamedAndNoSettings_ListsTheCloudsConfigured()
+    {
+        var path = Write("cwd/clouds.yaml", "clouds:\n  prod:\n    auth: {auth_url: 'https://k.test/v3'}\n  lab:\n    auth: {auth_url: 'https://l.test/v3'}\n");
+        Write("cwd/secure.yaml", "clouds:\n  prod:\n    auth: {password: pw}\n  staging:\n    auth: {password: pw}\n");
+        var config = CloudConfigResolver.Resolve(new CloudConfigRequest().Set(SettingKeys.AuthUrl.Name, null, "AuthUrl"), Environment(OSPlatform.Linux));
+
+        var error = Assert.Throws<OpenStackException>(() => config.ToConnectionOptions());
+
+        Assert.Equal(OpenStackErrorKind.InvalidConfiguration, error.Kind);
+        Assert.EndsWith($"so the configuration has no auth.auth_url. The clouds configured in {path}: prod, lab, staging.", error.Message);
+        Assert.Equal("Name one of those clouds (OS_CLOUD), set OS_AUTH_URL, or pass -AuthUrl.", error.RecommendedAction);
+        Assert.Equal(error.Message, config.Problem()!.Message); // Get-OSCloudConfig says the same
+    }
+
+    [Fact]
+    public void NoCloudNamedAndNoClouds_SaysWhereItLooked()
+    {
+        var environment = Environment(OSPlatform.Linux, ("XDG_CONFIG_DIRS", Path.Combine(_root, "site")));
+        // The one folder a test cannot move is /etc/openstack: on a machine with a clouds.yaml there, the case above is this one.
+        if (environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE").Any(File.Exists)) return;
+
+        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest(), environment).ToConnectionOptions());
+
+        Assert.EndsWith($"has no auth.auth_url. No cloud is configured in any clouds.yaml: none was found in {string.Join(", ", environment.SearchFolders())}.", error.Message);
+        Assert.Contains(Path.Combine(_root, "cwd"), error.Message);
+        Assert.StartsWith("Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere), set OS_AUTH_URL", error.RecommendedAction);
+    }
+
+    [Theory]
+    [InlineData("", null, false)]
+    [InlineData("status_code_retries: 5", null, false)] // statuses only: a refused first sign-in still gives up soon
+    [InlineData("retry_budget: 600", null, true)]
+    [InlineData("connect_retries: 20", null, true)]
+    [InlineData("compute_connect_retries: 20", null, true)]
+    [InlineData("", "MaximumRetryCount", true)]
+    [InlineData("", "RetryBudgetSec", true)]
+    public void TheRetries_AreChosen_OnlyWhenAFileOrAParameterSetsThem(string line, string? parameter, bool chosen)
+    {
+        Write("cwd/clouds.yaml", $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
+        var request = new CloudConfigRequest { Cloud = "a" };
+        if (parameter == "MaximumRetryCount") request.Set(SettingKeys.ConnectRetries.Name, "0", parameter);
+        if (parameter == "RetryBudgetSec") request.Set(SettingKeys.RetryBudget.Name, "300", parameter);
+        var options = CloudConfigResolver.Resolve(request, Environment(OSPlatform.Linux)).ToConnectionOptions();
+        Assert.Equal(chosen, options.RetriesChosen);
+    }
+
     [Theory]
     [InlineData("auth_type: kerberos", "auth_type")]
     [InlineData("interface: sideways", "interface")]

@@ -208,7 +208,7 @@ internal static class TestCloud
     internal static Compute.Snapshots.SnapshotService ComputeSnapshots(this OpenStackSession session) => (Compute.Snapshots.SnapshotService)session.Snapshots;
 }
 
-/// <summary>An IRequestLog that keeps every line.</summary>
+/// <summary>An IRequestLog that keeps every line and warning.</summary>
 internal sealed class RecordingLog : IRequestLog
 {
     public RecordingLog(bool debug, bool verbose = true)
@@ -220,8 +220,10 @@ internal sealed class RecordingLog : IRequestLog
     public bool DebugEnabled { get; }
     public List<string> VerboseLines { get; } = new();
     public List<string> DebugTexts { get; } = new();
+    public List<string> Warnings { get; } = new();
     public void Verbose(string line) { lock (VerboseLines) VerboseLines.Add(line); }
     public void Debug(string text) { lock (DebugTexts) DebugTexts.Add(text); }
+    public void Warning(string line) { lock (Warnings) Warnings.Add(line); }
     public string AllText => string.Join("\n", VerboseLines) + "\n" + string.Join("\n", DebugTexts);
 }
 

@@ -1,6 +1,13 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Emulator = Start-Emulator
+
+    # A loopback port nothing listens on: connecting to it is refused at once.
+    function Get-ClosedPort {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $port
+    }
 }
 AfterAll { Stop-Emulator $script:Emulator }
 
@@ -72,12 +79,39 @@ Describe 'Connect-OSCloud' {
     }
 
     It 'stops with OSConnectionFailed when nothing listens' {
-        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
+        $port = Get-ClosedPort
         $record = $null
         try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -MaximumRetryCount 0 } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'gives a closed port a few seconds at the first sign-in, warns that it waits, and ends its message with a full stop' {
+        $port = Get-ClosedPort
+        $record = $null
+        $started = [DateTime]::UtcNow
+        try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -WarningVariable waited -WarningAction SilentlyContinue } catch { $record = $_ }
+        ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 60   # well under the 120-s budget it waited before
+        $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $record.Exception.Message | Should -Match "^Could not reach http://127\.0\.0\.1:$port for POST http://127\.0\.0\.1:$port/v3/auth/tokens: .+\. It was sent 4 times over [\d.]+ s\.$"
+        $record.ErrorDetails.Message | Should -BeExactly $record.Exception.Message
+        $record.ErrorDetails.RecommendedAction | Should -Match 'retry_budget.*-RetryBudgetSec'
+        @($waited) | Should -HaveCount 1
+        "$($waited[0])" | Should -Match "^Waiting for POST http://127\.0\.0\.1:$port/v3/auth/tokens: .+\. Retrying for up to \d+ s more\.$"
+    }
+
+    It 'fails a first sign-in to a host name that does not resolve at once, without waiting' {
+        $record = $null
+        $started = [DateTime]::UtcNow
+        try { Connect-OSCloud -AuthUrl 'http://keystone.mistyped.invalid:5000/v3' -Credential (New-TestCredential) -ProjectName demo -WarningVariable waited } catch { $record = $_ }
+        ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 60   # well under the 120-s budget
+        $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $record.Exception.Message | Should -Match '^The host name keystone\.mistyped\.invalid does not resolve \(POST http://keystone\.mistyped\.invalid:5000/v3/auth/tokens\): .+\.$'
+        $record.Exception.Message | Should -Not -Match 'It was sent'
+        $record.ErrorDetails.RecommendedAction | Should -Match 'typo'
+        @($waited) | Should -HaveCount 0
     }
 
     It 'reads the password only from a PSCredential' {

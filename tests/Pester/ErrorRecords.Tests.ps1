@@ -134,6 +134,29 @@ Describe 'Error records from New-OSSnapshot' {
     }
 }
 
+Describe 'Error records from Remove-OSSnapshot' {
+    BeforeEach {
+        Reset-Emulator $script:Emulator
+        Set-EmulatorSetting $script:Emulator @{ snapshotDelayMs = 1500 }   # long enough to meet the snapshot while it is creating
+    }
+
+    It 'says a snapshot is still creating, through <Api>, and that waiting then removing it works' -ForEach @(@{ Api = 'Compute' }, @{ Api = 'BlockStorage' }) {
+        Connect-TestCloud $script:Emulator -Extra @{ Api = $Api } | Out-Null
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name young
+        $snapshot.Status | Should -Be 'creating'
+        $record = Get-OneError { Remove-OSSnapshot -Id $snapshot.Id -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -Be 'OSSnapshotNotAvailable,OpenStackSnapshot.Commands.RemoveOSSnapshotCommand'
+        $record.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $record.TargetObject | Should -Be $snapshot.Id
+        $record.Exception.Message | Should -Match ("^Snapshot $($snapshot.Id) is still creating: block storage deletes a snapshot only once it is available \(or error\)\. " +
+            '\(HTTP (500 computeFault|400 badRequest), DELETE \S+, request id req-[0-9a-f-]+\)\.$')
+        $record.Exception.Message | Should -Not -Match 'launchpad|operator'
+        $record.ErrorDetails.RecommendedAction | Should -Match '^Wait until it is available, then delete it\. Wait-OSSnapshot -Id <id> \| Remove-OSSnapshot waits until it is available, then removes it'
+        Wait-OSSnapshot -Id $snapshot.Id | Remove-OSSnapshot -Confirm:$false -Wait
+        (Get-OneError { Get-OSSnapshot -Id $snapshot.Id }).FullyQualifiedErrorId | Should -Be 'OSNotFound,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+    }
+}
+
 Describe 'The error table' {
     It 'has an ErrorId for every error kind of the client, each ErrorId once' {
         $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot' } | Select-Object -First 1

@@ -98,6 +98,29 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
         Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0
     }
 
+    It 'shows a volume name given to <Command> -VolumeId the command line that takes the name, and that line works' -ForEach @(
+        @{ Command = 'New-OSSnapshot'; Hint = "If it is the volume's name, Get-OSVolume -Name data-01 | New-OSSnapshot snapshots that volume." }
+        @{ Command = 'Get-OSSnapshot'; Hint = "If it is the volume's name, Get-OSSnapshot -VolumeId (Get-OSVolume -Name data-01).Id lists that volume's snapshots." }
+    ) {
+        New-OSSnapshot -VolumeId $script:VolumeAvailable -Name before | Out-Null   # data-01's
+        $record = $null
+        try { & $Command -VolumeId data-01 } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,OpenStackSnapshot.Commands.$($Command -replace '-')Command"
+        $record.CategoryInfo.Category | Should -Be 'InvalidData'
+        $record.Exception.Message | Should -BeExactly ("Cannot validate argument on parameter 'VolumeId'. 'data-01' is not a volume id: volume ids are UUIDs such as " +
+            "521752a6-acf6-4b2d-bc7a-119f9148cd8c. $Hint")
+        $line = ($Hint -replace '^If it is the volume''s name, ' -replace ' (snapshots|lists) that volume.*$')
+        @(Invoke-Expression $line).VolumeId | Should -Contain $script:VolumeAvailable
+    }
+
+    It 'quotes a volume name that is not a bare word in its hint, and gives a slip of a UUID none' {
+        $record = $null
+        try { New-OSSnapshot -VolumeId "db's [data]" } catch { $record = $_ }
+        $record.Exception.Message | Should -Match ([regex]::Escape("Get-OSVolume -Name 'db''s ``[data``]' | New-OSSnapshot"))
+        try { New-OSSnapshot -VolumeId '521752a6-acf6-4b2d-bc7a' } catch { $record = $_ }
+        $record.Exception.Message | Should -Not -Match 'Get-OSVolume'
+    }
+
     It 'accepts a 255-character name' {
         (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name ('n' * 255)).Name.Length | Should -Be 255
     }

@@ -141,6 +141,38 @@ Describe 'Connect-OSCloud from OS_* variables' {
         $record.Exception.Message | Should -Match 'auth\.auth_url'
         $record.ErrorDetails.RecommendedAction | Should -Match 'OS_AUTH_URL.*-AuthUrl'
     }
+
+    It 'lists the clouds of clouds.yaml when none is named and nothing else is set' {
+        $env:OS_CLIENT_CONFIG_FILE = $script:Clouds
+        $env:OS_CLIENT_SECURE_FILE = $script:Secure
+        $record = $null
+        try { Connect-OSCloud } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'InvalidData'
+        $record.Exception.Message | Should -BeExactly ('No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
+            "The clouds configured in $($script:Clouds): mycloud, appcloud, tokencloud, nopassword.")
+        $record.ErrorDetails.RecommendedAction | Should -BeLike 'Name one of those clouds (OS_CLOUD), set OS_AUTH_URL, or pass -AuthUrl. *Connect-OSCloud -Cloud <name>*'
+    }
+
+    # The one folder a test cannot move is /etc/openstack: a machine with a clouds.yaml there has the case above.
+    It 'says where it looked when there is no clouds.yaml at all' -Skip:(@(Get-ChildItem /etc/openstack -Filter 'clouds.*' -ErrorAction SilentlyContinue).Count -gt 0) {
+        $empty = New-TestFolder 'oss-noclouds'
+        $saved = Clear-OSEnvironment -Also HOME, XDG_CONFIG_DIRS
+        $record = $null
+        try {
+            $env:HOME = $empty
+            $env:XDG_CONFIG_DIRS = Join-Path $empty 'site'
+            Push-Location $empty
+            try { Connect-OSCloud } catch { $record = $_ } finally { Pop-Location }
+        }
+        finally { Restore-OSEnvironment $saved; Remove-Item $empty -Recurse -Force }
+        $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $record.CategoryInfo.Category | Should -Be 'InvalidData'
+        $folders = $empty, (Join-Path $empty '.config/openstack'), (Join-Path $empty 'site/openstack'), '/etc/openstack'
+        $record.Exception.Message | Should -BeExactly ('No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
+            "No cloud is configured in any clouds.yaml: none was found in $($folders -join ', ').")
+        $record.ErrorDetails.RecommendedAction | Should -BeLike 'Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere), set OS_AUTH_URL, or pass -AuthUrl.*'
+    }
 }
 
 Describe 'Get-OSCloudConfig' {

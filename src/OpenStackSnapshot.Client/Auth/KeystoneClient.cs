@@ -13,6 +13,8 @@ namespace OpenStackSnapshot.Client.Auth
         private readonly ApiSender _sender;
         private readonly Uri _tokensUrl;
         private readonly AuthMethod _auth;
+        // Until a token was issued, Keystone unreachable is likelier a wrong auth URL than an outage; renewals are not first.
+        private volatile bool _signedIn;
 
         public KeystoneClient(ApiSender sender, Uri authUrl, AuthMethod auth)
         {
@@ -42,6 +44,7 @@ namespace OpenStackSnapshot.Client.Auth
         {
             using var request = _auth is TokenAuth given ? Validation(given) : new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
             RequestTags.MarkAnonymous(request);
+            if (!_signedIn) RequestTags.MarkFirstSignIn(request);
             ApiResponse response;
             try
             {
@@ -75,7 +78,9 @@ namespace OpenStackSnapshot.Client.Auth
                         StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.AbsoluteUri,
                         RecommendedAction = "Check that the auth URL (auth_url) points at Keystone v3.",
                     };
-                return ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
+                var token = ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
+                _signedIn = true;
+                return token;
             }
         }
 

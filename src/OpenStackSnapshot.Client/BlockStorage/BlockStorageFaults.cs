@@ -3,7 +3,10 @@ using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Client.BlockStorage
 {
-    /// <summary>Cinder's own faults: its limits other than quota as 413, and a route its microversion lacks as a 404 that says so.</summary>
+    /// <summary>
+    /// Cinder's own faults: its limits other than quota as 413, a route its microversion lacks as a 404 that says so, and
+    /// a snapshot delete refused for the snapshot's state as a 400 (Nova passes the same on as a 500).
+    /// </summary>
     internal sealed class BlockStorageFaults : ApiFaults
     {
         public static readonly BlockStorageFaults Instance = new BlockStorageFaults();
@@ -17,6 +20,8 @@ namespace OpenStackSnapshot.Client.BlockStorage
                 case 413 when !ErrorTranslator.IsQuota(server):
                     // not a rate limiter (as the same code from Nova's would be): one of Cinder's own limits, or a body too large
                     return (OpenStackErrorKind.OverLimit, server, "Block storage refused the request as over one of its limits; the server's message says which.");
+                case 400 when subject.DeletesSnapshot && server.StartsWith("Invalid snapshot", StringComparison.OrdinalIgnoreCase):
+                    return ErrorTranslator.SnapshotNotDeletable(subject); // "Snapshot status must be available or error and must not be ..."
                 case 404 when server.IndexOf("is not supported on this method", StringComparison.OrdinalIgnoreCase) >= 0:
                     return RouteNotServed(server); // "API version 3.N is not supported on this method."
                 default:

@@ -2,7 +2,10 @@ using OpenStackSnapshot.Client.Errors;
 
 namespace OpenStackSnapshot.Client.Compute
 {
-    /// <summary>Nova's own faults: block-storage errors wrapped in a 500 that names the exception (Cinder itself never wraps).</summary>
+    /// <summary>
+    /// Nova's own faults: block-storage errors wrapped in a 500 that names the exception (Cinder itself never wraps); a
+    /// 400 from Cinder becomes InvalidInput, which on a create is the volume's state and on a delete the snapshot's.
+    /// </summary>
     internal sealed class ComputeFaults : ApiFaults
     {
         public static readonly ComputeFaults Instance = new ComputeFaults();
@@ -21,6 +24,7 @@ namespace OpenStackSnapshot.Client.Compute
         {
             if (server.Contains("VolumeNotFound")) return ErrorTranslator.VolumeNotFound(subject);
             if (server.Contains("InvalidInput") && subject.VolumeId != null) return ErrorTranslator.VolumeNotAvailable(subject);
+            if (server.Contains("InvalidInput") && subject.DeletesSnapshot) return ErrorTranslator.SnapshotNotDeletable(subject); // InvalidSnapshot
             if (server.Contains("CinderConnectionFailed"))
                 return (OpenStackErrorKind.ServerError, "Nova could not reach the block-storage service (Cinder).",
                     "The cloud's block storage is down or misconfigured; give the request id to the cloud's operator.");

@@ -38,12 +38,8 @@ namespace OpenStackSnapshot.Client.Compute
         public async Task<OpenStackException> ExplainAsync(OpenStackException notFound, CallContext call)
         {
             var finding = _finding ??= await FindAsync(call).ConfigureAwait(false);
-            return new OpenStackException(notFound.Kind, $"{notFound.Message} (microversion {_microversion}). {finding}", notFound)
-            {
-                StatusCode = notFound.StatusCode, FaultName = notFound.FaultName, ServerMessage = notFound.ServerMessage,
-                RequestId = notFound.RequestId, Method = notFound.Method, Url = notFound.Url,
-                RecommendedAction = notFound.RecommendedAction,
-            };
+            var message = Sentences.Join($"{notFound.Message} (microversion {_microversion})", finding);
+            return notFound.Restated(notFound.Kind, message, notFound.RecommendedAction);
         }
 
         private async Task<string> FindAsync(CallContext call)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Security;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Errors;
@@ -17,10 +18,13 @@ namespace OpenStackSnapshot.Client.Config
         private readonly Setting _defaultDomain;
         private readonly string? _cloudLocation;
         private readonly IReadOnlyDictionary<string, string> _parameters;
+        private readonly ConfiguredClouds _configured;
 
-        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile, string? cloudLocation, IReadOnlyDictionary<string, string> parameters)
+        internal CloudConfig(string? name, IReadOnlyDictionary<string, Setting> values, Setting defaultDomain, string? configFile, string? secureFile,
+            string? cloudLocation, IReadOnlyDictionary<string, string> parameters, ConfiguredClouds configured)
         {
             _parameters = parameters;
+            _configured = configured;
             Name = name;
             _values = values;
             _defaultDomain = defaultDomain;
@@ -138,6 +142,7 @@ namespace OpenStackSnapshot.Client.Config
                 StatusCodeRetries = Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries),
                 ConnectRetries = Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries),
                 RetryBudget = TimeSpan.FromSeconds(Budget()),
+                RetriesChosen = RetryKeys.Any(key => Text(key) != null),
                 ComputeApiVersion = Microversion(),
                 Api = SnapshotApiOf(),
                 Tls = new TlsOptions
@@ -151,6 +156,9 @@ namespace OpenStackSnapshot.Client.Config
             if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
             return options;
         }
+
+        /// <summary>How long a refused connection is retried: once a file or a parameter sets one, the first sign-in obeys it too.</summary>
+        private static readonly SettingKey[] RetryKeys = { SettingKeys.RetryBudget, SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries };
 
         /// <summary>A bad microversion given as a parameter is a bad argument; from a file or variable, bad configuration.</summary>
         private ComputeMicroversion Microversion()
@@ -302,13 +310,23 @@ namespace OpenStackSnapshot.Client.Config
             ? "No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration"
             : _cloudLocation != null ? $"cloud '{Name}' ({_cloudLocation})" : $"cloud '{Name}'";
 
-        private OpenStackException Missing(SettingKey key, string? why = null) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
-                $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}{(key.Secret ? SecureFileRead() : string.Empty)}.")
+        private OpenStackException Missing(SettingKey key, string? why = null)
+        {
+            var variable = key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty;
+            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty);
+            var missing = $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}{(key.Secret ? SecureFileRead() : string.Empty)}";
+            // With nothing at all to sign in with, which clouds could have been named is what helps.
+            if (Name == null && key == SettingKeys.AuthUrl)
             {
-                RecommendedAction = $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{(key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty)}{(_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty)}."
-                    + (key.Secret ? SecureFileRule : string.Empty),
-            };
+                var choose = _configured.Names.Count > 0
+                    ? "Name one of those clouds (OS_CLOUD)"
+                    : "Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere)";
+                var said = Sentences.Join(missing, _configured.Said);
+                return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, said, choose + setIt + ".");
+            }
+            return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, Sentences.Join(missing),
+                $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{setIt}." + (key.Secret ? SecureFileRule : string.Empty));
+        }
 
         // A secret missing is most often a secure.yaml that was not read: say which one was, if any.
         private string SecureFileRead() => SecureFile != null ? $", nor has the secure.yaml read ({SecureFile})" : ", and no secure.yaml was found";

@@ -33,8 +33,9 @@ namespace OpenStackSnapshot.Client.Config
             values[SettingKeys.Region.Name] = Region(request, environment, files, name);
             if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
             var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
+            var configured = new ConfiguredClouds(Known(files), Searched(environment, clouds));
             return new CloudConfig(name ?? (IsEnvironmentCloud(environment) ? EnvironmentCloud : null), values, defaultDomain,
-                clouds?.Path, secure?.Path, name != null ? Location(files, name) : null, request.Parameters);
+                clouds?.Path, secure?.Path, name != null ? Location(files, name) : null, request.Parameters, configured);
         }
 
         /// <summary>
@@ -95,10 +96,10 @@ namespace OpenStackSnapshot.Client.Config
             if (name != null)
             {
                 if (files.Any(f => f.HasCloud(name))) return name;
-                var known = files.SelectMany(f => f.CloudNames).Distinct().ToList();
-                var where = clouds != null ? $"in {clouds.Path}" : "in any clouds.yaml: none was found in " + string.Join(", ", environment.SearchFolders());
+                var known = Known(files);
+                var has = known.Count > 0 ? $"; it has: {string.Join(", ", known)}" : string.Empty;
                 throw new OpenStackException(OpenStackErrorKind.CloudNotFound,
-                    $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {where}{(known.Count > 0 ? $"; it has: {string.Join(", ", known)}" : string.Empty)}.")
+                    $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {Searched(environment, clouds)}{has}.")
                 {
                     RecommendedAction = "Use one of the cloud names in clouds.yaml, or set OS_CLIENT_CONFIG_FILE to the file that has it.",
                 };
@@ -107,6 +108,14 @@ namespace OpenStackSnapshot.Client.Config
             // on, which selects no cloud: as the CLI, a cloud from a file is used only when named.
             return null;
         }
+
+        /// <summary>Every cloud the files name, clouds.yaml's first.</summary>
+        private static List<string> Known(IReadOnlyList<ConfigFile> files) =>
+            Enumerable.Reverse(files).SelectMany(f => f.CloudNames).Distinct().ToList();
+
+        /// <summary>Where clouds were looked for: the clouds.yaml in use, or every folder searched when there is none.</summary>
+        private static string Searched(ConfigEnvironment environment, ConfigFile? clouds) =>
+            clouds != null ? $"in {clouds.Path}" : "in any clouds.yaml: none was found in " + string.Join(", ", environment.SearchFolders());
 
         /// <summary>Any OS_* variable beyond the selectors makes the environment a cloud of its own, as for the CLI.</summary>
         private static bool IsEnvironmentCloud(ConfigEnvironment environment) =>

@@ -19,6 +19,12 @@ namespace OpenStackSnapshot.Client.Errors
             public string? VolumeId { get; set; }
             /// <summary>What a show or delete named ("Snapshot", "Volume"), so a 404 can say where to look.</summary>
             public string? ItemName { get; set; }
+            /// <summary>The id a show or delete named, for the messages that name it.</summary>
+            public string? ItemId { get; set; }
+            /// <summary>The request deletes the item: a refusal of it is about the item's state.</summary>
+            public bool Deletes { get; set; }
+            /// <summary>A delete of a snapshot, which block storage refuses unless the snapshot is available or error.</summary>
+            public bool DeletesSnapshot => Deletes && ItemName == "Snapshot";
             public bool Force { get; set; }
             public ApiFaults Faults { get; }
         }
@@ -28,8 +34,7 @@ namespace OpenStackSnapshot.Client.Errors
             var fault = FaultBody.Parse(body);
             var server = fault.Message ?? ReasonPhrase(status);
             var (kind, message, action) = subject.Faults.Classify(status, server, subject) ?? Classify(status, server, fault, subject);
-            var shown = $"{message} (HTTP {status}{(fault.Name != null ? " " + fault.Name : string.Empty)}, {method} {url}{(requestId != null ? ", request id " + requestId : string.Empty)})";
-            return new OpenStackException(kind, shown)
+            return new OpenStackException(kind, Shown(message, status, fault.Name, method, url, requestId))
             {
                 StatusCode = status,
                 FaultName = fault.Name,
@@ -41,6 +46,18 @@ namespace OpenStackSnapshot.Client.Errors
                 RecommendedAction = action,
             };
         }
+
+        /// <summary>A message with what an operator chases: status, fault, method, URL, request id.</summary>
+        internal static string Shown(string message, int? status, string? faultName, string? method, string? url, string? requestId)
+        {
+            var fault = faultName != null ? " " + faultName : string.Empty;
+            var id = requestId != null ? ", request id " + requestId : string.Empty;
+            return $"{message} (HTTP {status}{fault}, {method} {url}{id})";
+        }
+
+        /// <summary>Another message for the same answer, with the same facts.</summary>
+        internal static string Shown(string message, OpenStackException answer) =>
+            Shown(message, answer.StatusCode, answer.FaultName, answer.Method, answer.Url, answer.RequestId);
 
         private static (OpenStackErrorKind, string, string) Classify(int status, string server, FaultBody fault, Subject subject)
         {
@@ -108,6 +125,13 @@ namespace OpenStackSnapshot.Client.Errors
                     : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; a forced snapshot may be taken of an attached volume.",
                 subject.Force ? "Check the volume's status; it must be available or in-use." : "Force the snapshot of an attached volume, or detach it first.");
         }
+
+        /// <summary>Block storage's refusal to delete a snapshot in another state (Cinder's InvalidSnapshot), however it reached us.</summary>
+        internal static (OpenStackErrorKind, string, string) SnapshotNotDeletable(Subject subject) =>
+            (OpenStackErrorKind.SnapshotNotAvailable,
+                $"Snapshot {subject.ItemId ?? "(unknown)"} cannot be deleted in its current state: "
+                + "block storage deletes only snapshots that are available or error, and not part of a group.",
+                "Wait until it is available, then delete it.");
 
         /// <summary>Block storage's quota errors are 413 ("Maximum number of snapshots allowed (10) exceeded", "... exceeds allowed gigabytes quota ..."), also through Nova; a rate limiter's are not.</summary>
         internal static bool IsQuota(string server) =>

@@ -31,5 +31,7 @@ namespace OpenStackSnapshot.Client.Errors
         SessionNotFound,
         /// <summary>A snapshot went to error or error_deleting while we waited.</summary>
         SnapshotFailed,
+        /// <summary>Block storage refused a snapshot in its current state (a delete while it is still creating).</summary>
+        SnapshotNotAvailable,
     }
 }

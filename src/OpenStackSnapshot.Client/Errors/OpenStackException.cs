@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace OpenStackSnapshot.Client.Errors
 {
@@ -39,8 +40,16 @@ namespace OpenStackSnapshot.Client.Errors
         public int Retries { get; internal set; }
         public TimeSpan TriedFor { get; internal set; }
 
-        public override string Message => Retries == 0
-            ? base.Message
-            : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} It was sent {1} times over {2:0.#} s.", base.Message, Retries + 1, TriedFor.TotalSeconds);
+        /// <summary>Always ended as a sentence, with how often the request was sent when it was retried.</summary>
+        public override string Message => Sentences.Join(base.Message, Retries == 0 ? null
+            : string.Format(CultureInfo.InvariantCulture, "It was sent {0} times over {1:0.#} s", Retries + 1, TriedFor.TotalSeconds));
+
+        /// <summary>The same failure said better (a cause found, a finding added), keeping what an operator chases (request id, URL).</summary>
+        internal OpenStackException Restated(OpenStackErrorKind kind, string message, string? recommendedAction) =>
+            new OpenStackException(kind, message, this)
+            {
+                StatusCode = StatusCode, FaultName = FaultName, ServerMessage = ServerMessage, RequestId = RequestId,
+                Method = Method, Url = Url, RetryAfterSeconds = RetryAfterSeconds, RecommendedAction = recommendedAction,
+            };
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -82,7 +80,7 @@ namespace OpenStackSnapshot.Client.Http
             }
             catch (HttpRequestException e)
             {
-                throw Unreachable(e, request, method, url);
+                throw Unreachable.From(e, request, method, url);
             }
             catch (BrokenCircuitException e)
             {
@@ -131,41 +129,6 @@ namespace OpenStackSnapshot.Client.Http
 
         public static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 
-        private static OpenStackException Unreachable(HttpRequestException e, HttpRequestMessage request, string method, string url)
-        {
-            for (Exception? inner = e; inner != null; inner = inner.InnerException)
-            {
-                if (inner is AuthenticationException)
-                {
-                    var host = new Uri(url).Authority;
-                    var why = TlsHandler.RefusalOf(request) ?? inner.Message;
-                    return new OpenStackException(OpenStackErrorKind.TlsFailure, $"The TLS connection to {host} failed ({method} {url}): {why}", e)
-                    {
-                        Method = method, Url = url,
-                        RecommendedAction = "Trust the server's issuer: give its CA bundle as cacert (clouds.yaml) or OS_CACERT; only for a test cloud, turn the check off (verify: false).",
-                    };
-                }
-            }
-            var reason = e.GetBaseException().Message;
-            return new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"Could not reach {new Uri(url).GetLeftPart(UriPartial.Authority)} for {method} {url}: {reason}", e)
-            {
-                Method = method, Url = url,
-                RecommendedAction = "Check the URL, the network and that the service is running.",
-            };
-        }
-
         private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "…";
-
-        internal static bool IsConnectFailure(Exception e)
-        {
-            for (var inner = e; inner != null; inner = inner.InnerException)
-            {
-                if (inner is SocketException socket)
-                    return socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound
-                        || socket.SocketErrorCode == SocketError.TryAgain || socket.SocketErrorCode == SocketError.NetworkUnreachable
-                        || socket.SocketErrorCode == SocketError.HostUnreachable;
-            }
-            return false;
-        }
     }
 }

@@ -41,11 +41,17 @@ namespace OpenStackSnapshot.Client.Http
                 ShouldHandle = args => new ValueTask<bool>(RetryPolicy.Failure(args.Outcome).Cause != RetryPolicy.Cause.None),
                 OnOpened = args =>
                 {
+                    DateTime probeAt;
                     lock (_gate)
                     {
                         _openedAt = DateTime.UtcNow;
-                        _probeAt = _openedAt + args.BreakDuration;
+                        probeAt = _probeAt = _openedAt + args.BreakDuration;
                     }
+                    // One warning for the outage, from the request that opened the circuit; the requests it refuses each fail at once.
+                    RequestTags.GetLog(ResilienceHandler.RequestOf(args.Context))?.Warning(
+                        $"The cloud has failed every request for a while, each after retrying for up to {_budget.TotalSeconds:0} s: "
+                        + $"until {probeAt:HH:mm:ss} UTC this session fails its requests at once, without sending them; "
+                        + "then one request checks whether the cloud is back.");
                     return default;
                 },
             });

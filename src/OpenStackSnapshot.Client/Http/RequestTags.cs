@@ -2,13 +2,14 @@ using System.Net.Http;
 
 namespace OpenStackSnapshot.Client.Http
 {
-    /// <summary>Per-request facts the handlers read: where to log, and whether the request carries a token.</summary>
+    /// <summary>Per-request facts the handlers read: where to log, whether the request carries a token, how it may be retried.</summary>
     internal static class RequestTags
     {
         private const string LogKey = "OpenStackSnapshot.Log";
         private const string AnonymousKey = "OpenStackSnapshot.Anonymous";
         private const string RetriesKey = "OpenStackSnapshot.Retries";
         private const string BestEffortKey = "OpenStackSnapshot.BestEffort";
+        private const string FirstSignInKey = "OpenStackSnapshot.FirstSignIn";
 
         // The one place a request's tags are kept. Properties serves every build the same way (on .NET it is a view of
         // Options), so the tests run the code Windows PowerShell runs; only its obsolescence on .NET is set aside.
@@ -24,7 +25,7 @@ namespace OpenStackSnapshot.Client.Http
             if (log != null) Set(request, LogKey, log);
         }
 
-        public static IRequestLog? GetLog(HttpRequestMessage request) => Get(request, LogKey) as IRequestLog;
+        public static IRequestLog? GetLog(HttpRequestMessage? request) => request == null ? null : Get(request, LogKey) as IRequestLog;
 
         /// <summary>Keystone's token request itself goes without a token.</summary>
         public static void MarkAnonymous(HttpRequestMessage request) => Set(request, AnonymousKey, true);
@@ -35,6 +36,11 @@ namespace OpenStackSnapshot.Client.Http
         public static void MarkBestEffort(HttpRequestMessage request) => Set(request, BestEffortKey, true);
 
         public static bool IsBestEffort(HttpRequestMessage? request) => request != null && Get(request, BestEffortKey) != null;
+
+        /// <summary>The session's first token request: its failures to connect are read as a wrong URL sooner than as an outage.</summary>
+        public static void MarkFirstSignIn(HttpRequestMessage request) => Set(request, FirstSignInKey, true);
+
+        public static bool IsFirstSignIn(HttpRequestMessage? request) => request != null && Get(request, FirstSignInKey) != null;
 
         /// <summary>Called once before a request is sent: its retries are counted, and its budget runs, from here.</summary>
         public static RetryState StartRetries(HttpRequestMessage request)

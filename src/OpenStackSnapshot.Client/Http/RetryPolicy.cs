@@ -88,7 +88,7 @@ namespace OpenStackSnapshot.Client.Http
             }
             var error = outcome.Exception;
             if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return (Cause.None, false);
-            if (error is HttpRequestException && ApiSender.IsConnectFailure(error)) return (Cause.Connect, false);
+            if (error is HttpRequestException && NetworkFailure.IsConnectFailure(error)) return (Cause.Connect, false);
             return error is HttpRequestException || error is TimeoutRejectedException ? (Cause.Connect, true) : (Cause.None, false);
         }
 
@@ -97,11 +97,13 @@ namespace OpenStackSnapshot.Client.Http
         {
             var cause = Classify(outcome, request);
             if (cause == Cause.None || RequestTags.IsBestEffort(request)) return Cause.None;
+            var limits = RetryLimits.For(request, options);
+            // A name that does not resolve at the first sign-in is a typo; mid-session it resolved before, so it is a resolver's blip.
+            if (limits.FirstSignIn && NetworkFailure.IsUnknownHost(outcome.Exception)) return Cause.None;
             var state = RetryState.Of(request);
             var used = cause == Cause.Status ? state.StatusRetries : state.ConnectRetries;
-            var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
-            var left = options.RetryBudget - state.Elapsed;
-            if (used >= limit || left <= TimeSpan.Zero || state.LastRetryScheduled) return Cause.None;
+            var left = limits.Budget(cause) - state.Elapsed;
+            if (used >= limits.Retries(cause) || left <= TimeSpan.Zero || state.LastRetryScheduled) return Cause.None;
             return ServerDelay(outcome.Result) is TimeSpan asked && asked > left ? Cause.None : cause;
         }
 
@@ -114,7 +116,7 @@ namespace OpenStackSnapshot.Client.Http
         {
             var wait = ServerDelay(outcome.Result) ?? Backoff(options.RetryInterval, attempt);
             var state = RetryState.Of(request);
-            var left = options.RetryBudget - state.Elapsed;
+            var left = RetryLimits.For(request, options).Budget(Classify(outcome, request)) - state.Elapsed;
             if (wait < left) return wait;
             state.MarkLastRetry();
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
@@ -143,12 +145,15 @@ namespace OpenStackSnapshot.Client.Http
             var state = RetryState.Of(request);
             var cause = Classify(outcome, request);
             var count = state.Add(cause == Cause.Status);
-            var limit = cause == Cause.Status ? options.StatusCodeRetries : options.ConnectRetries;
-            var left = options.RetryBudget - state.Elapsed - delay;
+            var limits = RetryLimits.For(request, options);
+            var budget = limits.Budget(cause);
+            var left = budget - state.Elapsed - delay;
+            var reason = Reason(outcome);
             RequestTags.GetLog(request)?.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                 "Retrying {0} {1} in {2:0.0} s ({3} retry {4} of {5}; {6:0} s of the {7:0} s retry budget left): {8}.",
-                request.Method, request.RequestUri?.AbsoluteUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count, limit,
-                Math.Max(0, left.TotalSeconds), options.RetryBudget.TotalSeconds, Reason(outcome)));
+                request.Method, request.RequestUri?.AbsoluteUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count,
+                limits.Retries(cause), Math.Max(0, left.TotalSeconds), budget.TotalSeconds, reason));
+            WaitNotice.Consider(request, state, delay, budget - state.Elapsed, reason);
         }
 
         private static string Reason(Outcome<HttpResponseMessage> outcome)

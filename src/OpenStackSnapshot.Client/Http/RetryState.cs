@@ -15,6 +15,7 @@ namespace OpenStackSnapshot.Client.Http
         private int _status;
         private int _connect;
         private volatile bool _lastRetryScheduled;
+        private int _noticed;
 
         public TimeSpan Elapsed => _clock.Elapsed;
         public int StatusRetries => Volatile.Read(ref _status);
@@ -22,6 +23,9 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>The retry now waiting is the last: its wait was cut to what was left of the budget.</summary>
         public bool LastRetryScheduled => _lastRetryScheduled;
         public void MarkLastRetry() => _lastRetryScheduled = true;
+
+        /// <summary>True the first time only: a waiting request tells the user once, not at every retry.</summary>
+        public bool TryMarkNoticed() => Interlocked.Exchange(ref _noticed, 1) == 0;
 
         /// <summary>How many times the request was sent again after its first attempt.</summary>
         public int Total => StatusRetries + ConnectRetries;

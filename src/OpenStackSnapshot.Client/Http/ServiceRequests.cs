@@ -70,8 +70,13 @@ namespace OpenStackSnapshot.Client.Http
         /// DELETE answers 202 and deletes asynchronously. It is retried like a read when its answer was lost (502,
         /// 504, a timeout, a reset); a 404 after such a retry means the first attempt did delete it, so it is done.
         /// </summary>
-        public Task DeleteItemAsync(string collection, string itemName, string id, CallContext call) =>
-            DeleteAsync(ItemPath(collection, id, itemName), Subject(itemName), call);
+        public Task DeleteItemAsync(string collection, string itemName, string id, CallContext call)
+        {
+            var subject = Subject(itemName);
+            subject.ItemId = id;
+            subject.Deletes = true;
+            return DeleteAsync(ItemPath(collection, id, itemName), subject, call);
+        }
 
         /// <summary>DELETE of any path, with the same reading of a 404 after a retry.</summary>
         private async Task DeleteAsync(string relative, ErrorTranslator.Subject subject, CallContext call)

@@ -24,7 +24,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         {
             OpenStackErrorKind.Timeout => true,
             OpenStackErrorKind.ServiceUnavailable => e.StatusCode == 502 || e.StatusCode == 504,
-            OpenStackErrorKind.ConnectionFailed => e.InnerException is Exception inner && !ApiSender.IsConnectFailure(inner) && e.StatusCode == null,
+            OpenStackErrorKind.ConnectionFailed => e.StatusCode == null && e.InnerException is { } inner && !NetworkFailure.IsConnectFailure(inner),
             OpenStackErrorKind.InvalidResponse => e.StatusCode >= 200 && e.StatusCode < 300,
             _ => false,
         };
@@ -85,11 +85,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            new OpenStackException(lost.Kind, $"{lost.Message.TrimEnd('.', ' ')}. {what}", lost)
-            {
-                StatusCode = lost.StatusCode, FaultName = lost.FaultName, ServerMessage = lost.ServerMessage,
-                RequestId = lost.RequestId, Method = lost.Method, Url = lost.Url, RetryAfterSeconds = lost.RetryAfterSeconds,
-                RecommendedAction = "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.",
-            };
+            lost.Restated(lost.Kind, Sentences.Join(lost.Message, what),
+                "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.");
     }
 }

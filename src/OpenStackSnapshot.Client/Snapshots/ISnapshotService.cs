@@ -22,7 +22,10 @@ namespace OpenStackSnapshot.Client.Snapshots
         /// <summary>The snapshots that match <paramref name="query"/> (all of the project's without one), page by page.</summary>
         Pager<Snapshot> List(SnapshotQuery? query = null);
 
-        /// <summary>Starts the deletion (the cloud finishes it later); a lost answer followed by a 404 counts as done.</summary>
+        /// <summary>
+        /// Starts the deletion (the cloud finishes it later); a lost answer followed by a 404, or by a refusal because it
+        /// is being deleted, counts as done. A refusal for the snapshot's state says which state (one read, then).
+        /// </summary>
         Task DeleteAsync(string id, CallContext call);
 
         /// <summary>

@@ -43,6 +43,7 @@ namespace OpenStackSnapshot.Commands
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(VolumeIdCompleter))]
         [ValidateNotNullOrEmpty]
+        [ValidateVolumeId("If it is the volume's name, Get-OSSnapshot -VolumeId (Get-OSVolume -Name {0}).Id lists that volume's snapshots.")]
         public string[]? VolumeId { get; set; }
 
         /// <summary>Only snapshots created longer ago than this (by CreatedAt, against the current UTC time).</summary>

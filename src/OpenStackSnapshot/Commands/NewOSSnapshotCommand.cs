@@ -21,7 +21,7 @@ namespace OpenStackSnapshot.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("volume_id", "Id")]
         [ArgumentCompleter(typeof(VolumeIdCompleter))]
-        [ValidateVolumeId]
+        [ValidateVolumeId("If it is the volume's name, Get-OSVolume -Name {0} | New-OSSnapshot snapshots that volume.")]
         public string VolumeId { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

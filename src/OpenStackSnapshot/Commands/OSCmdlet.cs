@@ -33,7 +33,7 @@ namespace OpenStackSnapshot.Commands
             return new PipelineLog(debug || Wanted("Verbose", "VerbosePreference"), debug); // under -Debug verbose lines go to debug
         }
 
-        /// <summary>Runs a client call and writes its request log into Verbose/Debug until it completes.</summary>
+        /// <summary>Runs a client call and writes its request log into Verbose/Debug (and its warnings) until it completes.</summary>
         protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
 
         private Task<T> Start<T>(Func<CallContext, Task<T>> call)
@@ -60,7 +60,8 @@ namespace OpenStackSnapshot.Commands
         private void WriteEntry(PipelineLog.Entry entry)
         {
             _verboseAsDebug ??= VerboseWouldAsk();
-            if (entry.IsDebug || _verboseAsDebug.Value) WriteDebug(entry.Text);
+            if (entry.To == PipelineLog.Stream.Warning) WriteWarning(entry.Text);
+            else if (entry.To == PipelineLog.Stream.Debug || _verboseAsDebug.Value) WriteDebug(entry.Text);
             else WriteVerbose(entry.Text);
         }
 
@@ -74,7 +75,7 @@ namespace OpenStackSnapshot.Commands
         private protected RunSummary? Tally { get; set; }
 
         /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
-        protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(false, text));
+        protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
 
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
         protected void Report(OpenStackException error, object? target)

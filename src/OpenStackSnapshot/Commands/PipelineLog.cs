@@ -7,20 +7,28 @@ using OpenStackSnapshot.Client.Http;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
-    /// Collects the client's request log from whatever thread it runs on, so the pipeline thread alone
-    /// writes it (PowerShell allows Write* only there) while requests are still in flight. One per command.
+    /// Collects the client's request log and warnings from whatever thread it runs on, so the pipeline thread alone
+    /// writes them (PowerShell allows Write* only there) while requests are still in flight. One per command.
     /// </summary>
     internal sealed class PipelineLog : IRequestLog
     {
+        /// <summary>Which of PowerShell's streams an entry goes to.</summary>
+        internal enum Stream
+        {
+            Verbose,
+            Debug,
+            Warning,
+        }
+
         internal readonly struct Entry
         {
-            public Entry(bool isDebug, string text)
+            public Entry(Stream stream, string text)
             {
-                IsDebug = isDebug;
+                To = stream;
                 Text = text;
             }
 
-            public bool IsDebug { get; }
+            public Stream To { get; }
             public string Text { get; }
         }
 
@@ -39,9 +47,11 @@ namespace OpenStackSnapshot.Commands
 
         public bool DebugEnabled { get; }
 
-        public void Verbose(string line) => Add(new Entry(false, line));
+        public void Verbose(string line) => Add(new Entry(Stream.Verbose, line));
 
-        public void Debug(string text) => Add(new Entry(true, text));
+        public void Debug(string text) => Add(new Entry(Stream.Debug, text));
+
+        public void Warning(string line) => Add(new Entry(Stream.Warning, line));
 
         /// <summary>Writes the entries as they come (from any call in flight) until the task has ended, then what is left.</summary>
         public void WriteUntil(Task task, Action<Entry> write)

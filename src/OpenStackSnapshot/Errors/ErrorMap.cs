@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Services;
@@ -54,13 +53,16 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false,
                 "Connect-OSCloud -TimeoutSec sets how long a request may take; -Timeout of Wait-OSSnapshot and New-OSSnapshot -Wait how long to wait."),
             [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, false, // an outage: the circuit fails later items fast
-                "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another."),
+                "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another, -RetryBudgetSec a longer wait."),
             [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true,
                 "With Connect-OSCloud: -CACertificatePath <bundle.pem>, or -SkipCertificateCheck for a test cloud only."),
             [OpenStackErrorKind.InvalidResponse] = new Entry("OSInvalidResponse", ErrorCategory.InvalidData, false),
             [OpenStackErrorKind.InvalidArgument] = new Entry("OSInvalidArgument", ErrorCategory.InvalidArgument, false),
             [OpenStackErrorKind.SnapshotFailed] = new Entry("OSSnapshotFailed", ErrorCategory.InvalidResult, false,
                 "Remove-OSSnapshot deletes it."),
+            [OpenStackErrorKind.SnapshotNotAvailable] = new Entry("OSSnapshotNotAvailable", ErrorCategory.InvalidOperation, false,
+                "Wait-OSSnapshot -Id <id> | Remove-OSSnapshot waits until it is available, then removes it; "
+                + "New-OSSnapshot -Wait writes snapshots once available."),
             [OpenStackErrorKind.NotConnected] = new Entry("OSNotConnected", ErrorCategory.InvalidOperation, true),
             [OpenStackErrorKind.InvalidConfiguration] = new Entry("OSInvalidConfiguration", ErrorCategory.InvalidData, true,
                 "Get-OSCloudConfig shows every setting and where it came from; Connect-OSCloud -Cloud <name> uses a cloud of clouds.yaml."),
@@ -89,7 +91,7 @@ namespace OpenStackSnapshot.Errors
             {
                 ErrorDetails = new ErrorDetails(error.Message)
                 {
-                    RecommendedAction = string.Join(" ", new[] { error.RecommendedAction, entry.ParameterAdvice, ApiAdvice(error) }.Where(a => !string.IsNullOrEmpty(a))),
+                    RecommendedAction = Sentences.Join(error.RecommendedAction, entry.ParameterAdvice, ApiAdvice(error)),
                 },
             };
         }
@@ -101,8 +103,7 @@ namespace OpenStackSnapshot.Errors
         public static ErrorRecord ToParameterRecord(OpenStackException error, string parameter)
         {
             var record = ToRecord(error, parameter);
-            var advice = ApiAdvice(error);
-            record.ErrorDetails = new ErrorDetails($"{parameter} cannot be used on this session. {error.Message}" + (advice == null ? "" : " " + advice))
+            record.ErrorDetails = new ErrorDetails(Sentences.Join($"{parameter} cannot be used on this session", error.Message, ApiAdvice(error)))
             {
                 RecommendedAction = record.ErrorDetails.RecommendedAction,
             };

@@ -48,7 +48,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         }
 
         public Task DeleteAsync(string id, CallContext call) =>
-            _requests.DeleteItemAsync(SnapshotUrls.Collection, SnapshotUrls.ItemName, id, call);
+            DeleteRefusal.DeleteAsync(this, id, () => _requests.DeleteItemAsync(SnapshotUrls.Collection, SnapshotUrls.ItemName, id, call), call);
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,

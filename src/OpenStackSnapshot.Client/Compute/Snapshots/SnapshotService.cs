@@ -44,7 +44,8 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         public Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call) =>
             _compute.GetPageAsync(Collection, limit, offset, call, SnapshotJson.ReadMany);
 
-        public Task DeleteAsync(string id, CallContext call) => _compute.DeleteItemAsync(Collection, ItemName, id, call);
+        public Task DeleteAsync(string id, CallContext call) =>
+            DeleteRefusal.DeleteAsync(this, id, () => _compute.DeleteItemAsync(Collection, ItemName, id, call), call);
 
         /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
         public Task UpdateAsync(string id, SnapshotChange change, CallContext call) =>
