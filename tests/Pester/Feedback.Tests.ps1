@@ -41,6 +41,18 @@ Describe 'Verbose and debug output' {
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
     }
 
+    It 'asks nothing on -Debug alone when a retry wait is announced: the warning goes to the debug stream' {
+        # -Debug also gives a compiled cmdlet a warning preference of Inquire; with -WarningAction it is the user's.
+        Connect-TestCloud $script:Emulator | Out-Null
+        Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 503 -RetryAfter 3
+        $records = @(Get-OSSnapshot -Debug 5>&1 3>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] })
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'WARNING: Waiting for GET *' }).Count | Should -Be 1
+        @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+        Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 503 -RetryAfter 3
+        $warned = @(Get-OSSnapshot -Debug -WarningAction Continue 3>&1 5>$null | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        $warned.Count | Should -Be 1
+    }
+
     It 'describes the exchange by the caller''s own $DebugPreference, and -Debug:$false wins over it' {
         # The description is built only when it will be kept, so the caller's scope (here a function in another
         # module) must be what decides, not the global preference.

@@ -56,11 +56,14 @@ namespace OpenStackSnapshot.Commands
         }
 
         private bool? _verboseAsDebug;
+        private bool? _warningAsDebug;
 
         private void WriteEntry(PipelineLog.Entry entry)
         {
-            _verboseAsDebug ??= VerboseWouldAsk();
-            if (entry.To == PipelineLog.Stream.Warning) WriteWarning(entry.Text);
+            _verboseAsDebug ??= WouldAsk("Verbose");
+            _warningAsDebug ??= WouldAsk("WarningAction");
+            if (entry.To == PipelineLog.Stream.Warning && !_warningAsDebug.Value) WriteWarning(entry.Text);
+            else if (entry.To == PipelineLog.Stream.Warning) WriteDebug("WARNING: " + entry.Text);
             else if (entry.To == PipelineLog.Stream.Debug || _verboseAsDebug.Value) WriteDebug(entry.Text);
             else WriteVerbose(entry.Text);
         }
@@ -101,11 +104,12 @@ namespace OpenStackSnapshot.Commands
                 && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
-        // Under -Debug without -Verbose, PowerShell sets a compiled cmdlet's verbose preference to Inquire, so every
-        // verbose line would stop to ask (and fail with no console). The line goes where -Debug shows it unasked.
-        private bool VerboseWouldAsk() =>
+        // Under -Debug without -Verbose (or -WarningAction), PowerShell sets a compiled cmdlet's verbose (or warning)
+        // preference to Inquire, so every such line would stop to ask (and fail with no console). The line goes where
+        // -Debug shows it unasked.
+        private bool WouldAsk(string parameter) =>
             MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && ((SwitchParameter)debug).IsPresent
-            && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+            && !MyInvocation.BoundParameters.ContainsKey(parameter);
 
         public void Dispose()
         {
