@@ -5,7 +5,7 @@ using Xunit;
 namespace OpenStackSnapshot.Client.Tests.BlockStorage;
 
 /// <summary>Volumes through Cinder's block-storage API v3, so a server's volumes can be found.</summary>
-public class BlockStorageVolumeTests
+public class ClientBlockStorageVolumeTests
 {
     private const string ServerId = "9a1f4c7e-2b3d-4e5f-8a6b-7c8d9e0f1a2b";
 

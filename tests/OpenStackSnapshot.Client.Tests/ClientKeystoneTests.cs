@@ -5,7 +5,7 @@ using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;
 
-public class KeystoneTests
+public class ClientKeystoneTests
 {
     private static async Task<FakeTransport> ConnectWith(AuthMethod auth)
     {

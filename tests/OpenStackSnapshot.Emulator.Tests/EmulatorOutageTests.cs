@@ -7,7 +7,7 @@ using Xunit;
 namespace OpenStackSnapshot.Emulator.Tests;
 
 /// <summary>A dead cloud: HAProxy's 503 for a while, or a port that refuses connections and then comes back.</summary>
-public sealed class OutageTests : EmulatorTest
+public sealed class EmulatorOutageTests : EmulatorTest
 {
     private const string HaproxyPage = "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n";
 

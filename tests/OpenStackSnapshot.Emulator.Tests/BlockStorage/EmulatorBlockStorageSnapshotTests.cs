@@ -5,7 +5,7 @@ using Xunit;
 namespace OpenStackSnapshot.Emulator.Tests.BlockStorage;
 
 /// <summary>Cinder's snapshot routes: create, show, list, detail, update, delete, in Cinder's shapes and codes.</summary>
-public sealed class BlockStorageSnapshotTests : BlockStorageTest
+public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
 {
     [Fact]
     public async Task Create_is_202_with_the_detail_view_creating_and_the_metadata_given()

@@ -6,7 +6,7 @@ using Xunit;
 namespace OpenStackSnapshot.Client.Tests.BlockStorage;
 
 /// <summary>Snapshot create, show, update and delete through Cinder's block-storage API v3.</summary>
-public class BlockStorageSnapshotTests
+public class ClientBlockStorageSnapshotTests
 {
     private static readonly Dictionary<string, string> Managed = new() { ["managed-by"] = "nightly-runbook" };
 

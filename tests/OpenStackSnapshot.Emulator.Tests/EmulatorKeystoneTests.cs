@@ -5,7 +5,7 @@ using Xunit;
 namespace OpenStackSnapshot.Emulator.Tests;
 
 /// <summary>Keystone v3 token issue: the three methods, scoping, the token body and Keystone's errors.</summary>
-public sealed class KeystoneTests : EmulatorTest
+public sealed class EmulatorKeystoneTests : EmulatorTest
 {
     private const string AuthRequired = "The request you have made requires authentication.";
 

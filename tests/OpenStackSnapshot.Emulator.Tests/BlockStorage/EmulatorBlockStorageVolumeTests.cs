@@ -5,7 +5,7 @@ using Xunit;
 namespace OpenStackSnapshot.Emulator.Tests.BlockStorage;
 
 /// <summary>Cinder's volume reads: the summary list, the detail view with attachments naming their server, 404.</summary>
-public sealed class BlockStorageVolumeTests : BlockStorageTest
+public sealed class EmulatorBlockStorageVolumeTests : BlockStorageTest
 {
     [Fact]
     public async Task List_is_id_name_and_links()

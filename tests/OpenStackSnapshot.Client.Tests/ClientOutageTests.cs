@@ -8,7 +8,7 @@ using Xunit;
 namespace OpenStackSnapshot.Client.Tests;
 
 /// <summary>Issue 9 parts 1 and 2: retries bounded by count and by a time budget; one outage is waited out once.</summary>
-public class OutageTests
+public class ClientOutageTests
 {
     private const string Busy = """{"serviceUnavailable": {"code": 503, "message": "busy"}}""";
     private static readonly HttpRequestException Refused = new("Connection refused (nova.test:8774)", new SocketException((int)SocketError.ConnectionRefused));
