@@ -1,10 +1,10 @@
 # Issue 12 against the real Keystone, Nova and Cinder: the issue's examples through -Api BlockStorage (metadata on
 # create, the metadata filter, retention over the tagged snapshots, an administrator's -AllProjects), one store seen
-# through both APIs, and what a Compute session refuses. Set-OSSnapshot is in SetOSSnapshot.Tests.ps1.
+# through both APIs, and what a Compute session refuses. Set-OSSnapshot is in RealSetOSSnapshot.Tests.ps1.
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     Start-RealTestRun
 }
 

@@ -8,7 +8,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     $script:Rows = [System.Collections.Generic.List[string]]::new()
 
     # Lays a fixture out in a fresh folder: home/.config/openstack, cwd, and a folder for OS_CLIENT_CONFIG_FILE.

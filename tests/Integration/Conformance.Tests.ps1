@@ -4,7 +4,7 @@
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'tests/Conformance/ConformanceCases.psm1') -Force
     Import-Module (Join-Path $script:RepoRoot 'build/Emulator.psm1') -Force
     $script:Known = Import-PowerShellDataFile (Join-Path $script:RepoRoot 'tests/Conformance/KnownDifferences.psd1')

@@ -3,7 +3,7 @@
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     $script:Run = [guid]::NewGuid().ToString('n').Substring(0, 6)   # names of this run only, so reruns never meet
     $script:Created = [System.Collections.Generic.List[string]]::new()
     function Track($snapshots) { foreach ($s in $snapshots) { if ($s) { $script:Created.Add($s.Id) } }; $snapshots }

@@ -4,7 +4,7 @@
 # The user's own PSResourceGet registrations are never touched: every PSResourceGet call runs in a pwsh whose HOME
 # is a temporary folder (that is where PSResourceGet keeps them), and the test checks they are unchanged.
 BeforeAll {
-    . (Join-Path $PSScriptRoot '../Pester/TestSetup.ps1')
+    . (Join-Path $PSScriptRoot '../Pester/EmulatorTestSetup.ps1')
     . (Join-Path $script:RepoRoot 'build/Build.ps1')      # Invoke-Package packs the newer version as the build packs this one
     . (Join-Path $script:RepoRoot 'build/Package.ps1')
     # build/Test.ps1 packs the built module first and says where (build.ps1 -Task Package makes the same file).

@@ -2,7 +2,7 @@
 # advice an error gets when another API can do what this one could not. What a BlockStorage session does is in
 # the BlockStorage*.Tests.ps1, SetOSSnapshot and ComputeRefusals files.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

@@ -1,7 +1,7 @@
 # Issue 12: metadata on create, and the filters a BlockStorage session sends to Cinder (metadata, one exact name,
 # status and volume) or keeps local, with the retention rules unchanged over what they select.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

@@ -1,7 +1,7 @@
 # Issue 12 part 3: the nightly-pipeline features unchanged on a BlockStorage session (-ThrottleLimit, Wait-OSSnapshot,
 # -ReuseNewerThan scoped by -Metadata, -Summary), every request going to Cinder's routes and none to Nova's proxy.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
     $script:Volumes = @($script:VolumeAvailable, $script:VolumeAvailable2, $script:VolumeAvailable3)
 

@@ -1,7 +1,7 @@
 # Issue 12: an administrator's -AllProjects with each snapshot's ProjectId, and how the new properties (Metadata,
 # ProjectId, a RunSummary) are shown.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

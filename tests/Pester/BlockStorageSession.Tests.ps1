@@ -1,7 +1,7 @@
 # Issue 12: a BlockStorage session makes and finds snapshots and volumes through Cinder's routes, never Nova's proxy,
 # and one snapshot store is seen through both APIs.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

@@ -3,7 +3,7 @@
 # backoff — and the session in that runspace works at once afterwards. Stop() returns when the pipeline has stopped,
 # so its duration is the time the user waits.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Runspace = [runspacefactory]::CreateRunspace()
     $script:Runspace.Open()

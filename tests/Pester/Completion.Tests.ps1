@@ -1,7 +1,7 @@
 # Tab completion of snapshot and volume ids and names from the session's listing: an id completes from its name too,
 # a burst of Tabs sends one listing, a slow cloud never holds the prompt, and nothing is offered when not connected.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
     function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
 }

@@ -1,7 +1,7 @@
 # Issue 12: what a Compute session refuses before sending (the parameters only Cinder serves, naming -Api
 # BlockStorage), what it still lets through, and its exact -Name, which ignores case as before.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

@@ -1,5 +1,5 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 
     # A loopback port nothing listens on: connecting to it is refused at once.

@@ -1,7 +1,7 @@
 # Issue 21: build.ps1 -Task Emulator as a user runs it: the lines it prints connect another pwsh to the emulator, and
 # Ctrl+C (SIGINT, what a terminal sends) stops the emulator and removes the folder with its clouds.yaml.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
 }
 
 # Windows has no SIGINT to send to a process without a console of its own.

@@ -1,7 +1,7 @@
 # Every row of the error table (shared DESIGN.md, "Errors"): ErrorId, category, target and reach,
 # provoked through the emulator's fault injection or its real behaviour.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 
     # Runs a create and returns the one ErrorRecord it produced, terminating or not.

@@ -1,7 +1,7 @@
 # What a user sees while a cmdlet works: one verbose line per request, the redacted exchange on -Debug.
 # Ctrl+C is Cancel.Tests.ps1.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-Emulator $script:Emulator }

@@ -3,7 +3,7 @@
 # cmdlet uses. Every call must end in objects or ErrorRecords with a stable OS* ErrorId whose exception is the
 # module's own: never a raw .NET exception in $Error. The client's own fuzz (thousands more) is Fuzz/ in the xunit tests.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Cases = if ($env:OSS_FUZZ_COUNT) { [int]$env:OSS_FUZZ_COUNT } else { 700 }
     $script:Random = [Random]::new(20261204)

@@ -22,7 +22,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:DocsPath = Join-Path $script:RepoRoot 'docs'
     # Get-Help -Online opens a page of docs/ in the repository the manifest names, on its main branch.

@@ -1,6 +1,6 @@
 # The whole snapshot lifecycle against the emulator: Get, Remove, Wait, volumes, and pipelines.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-Emulator $script:Emulator }

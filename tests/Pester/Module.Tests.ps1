@@ -1,5 +1,5 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
 
     # Runs one of Isolation/*.ps1 in a fresh pwsh (from the repo root, where the tool manifest is); fails on its exit code.
     function Invoke-FreshPwsh([string] $Script, [hashtable] $Arguments) {

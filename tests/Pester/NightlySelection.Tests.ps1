@@ -1,6 +1,6 @@
 # Issue 11: the selections a nightly job starts from: Get-OSVolume -ServerId and Get-OSSnapshot -OlderThan/-NewerThan.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-TestEmulator }

@@ -1,6 +1,6 @@
 # Issue 11: Remove-OSSnapshot -KeepNewest, the retention of a nightly job, and its -Summary.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-TestEmulator }

@@ -1,6 +1,6 @@
 # Issue 11: New-OSSnapshot -ReuseNewerThan, so a re-run nightly job makes no second snapshot, and its -Summary.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-TestEmulator }

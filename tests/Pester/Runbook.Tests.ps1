@@ -1,7 +1,7 @@
 # Issues 11 and 21: examples/Invoke-NightlySnapshot.ps1 as a scheduler runs it (pwsh -File) and as a user does (&): help,
 # two runs in a row, -WhatIf, the exit codes of every failure, and the caller's sessions left alone.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
 

@@ -2,7 +2,7 @@
 # Get-OSCloudConfig, Get-OSSession or ConvertTo-Json: everything a user could see is gathered and grepped, in quiet
 # times and under every fault the emulator injects.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
     $script:Emulator = Start-Emulator
     $script:Folder = New-TestFolder 'oss-secrets'

@@ -1,7 +1,7 @@
 # Sessions: named ones side by side, -Session by object or name, a default per runspace, one session shared by many
 # runspaces (renewed once), a deserialized session refused clearly, and Disconnect-OSCloud revoking its token.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
 }
 AfterAll { Stop-Emulator $script:Emulator }

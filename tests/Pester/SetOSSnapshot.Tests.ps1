@@ -2,7 +2,7 @@
 # unknown snapshot among several, and a key Cinder would refuse. What a Compute session does with it is in
 # ComputeRefusals.Tests.ps1.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
 }
 AfterAll { Stop-CleanTestEmulator }

@@ -2,7 +2,7 @@
 # tab completion, tokens, the microversion setting and configuration errors. The resolution rules themselves are
 # held to the openstack CLI by tests/Integration/CloudConfigOracle.Tests.ps1.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
     $script:Emulator = Start-Emulator
     $script:Files = New-TestCloudsFolder $script:Emulator 'oss-signin'

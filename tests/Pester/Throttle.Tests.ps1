@@ -1,7 +1,7 @@
 # -ThrottleLimit (issue 10 part 1): up to N requests of one pipeline in flight, output in input order, ShouldProcess
 # before each item is sent, per-item errors in their place, and faults ridden out with many requests in flight.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     Connect-TestCloud $script:Emulator | Out-Null
     function New-Input([int] $Count, [string] $Prefix) {

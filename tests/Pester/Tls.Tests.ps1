@@ -1,7 +1,7 @@
 # TLS against the emulator on HTTPS with a self-signed certificate made here: refused by default (OSTlsFailure
 # naming the host and the reason), trusted through a CA bundle, or not checked at all with a warning.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Folder = New-TestFolder 'oss-tls'
     $script:CertPath = Join-Path $script:Folder 'emulator.pem'
     $script:KeyPath = Join-Path $script:Folder 'emulator.key'

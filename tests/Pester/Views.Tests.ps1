@@ -1,7 +1,7 @@
 # The views: times in UTC with a Z in every view whatever the local zone, tables that keep which snapshot, of what,
 # how old and in what state at 80 columns and show whole names when wider, and a run summary that stays short.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
     Connect-TestCloud $script:Emulator | Out-Null
     $script:Long = 'nightly-' + ('x' * 60)

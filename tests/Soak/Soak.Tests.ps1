@@ -2,7 +2,7 @@
 # Each input must end as exactly one snapshot or one ErrorRecord, and every snapshot on the server must have been
 # written exactly once: no duplicates, no orphans. The figures go to the console and to out/test-results/soak.json.
 BeforeAll {
-    . (Join-Path $PSScriptRoot '../Pester/TestSetup.ps1')
+    . (Join-Path $PSScriptRoot '../Pester/EmulatorTestSetup.ps1')
     $script:Count = if ($env:OSS_SOAK_COUNT) { [int]$env:OSS_SOAK_COUNT } else { 1000 }
     $script:Seed = 20261202
     $script:Emulator = Start-Emulator

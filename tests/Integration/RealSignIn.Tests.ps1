@@ -3,7 +3,7 @@
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     $script:Folder = New-TestFolder 'oss-real-signin'
     $script:Clouds = Join-Path $script:Folder 'clouds.yaml'
     $script:Secure = Join-Path $script:Folder 'secure.yaml'
