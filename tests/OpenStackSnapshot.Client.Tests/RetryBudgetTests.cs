@@ -34,7 +34,7 @@ public class RetryBudgetTests
 
         var wait = RetryPolicy.Delay(Busy, 20, request, options); // the backoff (30 s) is longer than the 10 s left
 
-        Assert.InRange(wait.TotalSeconds, 9, 10);
+        Assert.InRange(wait.TotalSeconds, 5, 10); // what is left of the 10 s (less this test's own time), not the 30-s backoff
         Assert.Equal(RetryPolicy.Cause.None, RetryPolicy.Allowed(Busy, request, options)); // about 10 s are still left
     }
 }
