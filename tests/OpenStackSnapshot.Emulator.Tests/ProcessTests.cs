@@ -61,11 +61,12 @@ public sealed class ProcessTests
             using var http = new HttpClient { BaseAddress = baseUri };
             using (await http.PutAsync("_emulator/settings", Json("{\"pageLimit\":4}"), timeout.Token)) { }
 
-            using var started = await http.PostAsync("_emulator/outage", Json("{\"seconds\":1,\"mode\":\"refuse\"}"), timeout.Token);
+            // 5 s: room for a loaded machine to see the port refused before the outage ends.
+            using var started = await http.PostAsync("_emulator/outage", Json("{\"seconds\":5,\"mode\":\"refuse\"}"), timeout.Token);
             Assert.Equal(HttpStatusCode.OK, started.StatusCode);
 
-            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.ConnectionRefused, TimeSpan.FromSeconds(2)));
-            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.Success, TimeSpan.FromSeconds(5)));
+            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.ConnectionRefused, TimeSpan.FromSeconds(5)));
+            Assert.True(await TcpProbe.WaitForAsync(baseUri.Port, SocketError.Success, TimeSpan.FromSeconds(30)));
             using var settings = await http.GetAsync("_emulator/settings", timeout.Token);
             Assert.Contains("\"pageLimit\":4", await settings.Content.ReadAsStringAsync(timeout.Token));
 
