@@ -65,10 +65,10 @@ Describe 'Completion that must not hold the prompt' {
 
     It 'gives up waiting on a slow listing after about a second, and offers it at a later Tab' {
         Connect-TestCloud $script:Emulator -Extra @{ Name = 'slow' } | Out-Null
-        Set-EmulatorFault $script:Emulator -Route 'volumes.detail' -Status 0 -DelayMs 4000   # late, then answered
+        Set-EmulatorFault $script:Emulator -Route 'volumes.detail' -Status 0 -DelayMs 10000   # late, then answered
         $watch = [Diagnostics.Stopwatch]::StartNew()
         Complete 'New-OSSnapshot -VolumeId d' | Should -BeNullOrEmpty
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 3.5   # the listing takes 4 s; the prompt waited for about 1
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5   # the listing takes 10 s; the prompt waited for about 1
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
         do { Start-Sleep -Milliseconds 500; $later = Complete 'New-OSSnapshot -VolumeId d' } until ($later -or [DateTime]::UtcNow -gt $deadline)
         $later.CompletionText | Should -Contain $script:VolumeAvailable

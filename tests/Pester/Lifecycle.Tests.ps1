@@ -176,7 +176,7 @@ Describe 'Wait-OSSnapshot' {
         $fast = New-OSSnapshot -VolumeId $script:VolumeAvailable
         Set-EmulatorSetting $script:Emulator @{ snapshotDelayMs = 600000 }
         $slow = New-OSSnapshot -VolumeId $script:VolumeAvailable2
-        $done = $fast, $slow | Wait-OSSnapshot -Timeout '00:00:02' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $done = $fast, $slow | Wait-OSSnapshot -Timeout '00:00:05' -ErrorVariable failures -ErrorAction SilentlyContinue   # room to see $fast
         $done.Id | Should -Be @($fast.Id)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OSTimeout,OpenStackSnapshot.Commands.WaitOSSnapshotCommand'

@@ -43,18 +43,18 @@ Describe 'Remove-OSSnapshot -KeepNewest' {
 
     It 'removes concurrently with -ThrottleLimit' {
         foreach ($day in 6..12) { New-DatedSnapshot $script:VolumeAvailable3 "bulk-$day" $day | Out-Null }
-        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 200 -Routes snapshots.delete | Out-Null
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 1000 -Routes snapshots.delete | Out-Null
         try {
             $one = Measure-Command { Get-OSSnapshot -Name 'bulk-*' | Remove-OSSnapshot -KeepNewest 3 -ThrottleLimit 1 -Confirm:$false }
             foreach ($day in 6..12) { New-DatedSnapshot $script:VolumeAvailable3 "bulk2-$day" $day | Out-Null }
             $eight = Measure-Command { Get-OSSnapshot -Name 'bulk2-*' | Remove-OSSnapshot -KeepNewest 3 -ThrottleLimit 8 -Confirm:$false }
         }
         finally { Stop-EmulatorChaos $script:Emulator }
-        # 4 removals of 200 ms each: one at a time at least 800 ms; all in flight at once they save about 600 ms of it
-        # (a margin for a loaded machine, where the listing and start-up cost both runs alike).
+        # 4 removals of 1 s each: one at a time at least 4 s; all in flight at once they save about 3 s of it
+        # (a margin of 1 s for a loaded machine, where the listing and start-up cost both runs alike).
         @(Get-OSSnapshot -VolumeId $script:VolumeAvailable3).Count | Should -Be 6
-        $one.TotalMilliseconds | Should -BeGreaterThan 790
-        $one.TotalMilliseconds - $eight.TotalMilliseconds | Should -BeGreaterThan 400
+        $one.TotalMilliseconds | Should -BeGreaterThan 3990
+        $one.TotalMilliseconds - $eight.TotalMilliseconds | Should -BeGreaterThan 2000
     }
 
     It 'decides over the whole input: a volume''s snapshots piped apart are judged together' {

@@ -17,25 +17,27 @@ AfterAll {
 Describe 'New-OSSnapshot -ThrottleLimit' {
     AfterEach { Stop-EmulatorChaos $script:Emulator }
 
+    # Each create is held for 500 ms, far more than a loaded machine adds to a request, so the times below show how many
+    # were in flight rather than how fast the machine is.
     It 'keeps at most N in flight, writes in input order and is faster than one at a time' {
-        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 100 -Routes snapshots.create | Out-Null
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 500 -Routes snapshots.create | Out-Null
         $sequential = Measure-Command { $script:One = @(New-Input 16 'seq' | New-OSSnapshot -ThrottleLimit 1) }
         $throttled = Measure-Command { $script:Eight = @(New-Input 48 'thr' | New-OSSnapshot -ThrottleLimit 8) }
         $script:Eight.Name | Should -Be @(New-Input 48 'thr').Name
-        # 48 creates of 100 ms, 8 at a time, cannot take less than 6 x 100 ms; one at a time, 16 take at least 1.6 s.
-        $throttled.TotalMilliseconds | Should -BeGreaterThan 550
+        # 48 creates of 500 ms, 8 at a time, cannot take less than 6 x 500 ms; one at a time, 16 take at least 8 s.
+        $throttled.TotalMilliseconds | Should -BeGreaterThan 2950
         $perCreate = @{ One = $sequential.TotalMilliseconds / 16; Eight = $throttled.TotalMilliseconds / 48 }
         $perCreate.One / $perCreate.Eight | Should -BeGreaterThan 3
-        Write-Host ('-ThrottleLimit 8 at 100 ms latency: {0:n0} ms per create one at a time, {1:n0} ms with 8 in flight' -f $perCreate.One, $perCreate.Eight)
+        Write-Host ('-ThrottleLimit 8 at 500 ms latency: {0:n0} ms per create one at a time, {1:n0} ms with 8 in flight' -f $perCreate.One, $perCreate.Eight)
     }
 
     It 'keeps 4 in flight by default' {
-        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 100 -Routes snapshots.create | Out-Null
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 500 -Routes snapshots.create | Out-Null
         $default = Measure-Command { $script:Made = @(New-Input 16 'dflt' | New-OSSnapshot) }
         $script:Made.Name | Should -Be @(New-Input 16 'dflt').Name
-        # 16 creates of 100 ms, 4 at a time: at least 4 x 100 ms, and far from the 1.6 s of one at a time.
-        $default.TotalMilliseconds | Should -BeGreaterThan 380
-        $default.TotalMilliseconds | Should -BeLessThan 1200
+        # 16 creates of 500 ms, 4 at a time: at least 4 x 500 ms, and far from the 8 s of one at a time.
+        $default.TotalMilliseconds | Should -BeGreaterThan 1980
+        $default.TotalMilliseconds | Should -BeLessThan 6000
     }
 
     It 'asks ShouldProcess before sending: -WhatIf sends nothing' {
@@ -106,14 +108,14 @@ Describe 'Wait-OSSnapshot -ThrottleLimit' {
     It 'confirms deletions (each by its own 404) with N shows in flight: Remove-OSSnapshot -Wait -ThrottleLimit' {
         $one = @(New-Input 10 'rmwait1' | New-OSSnapshot)
         $ten = @(New-Input 10 'rmwait10' | New-OSSnapshot)
-        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 200 -Routes snapshots.show | Out-Null
+        Start-EmulatorChaos $script:Emulator -Rate 1 -Kinds latency -LatencyMs 1000 -Routes snapshots.show | Out-Null
         $sequential = Measure-Command { $one | Remove-OSSnapshot -Wait -ThrottleLimit 1 -Confirm:$false }
         $throttled = Measure-Command { $ten | Remove-OSSnapshot -Wait -ThrottleLimit 10 -Confirm:$false }
         Stop-EmulatorChaos $script:Emulator
         @(Get-OSSnapshot -Name 'rmwait*') | Should -BeNullOrEmpty
-        # One at a time, ten shows of 200 ms take 2 s; ten at once about 0.2 s.
-        $sequential.TotalMilliseconds | Should -BeGreaterThan 2000
+        # One at a time, ten shows of 1 s take 10 s; ten at once about 1 s (a loaded machine's overhead is small beside it).
+        $sequential.TotalMilliseconds | Should -BeGreaterThan 10000
         $sequential.TotalMilliseconds / $throttled.TotalMilliseconds | Should -BeGreaterThan 3
-        Write-Host ('Remove-OSSnapshot -Wait of 10 at 200 ms per show: {0:n0} ms one at a time, {1:n0} ms with -ThrottleLimit 10' -f $sequential.TotalMilliseconds, $throttled.TotalMilliseconds)
+        Write-Host ('Remove-OSSnapshot -Wait of 10 at 1 s per show: {0:n0} ms one at a time, {1:n0} ms with -ThrottleLimit 10' -f $sequential.TotalMilliseconds, $throttled.TotalMilliseconds)
     }
 }
