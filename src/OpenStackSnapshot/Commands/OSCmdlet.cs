@@ -7,6 +7,7 @@ using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
