@@ -8,6 +8,7 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Completion;
 
@@ -54,8 +55,8 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>How many creates of this pipeline may be in flight at once; output stays in input order.</summary>
         [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         /// <summary>A snapshot of the volume with this name made within the span (not failed or going) is written instead of a new one.</summary>
         [Parameter]
@@ -67,6 +68,7 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        private InFlightQueue _inFlight = null!;
         private readonly List<string> _created = new List<string>();
         // Whether an item was created or reused is known when it is submitted; with -Wait it is written later, by id.
         private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -79,6 +81,7 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
+            _inFlight = new InFlightQueue(this, ThrottleLimit);
             if (Summary) Tally = new RunSummary("New-OSSnapshot");
             _metadata = MetadataArgument.From(Metadata);
         }
@@ -90,7 +93,7 @@ namespace OpenStackSnapshot.Commands
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
             var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent, _metadata);
             _submitted.Add(ReuseKey());
-            Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
+            _inFlight.Submit(call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
                 _reuse?.Add(snapshot);
                 Done(snapshot, reused: false);
@@ -100,7 +103,7 @@ namespace OpenStackSnapshot.Commands
         // The snapshots of the whole pipeline are waited on together: one listing per poll, not one per snapshot.
         protected override void EndProcessing()
         {
-            FinishInFlight();
+            _inFlight.FinishAll();
             if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true, ThrottleLimit);
             if (Tally != null) WriteObject(Tally);
         }
@@ -117,7 +120,7 @@ namespace OpenStackSnapshot.Commands
                 return true;
             }
             // The same volume and name given again while its create is in flight: let it finish, so it is found.
-            if (_submitted.Contains(ReuseKey())) FinishInFlight();
+            if (_submitted.Contains(ReuseKey())) _inFlight.FinishAll();
             Snapshot? existing;
             try
             {
@@ -133,7 +136,7 @@ namespace OpenStackSnapshot.Commands
             if (existing == null) return false;
             WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
                 + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
-            Submit(ThrottleLimit, _ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId); // queued, so output keeps input order
+            _inFlight.Submit(_ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId); // queued, so output keeps input order
             return true;
         }
 

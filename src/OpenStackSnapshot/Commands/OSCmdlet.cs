@@ -15,7 +15,7 @@ namespace OpenStackSnapshot.Commands
     /// What every cmdlet shares: Ctrl+C cancels the request in flight, client calls run to completion
     /// while their log is written from the pipeline thread, and failures become ErrorRecords.
     /// </summary>
-    public abstract partial class OSCmdlet : PSCmdlet, IDisposable
+    public abstract class OSCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
@@ -37,13 +37,14 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Runs a client call and writes its request log into Verbose/Debug (and its warnings) until it completes.</summary>
         protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
 
-        private Task<T> Start<T>(Func<CallContext, Task<T>> call)
+        /// <summary>Starts a client call on the thread pool; Finish writes its log and takes its result.</summary>
+        internal Task<T> Start<T>(Func<CallContext, Task<T>> call)
         {
             var log = Log;
             return Task.Run(() => call(new CallContext(_stopping.Token, log)));
         }
 
-        private T Finish<T>(Task<T> task)
+        internal T Finish<T>(Task<T> task)
         {
             Log.WriteUntil(task, WriteEntry);
             try
@@ -82,7 +83,7 @@ namespace OpenStackSnapshot.Commands
         protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
 
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
-        protected void Report(OpenStackException error, object? target)
+        internal void Report(OpenStackException error, object? target)
         {
             var record = ErrorMap.ToRecord(error, target);
             Tally?.AddFailure(ErrorMap.For(error.Kind).ErrorId, record);

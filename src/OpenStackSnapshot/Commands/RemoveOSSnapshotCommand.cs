@@ -6,6 +6,7 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
@@ -15,6 +16,7 @@ namespace OpenStackSnapshot.Commands
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
     {
+        private InFlightQueue _inFlight = null!;
         private readonly List<string> _deleted = new List<string>();
         private readonly List<Snapshot> _collected = new List<Snapshot>();
         private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -33,8 +35,8 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>How many removals of this pipeline may be in flight at once; output stays in input order.</summary>
         [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         /// <summary>Of the snapshots piped in, keeps the newest N available ones per volume and removes the rest (decided once all are in).</summary>
         [Parameter(ParameterSetName = ObjectSet)]
@@ -49,6 +51,7 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             if (Summary) Tally = new RunSummary("Remove-OSSnapshot");
+            _inFlight = new InFlightQueue(this, ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -60,7 +63,7 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             if (KeepNewest != null) Retain(KeepNewest.Value);
-            FinishInFlight();
+            _inFlight.FinishAll();
             if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false, ThrottleLimit);
             if (Tally != null) WriteObject(Tally);
         }
@@ -88,7 +91,7 @@ namespace OpenStackSnapshot.Commands
             var label = known?.Name != null ? $"snapshot {id} ({known.Name})" : $"snapshot {id}";
             if (!ShouldProcess(label, "Remove")) return;
             var lookUp = PassThru && known == null;
-            Submit(ThrottleLimit, async call =>
+            _inFlight.Submit(async call =>
             {
                 // -PassThru writes the snapshot as it was; an id alone is looked up first (a 404 ends it here).
                 var shown = lookUp ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : known;

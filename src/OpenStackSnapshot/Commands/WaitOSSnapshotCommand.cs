@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
@@ -26,8 +27,8 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>How many shows of this wait may be in flight at once: up to this many pending are shown, not listed.</summary>
         [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         protected override void ProcessRecord()
         {
