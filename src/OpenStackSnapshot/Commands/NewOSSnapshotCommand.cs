@@ -51,7 +51,7 @@ namespace OpenStackSnapshot.Commands
         /// <summary>With -Wait: how long to wait before giving up with OSTimeout.</summary>
         [Parameter]
         [RefuseNumberAsSpan]
-        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+        public TimeSpan Timeout { get; set; } = Waiter.DefaultTimeout;
 
         /// <summary>How many creates of this pipeline may be in flight at once; output stays in input order.</summary>
         [Parameter]
@@ -104,11 +104,11 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             _inFlight.FinishAll();
-            if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true, ThrottleLimit);
+            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_created, WaitGoal.Available, Timeout, ThrottleLimit, WriteWaited);
             if (Tally != null) WriteObject(Tally);
         }
 
-        protected override void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
+        private void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
 
         /// <summary>True when this item is settled without a create: reused, or refused (no name, or the listing failed).</summary>
         private bool TryReuse()

@@ -35,7 +35,7 @@ namespace OpenStackSnapshot.Commands
         }
 
         /// <summary>Runs a client call and writes its request log into Verbose/Debug (and its warnings) until it completes.</summary>
-        protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
+        internal T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
 
         /// <summary>Starts a client call on the thread pool; Finish writes its log and takes its result.</summary>
         internal Task<T> Start<T>(Func<CallContext, Task<T>> call)
@@ -70,7 +70,7 @@ namespace OpenStackSnapshot.Commands
             else WriteVerbose(entry.Text);
         }
 
-        protected void Run(Func<CallContext, Task> call) => Run(async c =>
+        internal void Run(Func<CallContext, Task> call) => Run(async c =>
         {
             await call(c).ConfigureAwait(false);
             return true;

@@ -27,7 +27,7 @@ namespace OpenStackSnapshot.Commands
 
         [Parameter]
         [RefuseNumberAsSpan]
-        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+        public TimeSpan Timeout { get; set; } = Waiter.DefaultTimeout;
 
         /// <summary>Writes each snapshot that was deleted.</summary>
         [Parameter]
@@ -64,7 +64,7 @@ namespace OpenStackSnapshot.Commands
         {
             if (KeepNewest != null) Retain(KeepNewest.Value);
             _inFlight.FinishAll();
-            if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false, ThrottleLimit);
+            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_deleted, WaitGoal.Deleted, Timeout, ThrottleLimit, reached: null);
             if (Tally != null) WriteObject(Tally);
         }
 

@@ -23,7 +23,7 @@ namespace OpenStackSnapshot.Commands
         /// <summary>How long to wait; those still pending then get an OSTimeout error each.</summary>
         [Parameter]
         [RefuseNumberAsSpan]
-        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+        public TimeSpan Timeout { get; set; } = Waiter.DefaultTimeout;
 
         /// <summary>How many shows of this wait may be in flight at once: up to this many pending are shown, not listed.</summary>
         [Parameter]
@@ -35,7 +35,8 @@ namespace OpenStackSnapshot.Commands
             _ids.AddRange(Targets().Select(target => target.Id));
         }
 
-        protected override void EndProcessing() =>
-            WaitFor(_ids, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Timeout, writeSnapshots: !Deleted, ThrottleLimit);
+        // Snapshots that are gone have nothing to write.
+        protected override void EndProcessing() => new Waiter(this, Connection.Snapshots)
+            .WaitFor(_ids, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Timeout, ThrottleLimit, Deleted ? null : WriteObject);
     }
 }
