@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
-using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
 
@@ -10,7 +9,7 @@ namespace OpenStackSnapshot.Commands
     /// <summary>The sessions of this runspace, the default one first; no token or secret in any view.</summary>
     [Cmdlet(VerbsCommon.Get, "OSSession", HelpUri = HelpLinks.Docs + "Get-OSSession.md")]
     [OutputType(typeof(OpenStackSession))]
-    public sealed class GetOSSessionCommand : PSCmdlet
+    public sealed class GetOSSessionCommand : OSCmdlet
     {
         /// <summary>Session names; wildcards are allowed.</summary>
         [Parameter(Position = 0)]
@@ -22,8 +21,6 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Only the session that cmdlets without -Session use.</summary>
         [Parameter]
         public SwitchParameter Default { get; set; }
-
-        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         protected override void EndProcessing()
         {

@@ -91,11 +91,6 @@ namespace OpenStackSnapshot.Commands
             else WriteError(record);
         }
 
-        protected void ThrowNotConnected(bool closed) =>
-            ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
-                closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
-                "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
-
         // The log is made only when its stream will be kept: -Debug or -Verbose (or :$false) decides, else the caller's
         // preference variable (GetVariableValue reads the scope the command was called from).
         private bool Wanted(string parameter, string preferenceVariable)
