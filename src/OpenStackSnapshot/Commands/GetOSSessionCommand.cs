@@ -3,6 +3,7 @@ using System.Management.Automation;
 using OpenStackSnapshot.Client;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -29,16 +30,9 @@ namespace OpenStackSnapshot.Commands
             var sessions = Default.IsPresent
                 ? (first != null ? new[] { first } : new OpenStackSession[0])
                 : store.All.OrderBy(s => ReferenceEquals(s, first) ? 0 : 1).ToArray();
-            foreach (var session in sessions)
-            {
-                if (Name == null || Name.Any(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase).IsMatch(session.Name))) WriteObject(session);
-            }
-            // As Get-Process: a name without wildcards that matched nothing is an error; a pattern is not.
-            foreach (var name in Name ?? new string[0])
-            {
-                if (!WildcardPattern.ContainsWildcardCharacters(name) && !sessions.Any(s => string.Equals(s.Name, name, System.StringComparison.OrdinalIgnoreCase)))
-                    WriteError(SessionErrors.NotFound(name));
-            }
+            var listing = new ListingWriter(this, Name);
+            foreach (var session in sessions) listing.Write(session, session.Name);
+            foreach (var name in listing.Unmatched()) WriteError(SessionErrors.NotFound(name));
         }
     }
 }

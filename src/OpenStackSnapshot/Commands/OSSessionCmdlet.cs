@@ -8,7 +8,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>A cmdlet that talks to a cloud: -Session (an object or a name), or this runspace's default.</summary>
-    public abstract partial class OSSessionCmdlet : OSCmdlet
+    public abstract class OSSessionCmdlet : OSCmdlet
     {
         /// <summary>A session from Connect-OSCloud, or its name; this runspace's default when omitted.</summary>
         [Parameter]
