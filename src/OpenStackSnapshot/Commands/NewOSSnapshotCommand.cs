@@ -69,6 +69,7 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Summary { get; set; }
 
         private InFlightQueue _inFlight = null!;
+        private RunSummary? _summary;
         private readonly List<string> _created = new List<string>();
         // Whether an item was created or reused is known when it is submitted; with -Wait it is written later, by id.
         private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -82,7 +83,11 @@ namespace OpenStackSnapshot.Commands
             base.BeginProcessing();
             RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
             _inFlight = new InFlightQueue(this, ThrottleLimit);
-            if (Summary) Tally = new RunSummary("New-OSSnapshot");
+            if (Summary)
+            {
+                _summary = new RunSummary("New-OSSnapshot");
+                OnFailure = _summary.AddFailure;
+            }
             _metadata = MetadataArgument.From(Metadata);
         }
 
@@ -105,7 +110,7 @@ namespace OpenStackSnapshot.Commands
         {
             _inFlight.FinishAll();
             if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_created, WaitGoal.Available, Timeout, ThrottleLimit, WriteWaited);
-            if (Tally != null) WriteObject(Tally);
+            if (_summary != null) WriteObject(_summary);
         }
 
         private void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
@@ -155,9 +160,9 @@ namespace OpenStackSnapshot.Commands
 
         private void Write(Snapshot snapshot, bool reused)
         {
-            if (Tally == null) WriteObject(snapshot);
-            else if (reused) Tally.AddReused(snapshot);
-            else Tally.AddCreated(snapshot);
+            if (_summary == null) WriteObject(snapshot);
+            else if (reused) _summary.AddReused(snapshot);
+            else _summary.AddCreated(snapshot);
         }
     }
 }

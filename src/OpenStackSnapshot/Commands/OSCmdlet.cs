@@ -6,7 +6,6 @@ using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Loading;
-using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
@@ -76,8 +75,8 @@ namespace OpenStackSnapshot.Commands
             return true;
         });
 
-        /// <summary>With -Summary: what this run did, counted as it goes (failures where they are reported).</summary>
-        private protected RunSummary? Tally { get; set; }
+        /// <summary>Told of each failure (its ErrorId and record) before it is written or thrown: -Summary counts it there.</summary>
+        private protected Action<string, ErrorRecord>? OnFailure { get; set; }
 
         /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
         protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
@@ -86,7 +85,7 @@ namespace OpenStackSnapshot.Commands
         internal void Report(OpenStackException error, object? target)
         {
             var record = ErrorMap.ToRecord(error, target);
-            Tally?.AddFailure(ErrorMap.For(error.Kind).ErrorId, record);
+            OnFailure?.Invoke(ErrorMap.For(error.Kind).ErrorId, record);
             if (ErrorMap.For(error.Kind).Terminating) ThrowTerminatingError(record);
             else WriteError(record);
         }

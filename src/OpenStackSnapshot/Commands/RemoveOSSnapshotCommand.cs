@@ -17,6 +17,7 @@ namespace OpenStackSnapshot.Commands
     public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
     {
         private InFlightQueue _inFlight = null!;
+        private RunSummary? _summary;
         private readonly List<string> _deleted = new List<string>();
         private readonly List<Snapshot> _collected = new List<Snapshot>();
         private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -50,7 +51,11 @@ namespace OpenStackSnapshot.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Summary) Tally = new RunSummary("Remove-OSSnapshot");
+            if (Summary)
+            {
+                _summary = new RunSummary("Remove-OSSnapshot");
+                OnFailure = _summary.AddFailure;
+            }
             _inFlight = new InFlightQueue(this, ThrottleLimit);
         }
 
@@ -65,7 +70,7 @@ namespace OpenStackSnapshot.Commands
             if (KeepNewest != null) Retain(KeepNewest.Value);
             _inFlight.FinishAll();
             if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_deleted, WaitGoal.Deleted, Timeout, ThrottleLimit, reached: null);
-            if (Tally != null) WriteObject(Tally);
+            if (_summary != null) WriteObject(_summary);
         }
 
         // One line per volume says the decision before anything is sent; each volume's removals go oldest first.
@@ -74,8 +79,8 @@ namespace OpenStackSnapshot.Commands
             foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
             {
                 WriteVerboseLine(volume.Describe());
-                Tally?.AddKept(volume.Kept.Count);
-                Tally?.AddLeft(volume.Left.Count);
+                _summary?.AddKept(volume.Kept.Count);
+                _summary?.AddLeft(volume.Left.Count);
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
@@ -100,7 +105,7 @@ namespace OpenStackSnapshot.Commands
             }, shown =>
             {
                 _deleted.Add(id);
-                if (Tally != null) Tally.AddRemoved(id, shown);
+                if (_summary != null) _summary.AddRemoved(id, shown);
                 else if (PassThru) WriteObject(shown);
             }, id);
         }
