@@ -8,13 +8,14 @@ using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
+    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = SnapshotTargets.ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
-    public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
+    public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet
     {
         private InFlightQueue _inFlight = null!;
         private RunSummary? _summary;
@@ -40,13 +41,24 @@ namespace OpenStackSnapshot.Commands
         public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         /// <summary>Of the snapshots piped in, keeps the newest N available ones per volume and removes the rest (decided once all are in).</summary>
-        [Parameter(ParameterSetName = ObjectSet)]
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
         [ValidateRange(0, int.MaxValue)]
         public int? KeepNewest { get; set; }
 
         /// <summary>Writes one RunSummary at the end instead of the snapshots -PassThru writes.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
+
+        // -Id and -InputObject come last, where PowerShell listed them when a base class declared them.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SnapshotId", "snapshot_id")]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ParameterSetName = SnapshotTargets.ObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Snapshot[] InputObject { get; set; } = Array.Empty<Snapshot>();
 
         protected override void BeginProcessing()
         {
@@ -62,7 +74,7 @@ namespace OpenStackSnapshot.Commands
         protected override void ProcessRecord()
         {
             if (KeepNewest != null) _collected.AddRange(InputObject);
-            else foreach (var (id, known) in Targets()) Remove(id, known);
+            else foreach (var (id, known) in SnapshotTargets.Of(ParameterSetName, Id, InputObject)) Remove(id, known);
         }
 
         protected override void EndProcessing()
