@@ -11,7 +11,7 @@ using OpenStackSnapshot.Pipeline;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
-    /// What every cmdlet shares: Ctrl+C cancels the request in flight, client calls run to completion
+    /// What every cmdlet shares: the views loaded, Ctrl+C cancels the request in flight, client calls run to completion
     /// while their log is written from the pipeline thread, and failures become ErrorRecords.
     /// </summary>
     public abstract class OSCmdlet : PSCmdlet, IDisposable
@@ -35,6 +35,12 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>Runs a client call and writes its request log into Verbose/Debug (and its warnings) until it completes.</summary>
         internal T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
+
+        internal void Run(Func<CallContext, Task> call) => Run(async c =>
+        {
+            await call(c).ConfigureAwait(false);
+            return true;
+        });
 
         /// <summary>Starts a client call on the thread pool; Finish writes its log and takes its result.</summary>
         internal Task<T> Start<T>(Func<CallContext, Task<T>> call)
@@ -68,12 +74,6 @@ namespace OpenStackSnapshot.Commands
             else if (entry.To == PipelineLog.Stream.Debug || _verboseAsDebug.Value) WriteDebug(entry.Text);
             else WriteVerbose(entry.Text);
         }
-
-        internal void Run(Func<CallContext, Task> call) => Run(async c =>
-        {
-            await call(c).ConfigureAwait(false);
-            return true;
-        });
 
         /// <summary>Told of each failure (its ErrorId and record) before it is written or thrown: -Summary counts it there.</summary>
         private protected Action<string, ErrorRecord>? OnFailure { get; set; }
