@@ -95,7 +95,8 @@ namespace OpenStackSnapshot.Commands
         {
             var now = DateTime.UtcNow; // one "now" for the whole listing, so every page is judged alike
             new ListingWriter(this, Name).WritePages(Connection.Snapshots.List(Query()), s => s.Name,
-                s => ListingWriter.AnyOf(Status, s.Status) && ListingWriter.AnyOf(VolumeId, s.VolumeId) && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now),
+                s => ListingWriter.AnyOf(Status, s.Status) && ListingWriter.AnyOf(VolumeId, s.VolumeId)
+                    && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now),
                 "snapshot", AllProjects ? Shown : null);
         }
 

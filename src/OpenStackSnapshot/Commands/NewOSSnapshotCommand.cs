@@ -141,7 +141,8 @@ namespace OpenStackSnapshot.Commands
             if (existing == null) return false;
             WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
                 + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
-            _inFlight.Submit(_ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId); // queued, so output keeps input order
+            // Queued, so output keeps input order.
+            _inFlight.Submit(_ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId);
             return true;
         }
 

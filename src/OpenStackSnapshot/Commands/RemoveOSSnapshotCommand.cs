@@ -13,7 +13,8 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = SnapshotTargets.ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
+    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = SnapshotTargets.ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet
     {
@@ -50,7 +51,8 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Summary { get; set; }
 
         // -Id and -InputObject come last, where PowerShell listed them when a base class declared them.
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet,
+            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotId", "snapshot_id")]
         [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         [ValidateNotNullOrEmpty]

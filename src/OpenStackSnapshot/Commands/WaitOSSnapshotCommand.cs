@@ -32,7 +32,8 @@ namespace OpenStackSnapshot.Commands
         public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         // -Id and -InputObject come last, where PowerShell listed them when a base class declared them.
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet,
+            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SnapshotId", "snapshot_id")]
         [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         [ValidateNotNullOrEmpty]
