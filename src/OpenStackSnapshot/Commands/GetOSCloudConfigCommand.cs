@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
 
@@ -10,15 +9,13 @@ namespace OpenStackSnapshot.Commands
     /// <summary>The settings Connect-OSCloud would use, and where each came from; no secret, only whether one is present.</summary>
     [Cmdlet(VerbsCommon.Get, "OSCloudConfig", HelpUri = HelpLinks.Docs + "Get-OSCloudConfig.md")]
     [OutputType(typeof(CloudConfig))]
-    public sealed class GetOSCloudConfigCommand : PSCmdlet
+    public sealed class GetOSCloudConfigCommand : OSCmdlet
     {
         /// <summary>A cloud of clouds.yaml; without it, what Connect-OSCloud with no parameters would use.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CloudNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Cloud { get; set; }
-
-        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         protected override void ProcessRecord()
         {

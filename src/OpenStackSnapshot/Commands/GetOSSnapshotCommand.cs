@@ -7,6 +7,7 @@ using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Completion;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -82,7 +83,7 @@ namespace OpenStackSnapshot.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) WriteEach(Id, Connection.Snapshots.GetAsync);
+            if (ParameterSetName == IdSet) IdWriter.WriteEach(this, Id, Connection.Snapshots.GetAsync);
         }
 
         protected override void EndProcessing()
@@ -93,9 +94,10 @@ namespace OpenStackSnapshot.Commands
         private void List()
         {
             var now = DateTime.UtcNow; // one "now" for the whole listing, so every page is judged alike
-            WriteListing(Connection.Snapshots.List(Query()), Name, s => s.Name,
-                s => AnyOf(Status, s.Status) && AnyOf(VolumeId, s.VolumeId) && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now), "snapshot",
-                AllProjects ? Shown : null);
+            new ListingWriter(this, Name).WritePages(Connection.Snapshots.List(Query()), s => s.Name,
+                s => ListingWriter.AnyOf(Status, s.Status) && ListingWriter.AnyOf(VolumeId, s.VolumeId)
+                    && SnapshotAge.Matches(s.CreatedAt, OlderThan, NewerThan, now),
+                "snapshot", AllProjects ? Shown : null);
         }
 
         // Only what the server can match exactly: one name without wildcards, one status (stored lower-case), one volume.

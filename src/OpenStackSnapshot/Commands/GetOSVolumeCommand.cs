@@ -3,6 +3,7 @@ using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Volumes;
 using OpenStackSnapshot.Completion;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -40,13 +41,14 @@ namespace OpenStackSnapshot.Commands
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) WriteEach(VolumeId, Connection.Volumes.GetAsync);
+            if (ParameterSetName == IdSet) IdWriter.WriteEach(this, VolumeId, Connection.Volumes.GetAsync);
         }
 
         protected override void EndProcessing()
         {
             if (ParameterSetName == ListSet)
-                WriteListing(Connection.Volumes.List(new VolumeQuery { ServerIds = ServerId }), Name, v => v.Name, v => AnyOf(Status, v.Status), "volume");
+                new ListingWriter(this, Name).WritePages(Connection.Volumes.List(new VolumeQuery { ServerIds = ServerId }), v => v.Name,
+                    v => ListingWriter.AnyOf(Status, v.Status), "volume");
         }
     }
 }

@@ -8,6 +8,7 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Completion;
 
@@ -50,12 +51,12 @@ namespace OpenStackSnapshot.Commands
         /// <summary>With -Wait: how long to wait before giving up with OSTimeout.</summary>
         [Parameter]
         [RefuseNumberAsSpan]
-        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+        public TimeSpan Timeout { get; set; } = Waiter.DefaultTimeout;
 
         /// <summary>How many creates of this pipeline may be in flight at once; output stays in input order.</summary>
         [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         /// <summary>A snapshot of the volume with this name made within the span (not failed or going) is written instead of a new one.</summary>
         [Parameter]
@@ -67,6 +68,8 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        private InFlightQueue _inFlight = null!;
+        private RunSummary? _summary;
         private readonly List<string> _created = new List<string>();
         // Whether an item was created or reused is known when it is submitted; with -Wait it is written later, by id.
         private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -79,7 +82,12 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
-            if (Summary) Tally = new RunSummary("New-OSSnapshot");
+            _inFlight = new InFlightQueue(this, ThrottleLimit);
+            if (Summary)
+            {
+                _summary = new RunSummary("New-OSSnapshot");
+                OnFailure = _summary.AddFailure;
+            }
             _metadata = MetadataArgument.From(Metadata);
         }
 
@@ -90,7 +98,7 @@ namespace OpenStackSnapshot.Commands
             if (!ShouldProcess($"volume {VolumeId}", what)) return;
             var request = new NewSnapshot(VolumeId.Trim(), Name, Description, Force.IsPresent, _metadata);
             _submitted.Add(ReuseKey());
-            Submit(ThrottleLimit, call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
+            _inFlight.Submit(call => Connection.Snapshots.CreateAsync(request, call), snapshot =>
             {
                 _reuse?.Add(snapshot);
                 Done(snapshot, reused: false);
@@ -100,12 +108,12 @@ namespace OpenStackSnapshot.Commands
         // The snapshots of the whole pipeline are waited on together: one listing per poll, not one per snapshot.
         protected override void EndProcessing()
         {
-            FinishInFlight();
-            if (Wait) WaitFor(_created, WaitGoal.Available, Timeout, writeSnapshots: true, ThrottleLimit);
-            if (Tally != null) WriteObject(Tally);
+            _inFlight.FinishAll();
+            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_created, WaitGoal.Available, Timeout, ThrottleLimit, WriteWaited);
+            if (_summary != null) WriteObject(_summary);
         }
 
-        protected override void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
+        private void WriteWaited(Snapshot snapshot) => Write(snapshot, reused: !_createdIds.Contains(snapshot.Id));
 
         /// <summary>True when this item is settled without a create: reused, or refused (no name, or the listing failed).</summary>
         private bool TryReuse()
@@ -117,7 +125,7 @@ namespace OpenStackSnapshot.Commands
                 return true;
             }
             // The same volume and name given again while its create is in flight: let it finish, so it is found.
-            if (_submitted.Contains(ReuseKey())) FinishInFlight();
+            if (_submitted.Contains(ReuseKey())) _inFlight.FinishAll();
             Snapshot? existing;
             try
             {
@@ -133,7 +141,8 @@ namespace OpenStackSnapshot.Commands
             if (existing == null) return false;
             WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
                 + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
-            Submit(ThrottleLimit, _ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId); // queued, so output keeps input order
+            // Queued, so output keeps input order.
+            _inFlight.Submit(_ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId);
             return true;
         }
 
@@ -152,9 +161,9 @@ namespace OpenStackSnapshot.Commands
 
         private void Write(Snapshot snapshot, bool reused)
         {
-            if (Tally == null) WriteObject(snapshot);
-            else if (reused) Tally.AddReused(snapshot);
-            else Tally.AddCreated(snapshot);
+            if (_summary == null) WriteObject(snapshot);
+            else if (reused) _summary.AddReused(snapshot);
+            else _summary.AddCreated(snapshot);
         }
     }
 }

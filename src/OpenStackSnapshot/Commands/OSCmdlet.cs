@@ -6,15 +6,15 @@ using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Loading;
-using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
-    /// What every cmdlet shares: Ctrl+C cancels the request in flight, client calls run to completion
+    /// What every cmdlet shares: the views loaded, Ctrl+C cancels the request in flight, client calls run to completion
     /// while their log is written from the pipeline thread, and failures become ErrorRecords.
     /// </summary>
-    public abstract partial class OSCmdlet : PSCmdlet, IDisposable
+    public abstract class OSCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
@@ -34,15 +34,22 @@ namespace OpenStackSnapshot.Commands
         }
 
         /// <summary>Runs a client call and writes its request log into Verbose/Debug (and its warnings) until it completes.</summary>
-        protected T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
+        internal T Run<T>(Func<CallContext, Task<T>> call) => Finish(Start(call));
 
-        private Task<T> Start<T>(Func<CallContext, Task<T>> call)
+        internal void Run(Func<CallContext, Task> call) => Run(async c =>
+        {
+            await call(c).ConfigureAwait(false);
+            return true;
+        });
+
+        /// <summary>Starts a client call on the thread pool; Finish writes its log and takes its result.</summary>
+        internal Task<T> Start<T>(Func<CallContext, Task<T>> call)
         {
             var log = Log;
             return Task.Run(() => call(new CallContext(_stopping.Token, log)));
         }
 
-        private T Finish<T>(Task<T> task)
+        internal T Finish<T>(Task<T> task)
         {
             Log.WriteUntil(task, WriteEntry);
             try
@@ -68,31 +75,20 @@ namespace OpenStackSnapshot.Commands
             else WriteVerbose(entry.Text);
         }
 
-        protected void Run(Func<CallContext, Task> call) => Run(async c =>
-        {
-            await call(c).ConfigureAwait(false);
-            return true;
-        });
-
-        /// <summary>With -Summary: what this run did, counted as it goes (failures where they are reported).</summary>
-        private protected RunSummary? Tally { get; set; }
+        /// <summary>Told of each failure (its ErrorId and record) before it is written or thrown: -Summary counts it there.</summary>
+        private protected Action<string, ErrorRecord>? OnFailure { get; set; }
 
         /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
         protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
 
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
-        protected void Report(OpenStackException error, object? target)
+        internal void Report(OpenStackException error, object? target)
         {
             var record = ErrorMap.ToRecord(error, target);
-            Tally?.AddFailure(ErrorMap.For(error.Kind).ErrorId, record);
+            OnFailure?.Invoke(ErrorMap.For(error.Kind).ErrorId, record);
             if (ErrorMap.For(error.Kind).Terminating) ThrowTerminatingError(record);
             else WriteError(record);
         }
-
-        protected void ThrowNotConnected(bool closed) =>
-            ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
-                closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
-                "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
         // The log is made only when its stream will be kept: -Debug or -Verbose (or :$false) decides, else the caller's
         // preference variable (GetVariableValue reads the scope the command was called from).

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
@@ -7,7 +8,7 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>A cmdlet that talks to a cloud: -Session (an object or a name), or this runspace's default.</summary>
-    public abstract partial class OSSessionCmdlet : OSCmdlet
+    public abstract class OSSessionCmdlet : OSCmdlet
     {
         /// <summary>A session from Connect-OSCloud, or its name; this runspace's default when omitted.</summary>
         [Parameter]
@@ -25,6 +26,11 @@ namespace OpenStackSnapshot.Commands
             if (session == null || session.IsClosed) ThrowNotConnected(session != null);
             Connection = session!;
         }
+
+        private void ThrowNotConnected(bool closed) =>
+            ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
+                closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
+                "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
         /// <summary>A parameter asked for that the session's API cannot serve stops the command before anything is sent.</summary>
         protected void RequireFeature(bool supported, bool asked, string parameter, string what)

@@ -6,15 +6,20 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using OpenStackSnapshot.Output;
+using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
+using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Deletes snapshots: DELETE {compute}/os-snapshots/{id} (202, asynchronous).</summary>
-    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
+    [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = SnapshotTargets.ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
-    public sealed class RemoveOSSnapshotCommand : SnapshotTargetCmdlet
+    public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet
     {
+        private InFlightQueue _inFlight = null!;
+        private RunSummary? _summary;
         private readonly List<string> _deleted = new List<string>();
         private readonly List<Snapshot> _collected = new List<Snapshot>();
         private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -25,7 +30,7 @@ namespace OpenStackSnapshot.Commands
 
         [Parameter]
         [RefuseNumberAsSpan]
-        public TimeSpan Timeout { get; set; } = DefaultWaitTimeout;
+        public TimeSpan Timeout { get; set; } = Waiter.DefaultTimeout;
 
         /// <summary>Writes each snapshot that was deleted.</summary>
         [Parameter]
@@ -33,11 +38,11 @@ namespace OpenStackSnapshot.Commands
 
         /// <summary>How many removals of this pipeline may be in flight at once; output stays in input order.</summary>
         [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+        [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         /// <summary>Of the snapshots piped in, keeps the newest N available ones per volume and removes the rest (decided once all are in).</summary>
-        [Parameter(ParameterSetName = ObjectSet)]
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
         [ValidateRange(0, int.MaxValue)]
         public int? KeepNewest { get; set; }
 
@@ -45,24 +50,41 @@ namespace OpenStackSnapshot.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        // -Id and -InputObject come last, where PowerShell listed them when a base class declared them.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SnapshotTargets.IdSet,
+            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SnapshotId", "snapshot_id")]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ParameterSetName = SnapshotTargets.ObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Snapshot[] InputObject { get; set; } = Array.Empty<Snapshot>();
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Summary) Tally = new RunSummary("Remove-OSSnapshot");
+            if (Summary)
+            {
+                _summary = new RunSummary("Remove-OSSnapshot");
+                OnFailure = _summary.AddFailure;
+            }
+            _inFlight = new InFlightQueue(this, ThrottleLimit);
         }
 
         protected override void ProcessRecord()
         {
             if (KeepNewest != null) _collected.AddRange(InputObject);
-            else foreach (var (id, known) in Targets()) Remove(id, known);
+            else foreach (var (id, known) in SnapshotTargets.Of(ParameterSetName, Id, InputObject)) Remove(id, known);
         }
 
         protected override void EndProcessing()
         {
             if (KeepNewest != null) Retain(KeepNewest.Value);
-            FinishInFlight();
-            if (Wait) WaitFor(_deleted, WaitGoal.Deleted, Timeout, writeSnapshots: false, ThrottleLimit);
-            if (Tally != null) WriteObject(Tally);
+            _inFlight.FinishAll();
+            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_deleted, WaitGoal.Deleted, Timeout, ThrottleLimit, reached: null);
+            if (_summary != null) WriteObject(_summary);
         }
 
         // One line per volume says the decision before anything is sent; each volume's removals go oldest first.
@@ -71,8 +93,8 @@ namespace OpenStackSnapshot.Commands
             foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
             {
                 WriteVerboseLine(volume.Describe());
-                Tally?.AddKept(volume.Kept.Count);
-                Tally?.AddLeft(volume.Left.Count);
+                _summary?.AddKept(volume.Kept.Count);
+                _summary?.AddLeft(volume.Left.Count);
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
@@ -88,7 +110,7 @@ namespace OpenStackSnapshot.Commands
             var label = known?.Name != null ? $"snapshot {id} ({known.Name})" : $"snapshot {id}";
             if (!ShouldProcess(label, "Remove")) return;
             var lookUp = PassThru && known == null;
-            Submit(ThrottleLimit, async call =>
+            _inFlight.Submit(async call =>
             {
                 // -PassThru writes the snapshot as it was; an id alone is looked up first (a 404 ends it here).
                 var shown = lookUp ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : known;
@@ -97,7 +119,7 @@ namespace OpenStackSnapshot.Commands
             }, shown =>
             {
                 _deleted.Add(id);
-                if (Tally != null) Tally.AddRemoved(id, shown);
+                if (_summary != null) _summary.AddRemoved(id, shown);
                 else if (PassThru) WriteObject(shown);
             }, id);
         }

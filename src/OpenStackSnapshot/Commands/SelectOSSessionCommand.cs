@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
-using OpenStackSnapshot.Loading;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
 
@@ -9,7 +8,7 @@ namespace OpenStackSnapshot.Commands
     /// <summary>Makes a session this runspace's default, the one cmdlets without -Session use (as Select-AzContext).</summary>
     [Cmdlet(VerbsCommon.Select, "OSSession", DefaultParameterSetName = ByName, HelpUri = HelpLinks.Docs + "Select-OSSession.md")]
     [OutputType(typeof(OpenStackSession))]
-    public sealed class SelectOSSessionCommand : PSCmdlet
+    public sealed class SelectOSSessionCommand : OSCmdlet
     {
         private const string ByName = "Name";
         private const string BySession = "Session";
@@ -30,8 +29,6 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Writes the session that became the default.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
-
-        protected override void BeginProcessing() => FormatData.EnsureLoaded(this);
 
         protected override void ProcessRecord()
         {

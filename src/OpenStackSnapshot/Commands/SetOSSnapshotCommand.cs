@@ -9,6 +9,7 @@ using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Validation;
 using OpenStackSnapshot.Completion;
+using OpenStackSnapshot.Pipeline;
 
 namespace OpenStackSnapshot.Commands
 {
@@ -69,7 +70,7 @@ namespace OpenStackSnapshot.Commands
 
         // Lazy: each id is confirmed just before it is sent.
         protected override void ProcessRecord() =>
-            WriteEach(Id.Where(id => ShouldProcess($"snapshot {id}", _whatIf)), (id, call) => UpdateAsync(id.Trim(), call));
+            IdWriter.WriteEach(this, Id.Where(id => ShouldProcess($"snapshot {id}", _whatIf)), (id, call) => UpdateAsync(id.Trim(), call));
 
         /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
         private async Task<Snapshot?> UpdateAsync(string id, CallContext call)

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
 
-namespace OpenStackSnapshot.Commands
+namespace OpenStackSnapshot.Pipeline
 {
     /// <summary>
     /// Collects the client's request log and warnings from whatever thread it runs on, so the pipeline thread alone

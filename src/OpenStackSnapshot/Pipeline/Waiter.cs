@@ -5,29 +5,40 @@ using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Commands;
 
-namespace OpenStackSnapshot.Commands
+namespace OpenStackSnapshot.Pipeline
 {
     /// <summary>The one wait loop behind Wait-OSSnapshot, New-OSSnapshot -Wait and Remove-OSSnapshot -Wait.</summary>
-    public abstract partial class OSSessionCmdlet
+    internal sealed class Waiter
     {
         /// <summary>How long a wait lasts by default: long enough for large volumes, short enough for runbooks.</summary>
-        protected static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(30);
+        internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
-        private const int WaitProgressId = 0x05_5A_17;
+        private const int ProgressId = 0x05_5A_17;
+
+        private readonly OSCmdlet _cmdlet;
+        private readonly ISnapshotService _snapshots;
+
+        public Waiter(OSCmdlet cmdlet, ISnapshotService snapshots)
+        {
+            _cmdlet = cmdlet;
+            _snapshots = snapshots;
+        }
 
         /// <summary>
-        /// Polls until every snapshot reached the goal, failed, or the timeout passed. Each one that ends is
-        /// written (or its error) at once; a progress bar counts them. Up to throttleLimit shows are in flight at once.
+        /// Polls until every snapshot reached the goal, failed, or the timeout passed. Each one that ends goes to reached
+        /// (null: none is written) or its error is reported, at once; a progress bar counts them. Up to throttleLimit
+        /// shows are in flight at once.
         /// </summary>
-        protected void WaitFor(IEnumerable<string> ids, WaitGoal goal, TimeSpan timeout, bool writeSnapshots, int throttleLimit)
+        public void WaitFor(IEnumerable<string> ids, WaitGoal goal, TimeSpan timeout, int throttleLimit, Action<Snapshot>? reached)
         {
-            var wait = new SnapshotWait(Connection.Snapshots, goal, ids, throttleLimit);
+            var wait = new SnapshotWait(_snapshots, goal, ids, throttleLimit);
             if (wait.Total == 0) return;
             var started = DateTime.UtcNow;
             var deadline = started + timeout;
             var activity = goal == WaitGoal.Available ? "Waiting for snapshots to become available" : "Waiting for snapshots to be deleted";
-            var progress = new ProgressRecord(WaitProgressId, activity, $"0 of {wait.Total} done");
+            var progress = new ProgressRecord(ProgressId, activity, $"0 of {wait.Total} done");
             try
             {
                 while (wait.Pending > 0)
@@ -35,47 +46,44 @@ namespace OpenStackSnapshot.Commands
                     IReadOnlyList<WaitOutcome> ended;
                     try
                     {
-                        ended = Run(wait.PollAsync);
+                        ended = _cmdlet.Run(wait.PollAsync);
                     }
                     catch (OpenStackException e)
                     {
-                        Report(e, null); // the listing itself failed: nothing more can be learnt by this wait
+                        _cmdlet.Report(e, null); // the listing itself failed: nothing more can be learnt by this wait
                         return;
                     }
-                    Emit(ended, writeSnapshots);
+                    Emit(ended, reached);
                     var done = wait.Total - wait.Pending;
                     progress.StatusDescription = $"{done} of {wait.Total} done";
                     progress.PercentComplete = done * 100 / wait.Total;
-                    WriteProgress(progress);
+                    _cmdlet.WriteProgress(progress);
                     if (wait.Pending == 0) break;
 
                     var left = deadline - DateTime.UtcNow;
                     if (left <= TimeSpan.Zero)
                     {
-                        Emit(wait.Expire(DateTime.UtcNow - started), writeSnapshots);
+                        Emit(wait.Expire(DateTime.UtcNow - started), reached);
                         break;
                     }
                     var pause = wait.NextDelay();
-                    Run(call => Task.Delay(pause < left ? pause : left, call.Cancellation));
+                    _cmdlet.Run(call => Task.Delay(pause < left ? pause : left, call.Cancellation));
                 }
             }
             finally
             {
                 progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                _cmdlet.WriteProgress(progress);
             }
         }
 
-        private void Emit(IEnumerable<WaitOutcome> outcomes, bool writeSnapshots)
+        private void Emit(IEnumerable<WaitOutcome> outcomes, Action<Snapshot>? reached)
         {
             foreach (var outcome in outcomes)
             {
-                if (outcome.Error != null) Report(outcome.Error, outcome.Id);
-                else if (writeSnapshots && outcome.Snapshot != null) WriteWaited(outcome.Snapshot);
+                if (outcome.Error != null) _cmdlet.Report(outcome.Error, outcome.Id);
+                else if (reached != null && outcome.Snapshot != null) reached(outcome.Snapshot);
             }
         }
-
-        /// <summary>A snapshot that reached the goal; a cmdlet that counts what it writes overrides this.</summary>
-        protected virtual void WriteWaited(Snapshot snapshot) => WriteObject(snapshot);
     }
 }
