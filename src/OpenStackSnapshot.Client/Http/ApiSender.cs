@@ -41,8 +41,9 @@ namespace OpenStackSnapshot.Client.Http
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
         {
-            RequestTags.SetLog(request, call.Log);
-            var retries = RequestTags.StartRetries(request);
+            var tags = RequestTags.Of(request);
+            tags.Log = call.Log;
+            var retries = tags.StartRetries();
             try
             {
                 return await ExchangeAsync(request, subject, call).ConfigureAwait(false);

@@ -14,9 +14,9 @@ namespace OpenStackSnapshot.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (RequestTags.IsAnonymous(request)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (RequestTags.Find(request)?.Anonymous == true) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-            var call = new CallContext(cancellationToken, RequestTags.GetLog(request));
+            var call = new CallContext(cancellationToken, RequestTags.Find(request)?.Log);
             var token = await _tokens.ValueAsync(call).ConfigureAwait(false);
             SetToken(request, token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

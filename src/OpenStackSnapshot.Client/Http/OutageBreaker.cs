@@ -48,7 +48,7 @@ namespace OpenStackSnapshot.Client.Http
                         probeAt = _probeAt = _openedAt + args.BreakDuration;
                     }
                     // One warning for the outage, from the request that opened the circuit; the requests it refuses each fail at once.
-                    RequestTags.GetLog(ResilienceHandler.RequestOf(args.Context))?.Warning(
+                    RequestTags.Find(ResilienceHandler.RequestOf(args.Context))?.Log?.Warning(
                         $"The cloud has failed every request for a while, each after retrying for up to {_budget.TotalSeconds:0} s: "
                         + $"until {probeAt:HH:mm:ss} UTC this session fails its requests at once, without sending them; "
                         + "then one request checks whether the cloud is back.");

@@ -86,7 +86,7 @@ namespace OpenStackSnapshot.Client.Http
             {
                 await SendAsync(request, subject, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.RetriesOf(request)?.Total > 0)
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.Find(request)?.Retries?.Total > 0)
             {
                 // deleted by an attempt whose answer was lost
             }

@@ -24,13 +24,13 @@ namespace OpenStackSnapshot.Client.Http
             {
                 if (inner is AuthenticationException)
                 {
-                    var why = TlsHandler.RefusalOf(request) ?? inner.Message;
+                    var why = RequestTags.Find(request)?.TlsRefusal ?? inner.Message;
                     var refused = $"The TLS connection to {target.Authority} failed ({method} {url}): {why}";
                     return Failure(OpenStackErrorKind.TlsFailure, refused, UntrustedAction);
                 }
             }
             var reason = e.GetBaseException().Message;
-            var signIn = RequestTags.IsFirstSignIn(request);
+            var signIn = RequestTags.Find(request)?.FirstSignIn == true;
             if (NetworkFailure.IsUnknownHost(e))
             {
                 return Failure(OpenStackErrorKind.ConnectionFailed, $"The host name {target.Host} does not resolve ({method} {url}): {reason}",
