@@ -43,7 +43,6 @@ namespace OpenStackSnapshot.Client.Auth
         public async Task<AccessToken> IssueAsync(CallContext call)
         {
             using var request = _auth is TokenAuth given ? Validation(given) : new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
-            RequestTags.Of(request).Anonymous = true;
             if (!_signedIn) RequestTags.Of(request).FirstSignIn = true;
             ApiResponse response;
             try
@@ -97,7 +96,6 @@ namespace OpenStackSnapshot.Client.Auth
         public async Task RevokeAsync(string token, CallContext call)
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, _tokensUrl);
-            RequestTags.Of(request).Anonymous = true;
             RequestTags.Of(request).BestEffort = true;
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, token);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, token);

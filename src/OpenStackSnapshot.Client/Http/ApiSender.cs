@@ -33,10 +33,10 @@ namespace OpenStackSnapshot.Client.Http
         private readonly HttpClient _http;
         private readonly OutageBreaker _breaker;
 
-        public ApiSender(HttpPipeline pipeline)
+        public ApiSender(HttpClient http, OutageBreaker breaker)
         {
-            _http = pipeline.Client;
-            _breaker = pipeline.Breaker;
+            _http = http;
+            _breaker = breaker;
         }
 
         public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)

@@ -13,9 +13,6 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Where its exchanges are logged (the caller's verbose and debug streams), if anywhere.</summary>
         public IRequestLog? Log { get; set; }
 
-        /// <summary>Keystone's token requests go without a token.</summary>
-        public bool Anonymous { get; set; }
-
         /// <summary>Sent once, never retried: a courtesy (a token revoke) must not hold a Disconnect for a whole retry budget.</summary>
         public bool BestEffort { get; set; }
 
