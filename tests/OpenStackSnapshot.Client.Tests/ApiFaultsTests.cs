@@ -36,7 +36,7 @@ public class ApiFaultsTests
         var body = $$$"""{"{{{faultName}}}": {"code": {{{status}}}, "message": "{{{message}}}"}}""";
         var subject = new ErrorTranslator.Subject(Faults(api)) { VolumeId = TestCloud.VolumeId };
 
-        var e = ErrorTranslator.FromResponse(status, body, "POST", "http://cloud.test/x", "req-1", null, subject);
+        var e = ErrorTranslator.FromResponse(new Exchange("POST", "http://cloud.test/x").Answered(status, "req-1", FaultBody.Parse(body)), subject);
 
         Assert.Equal(expected, e.Kind);
         Assert.Equal(message, e.ServerMessage);
@@ -48,7 +48,7 @@ public class ApiFaultsTests
     [InlineData("identity", "check the identity URL")]
     public void AdviceNamesTheApiThatAnswered(string api, string advice)
     {
-        var e = ErrorTranslator.FromResponse(405, null, "GET", "http://cloud.test/x", null, null, new ErrorTranslator.Subject(Faults(api)));
+        var e = ErrorTranslator.FromResponse(new Exchange("GET", "http://cloud.test/x").Answered(405, null, FaultBody.Parse(null)), new ErrorTranslator.Subject(Faults(api)));
         Assert.Contains(advice, e.RecommendedAction);
     }
 }

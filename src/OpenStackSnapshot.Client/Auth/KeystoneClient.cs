@@ -51,32 +51,25 @@ namespace OpenStackSnapshot.Client.Auth
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound || e.Kind == OpenStackErrorKind.ApiNotAvailable)
             {
-                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl.AbsoluteUri} is not a Keystone v3 token endpoint (HTTP 404).", e)
-                {
-                    StatusCode = e.StatusCode, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = "Check the auth URL (auth_url): it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
-                };
+                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl.AbsoluteUri} is not a Keystone v3 token endpoint (HTTP 404).",
+                    "Check the auth URL (auth_url): it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
+                    new Exchange(e.Method!, e.Url).Answered(e.StatusCode!.Value, e.RequestId), e);
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.AuthenticationFailed)
             {
-                throw new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
-                    $"Keystone refused the credentials ({Describe()}): {e.ServerMessage ?? "HTTP 401"}{(e.RequestId != null ? $" (request id {e.RequestId})" : string.Empty)}", e)
-                {
-                    StatusCode = e.StatusCode, FaultName = e.FaultName, ServerMessage = e.ServerMessage, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = _auth is TokenAuth
+                throw e.WithMessage(
+                    $"Keystone refused the credentials ({Describe()}): {e.ServerMessage ?? "HTTP 401"}{(e.RequestId != null ? $" (request id {e.RequestId})" : string.Empty)}",
+                    _auth is TokenAuth
                         ? "The token is invalid or expired: get a new one (openstack token issue), or sign in with a password or an application credential."
-                        : "Check the user name, password or application credential, the domain and the project, then connect again.",
-                };
+                        : "Check the user name, password or application credential, the domain and the project, then connect again.");
             }
             using (response.Message)
             {
                 var subject = response.Message.Headers.TryGetValues(OpenStackHeaders.SubjectToken, out var values) ? values.FirstOrDefault() : null;
                 if (string.IsNullOrEmpty(subject))
-                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.")
-                    {
-                        StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.AbsoluteUri,
-                        RecommendedAction = "Check that the auth URL (auth_url) points at Keystone v3.",
-                    };
+                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.",
+                        "Check that the auth URL (auth_url) points at Keystone v3.",
+                        new Exchange(request.Method.Method, _tokensUrl.AbsoluteUri).Answered(response.Status, response.RequestId));
                 var token = ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
                 _signedIn = true;
                 return token;

@@ -65,10 +65,6 @@ namespace OpenStackSnapshot.Client.Compute
             && (message.IndexOf("os-snapshots", StringComparison.OrdinalIgnoreCase) >= 0
                 || message.IndexOf("os_compute_api:os-volumes:snapshots", StringComparison.OrdinalIgnoreCase) >= 0);
 
-        private OpenStackException Offer(OpenStackException e)
-        {
-            if (_blockStorageOffered) e.BetterApi = SnapshotApi.BlockStorage;
-            return e;
-        }
+        private OpenStackException Offer(OpenStackException e) => _blockStorageOffered ? e.WithBetterApi(SnapshotApi.BlockStorage) : e;
     }
 }

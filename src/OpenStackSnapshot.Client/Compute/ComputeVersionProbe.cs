@@ -39,7 +39,7 @@ namespace OpenStackSnapshot.Client.Compute
         {
             var finding = _finding ??= await FindAsync(call).ConfigureAwait(false);
             var message = Sentences.Join($"{notFound.Message} (microversion {_microversion})", finding);
-            return notFound.Restated(notFound.Kind, message, notFound.RecommendedAction);
+            return notFound.WithMessage(message, notFound.RecommendedAction);
         }
 
         private async Task<string> FindAsync(CallContext call)

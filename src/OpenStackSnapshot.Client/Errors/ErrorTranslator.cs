@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 
 namespace OpenStackSnapshot.Client.Errors
 {
@@ -29,37 +28,15 @@ namespace OpenStackSnapshot.Client.Errors
             public ApiFaults Faults { get; }
         }
 
-        public static OpenStackException FromResponse(int status, string? body, string method, string url, string? requestId, int? retryAfterHeader, Subject subject)
+        public static OpenStackException FromResponse(Exchange answer, Subject subject)
         {
-            var fault = FaultBody.Parse(body);
-            var server = fault.Message ?? ReasonPhrase(status);
-            var (kind, message, action) = subject.Faults.Classify(status, server, subject) ?? Classify(status, server, fault, subject);
-            return new OpenStackException(kind, Shown(message, status, fault.Name, method, url, requestId))
-            {
-                StatusCode = status,
-                FaultName = fault.Name,
-                ServerMessage = fault.Message,
-                RequestId = requestId,
-                Method = method,
-                Url = url,
-                RetryAfterSeconds = retryAfterHeader ?? fault.RetryAfterSeconds,
-                RecommendedAction = action,
-            };
+            var status = answer.Status!.Value;
+            var server = answer.Server;
+            var (kind, message, action) = subject.Faults.Classify(status, server, subject) ?? Classify(status, server, answer.FaultName, subject);
+            return new OpenStackException(kind, answer.Shown(message), action, answer);
         }
 
-        /// <summary>A message with what an operator chases: status, fault, method, URL, request id.</summary>
-        internal static string Shown(string message, int? status, string? faultName, string? method, string? url, string? requestId)
-        {
-            var fault = faultName != null ? " " + faultName : string.Empty;
-            var id = requestId != null ? ", request id " + requestId : string.Empty;
-            return $"{message} (HTTP {status}{fault}, {method} {url}{id})";
-        }
-
-        /// <summary>Another message for the same answer, with the same facts.</summary>
-        internal static string Shown(string message, OpenStackException answer) =>
-            Shown(message, answer.StatusCode, answer.FaultName, answer.Method, answer.Url, answer.RequestId);
-
-        private static (OpenStackErrorKind, string, string) Classify(int status, string server, FaultBody fault, Subject subject)
+        private static (OpenStackErrorKind, string, string) Classify(int status, string server, string? faultName, Subject subject)
         {
             var service = subject.Faults.Service;
             switch (status)
@@ -75,7 +52,7 @@ namespace OpenStackSnapshot.Client.Errors
                 case 403:
                     return (OpenStackErrorKind.Forbidden, server, "Your role on this project does not allow it; creating and deleting snapshots needs the member role.");
                 case 404:
-                    return NotFound(server, fault, subject);
+                    return NotFound(server, faultName, subject);
                 case 406:
                     return (OpenStackErrorKind.ApiNotAvailable, $"The {service} endpoint does not serve the microversion this module pins: {server}",
                         $"The cloud's {service} API is older than this module needs; ask the cloud's operator which version it runs.");
@@ -97,11 +74,11 @@ namespace OpenStackSnapshot.Client.Errors
             }
         }
 
-        private static (OpenStackErrorKind, string, string) NotFound(string server, FaultBody fault, Subject subject)
+        private static (OpenStackErrorKind, string, string) NotFound(string server, string? faultName, Subject subject)
         {
             // Services name a missing item ("Snapshot X could not be found."); a bare "resource could not be found",
             // or the web framework's page, means the route itself is not served (as Nova's from microversion 2.36).
-            if (fault.Name != "itemNotFound" || server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase))
+            if (faultName != "itemNotFound" || server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase))
                 return subject.Faults.RouteNotServed(server);
             // A create for a missing volume is answered with a 404 that names it.
             if (subject.VolumeId != null && server.StartsWith("Volume", StringComparison.OrdinalIgnoreCase))
@@ -137,8 +114,5 @@ namespace OpenStackSnapshot.Client.Errors
         internal static bool IsQuota(string server) =>
             server.IndexOf("quota", StringComparison.OrdinalIgnoreCase) >= 0
             || (server.IndexOf("Maximum number of", StringComparison.OrdinalIgnoreCase) >= 0 && server.IndexOf("exceeded", StringComparison.OrdinalIgnoreCase) >= 0);
-
-        private static string ReasonPhrase(int status) =>
-            Enum.IsDefined(typeof(HttpStatusCode), status) ? ((HttpStatusCode)status).ToString() : "HTTP " + status;
     }
 }

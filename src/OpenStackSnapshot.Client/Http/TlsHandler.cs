@@ -131,9 +131,7 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         private static OpenStackException Unusable(string message) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message)
-            {
-                RecommendedAction = "Check the path (cacert or OS_CACERT; cert and key or OS_CERT and OS_KEY) and that the file is PEM.",
-            };
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message,
+                "Check the path (cacert or OS_CACERT; cert and key or OS_CERT and OS_KEY) and that the file is PEM.");
     }
 }

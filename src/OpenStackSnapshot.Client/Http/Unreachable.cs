@@ -17,8 +17,9 @@ namespace OpenStackSnapshot.Client.Http
             + "for a cloud still starting, a retry_budget makes the first sign-in wait longer.";
         private const string DownAction = "Check the URL, the network and that the service is running.";
 
-        public static OpenStackException From(HttpRequestException e, HttpRequestMessage request, string method, string url)
+        public static OpenStackException From(HttpRequestException e, HttpRequestMessage request, Exchange sent)
         {
+            var (method, url) = (sent.Method, sent.Url!);
             var target = new Uri(url);
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
             {
@@ -40,7 +41,7 @@ namespace OpenStackSnapshot.Client.Http
             return Failure(OpenStackErrorKind.ConnectionFailed, unreached, signIn ? KeystoneDownAction : DownAction);
 
             OpenStackException Failure(OpenStackErrorKind kind, string message, string action) =>
-                new OpenStackException(kind, message, e) { Method = method, Url = url, RecommendedAction = action };
+                new OpenStackException(kind, message, action, sent, e);
         }
     }
 }

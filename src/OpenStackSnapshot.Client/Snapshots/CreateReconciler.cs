@@ -85,7 +85,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            lost.Restated(lost.Kind, Sentences.Join(lost.Message, what),
+            lost.WithMessage(Sentences.Join(lost.Message, what),
                 "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.");
     }
 }
