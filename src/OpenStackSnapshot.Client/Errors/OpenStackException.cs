@@ -69,9 +69,5 @@ namespace OpenStackSnapshot.Client.Errors
         /// <summary>The same failure said better (a cause found, a finding added): this one inside, what an operator chases kept.</summary>
         internal OpenStackException WithMessage(string message, string? recommendedAction) =>
             new OpenStackException(Kind, Sentences.Join(message), recommendedAction, Exchange, BetterApi, this);
-
-        /// <summary>The same failure, with the API that can do what this one could not.</summary>
-        internal OpenStackException WithBetterApi(SnapshotApi api) =>
-            new OpenStackException(Kind, Message, RecommendedAction, Exchange, api, InnerException);
     }
 }

@@ -39,7 +39,7 @@ namespace OpenStackSnapshot.Client.Http
             _breaker = breaker;
         }
 
-        public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
             var tags = RequestTags.Of(request);
             tags.Log = call.Log;
@@ -89,7 +89,7 @@ namespace OpenStackSnapshot.Client.Http
             response.Dispose();
             var answer = Sent().Answered(status, requestId, FaultBody.Parse(body),
                 retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null);
-            throw ErrorTranslator.FromResponse(answer, subject);
+            throw request.Refused(answer);
         }
 
         /// <summary>Reads a success body; a body that is not what the API documents is InvalidResponse.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
@@ -24,7 +25,7 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         {
             var volumeId = SnapshotInput.Checked(snapshot);
             ProxyLimits.Check(snapshot);
-            var request = _compute.Request(HttpMethod.Post, Collection);
+            var request = _compute.Request(HttpMethod.Post, Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
             request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, volumeId));
             return CreateReconciler.CreateAsync(this, _compute, request, snapshot, volumeId, SnapshotJson.ReadOne, call);
         }
