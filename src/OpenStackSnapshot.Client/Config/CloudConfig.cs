@@ -311,7 +311,7 @@ namespace OpenStackSnapshot.Client.Config
         private OpenStackException Missing(SettingKey key, string? why = null)
         {
             var variable = key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty;
-            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty);
+            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass {parameter}" : string.Empty);
             var missing = $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}{(key.Secret ? SecureFileRead() : string.Empty)}";
             // With nothing at all to sign in with, which clouds could have been named is what helps.
             if (Name == null && key == SettingKeys.AuthUrl)

@@ -167,7 +167,7 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Every parameter given, as the clouds.yaml key it overrides.</summary>
         private CloudConfigRequest Request()
         {
-            var request = new CloudConfigRequest { Cloud = Cloud }
+            var request = new CloudConfigRequest { Cloud = Cloud, ParameterSpelling = parameter => "-" + parameter } // the client speaks no PowerShell
                 .Set(SettingKeys.AuthUrl.Name, AuthUrl?.OriginalString, nameof(AuthUrl))
                 .Set(SettingKeys.ProjectName.Name, ProjectName, nameof(ProjectName))
                 .Set(SettingKeys.ProjectId.Name, ProjectId, nameof(ProjectId))
