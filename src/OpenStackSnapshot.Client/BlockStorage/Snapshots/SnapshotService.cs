@@ -20,7 +20,6 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 
         public SnapshotService(BlockStorageRequests requests) => _requests = requests;
 
-        public SnapshotApi Api => SnapshotApi.BlockStorage;
         public SnapshotFeatures Features => All;
 
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)

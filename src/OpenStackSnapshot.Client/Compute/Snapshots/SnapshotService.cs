@@ -18,7 +18,6 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
 
         internal SnapshotService(ComputeRequests compute) => _compute = compute;
 
-        public SnapshotApi Api => SnapshotApi.Compute;
         public SnapshotFeatures Features => ProxyLimits.Features;
 
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
