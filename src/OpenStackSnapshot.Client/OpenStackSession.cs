@@ -158,7 +158,8 @@ namespace OpenStackSnapshot.Client
             IsClosed = true;
             try
             {
-                if (await _pipeline.Tokens.CloseAsync(call).ConfigureAwait(false) is { } issued) await _pipeline.Keystone.RevokeAsync(issued, call).ConfigureAwait(false);
+                if (await _pipeline.Tokens.CloseAsync(call).ConfigureAwait(false) is { } issued)
+                    await _pipeline.Keystone.RevokeAsync(issued, call).ConfigureAwait(false);
             }
             finally
             {

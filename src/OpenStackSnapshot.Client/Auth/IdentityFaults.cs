@@ -35,15 +35,19 @@ namespace OpenStackSnapshot.Client.Auth
 
         private Verdict Refused(Exchange answer) =>
             new Verdict(OpenStackErrorKind.AuthenticationFailed,
-                $"Keystone refused the credentials ({Describe()}): {answer.ServerMessage ?? "HTTP 401"}{(answer.RequestId != null ? $" (request id {answer.RequestId})" : string.Empty)}",
+                $"Keystone refused the credentials ({Describe()}): {answer.ServerMessage ?? "HTTP 401"}"
+                + (answer.RequestId != null ? $" (request id {answer.RequestId})" : string.Empty),
                 _auth is TokenAuth
-                    ? "The token is invalid or expired: get a new one (openstack token issue), or sign in with a password or an application credential."
+                    ? "The token is invalid or expired: get a new one (openstack token issue), "
+                      + "or sign in with a password or an application credential."
                     : "Check the user name, password or application credential, the domain and the project, then connect again.",
                 whole: true);
 
         private string Describe() => _auth switch
         {
-            PasswordAuth p => $"user '{p.UserId ?? p.UserName}'{(p.UserId == null ? $" in domain '{p.UserDomainId ?? p.UserDomainName ?? "Default"}'" : string.Empty)}, project '{p.ProjectId ?? p.ProjectName}'",
+            PasswordAuth p => $"user '{p.UserId ?? p.UserName}'"
+                + (p.UserId == null ? $" in domain '{p.UserDomainId ?? p.UserDomainName ?? "Default"}'" : string.Empty)
+                + $", project '{p.ProjectId ?? p.ProjectName}'",
             ApplicationCredentialAuth a => $"application credential '{a.Id ?? a.Name}'",
             TokenAuth _ => "the given token",
             _ => _auth.GetType().Name,

@@ -44,7 +44,8 @@ namespace OpenStackSnapshot.Client.Auth
             {
                 var subject = response.Message.Headers.TryGetValues(OpenStackHeaders.SubjectToken, out var values) ? values.FirstOrDefault() : null;
                 if (string.IsNullOrEmpty(subject))
-                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.",
+                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                        $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.",
                         "Check that the auth URL (auth_url) points at Keystone v3.",
                         new Exchange(request.Method.Method, _tokensUrl.AbsoluteUri).Answered(response.Status, response.RequestId));
                 var token = ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));

@@ -20,7 +20,8 @@ namespace OpenStackSnapshot.Client.BlockStorage
             {
                 case 413 when !ServiceFaults.IsQuota(server):
                     // not a rate limiter (as the same code from Nova's would be): one of Cinder's own limits, or a body too large
-                    return new Verdict(OpenStackErrorKind.OverLimit, server, "Block storage refused the request as over one of its limits; the server's message says which.");
+                    return new Verdict(OpenStackErrorKind.OverLimit, server,
+                        "Block storage refused the request as over one of its limits; the server's message says which.");
                 case 404 when server.IndexOf("is not supported on this method", StringComparison.OrdinalIgnoreCase) >= 0:
                     return RouteNotServed(server); // "API version 3.N is not supported on this method."
                 default:

@@ -110,6 +110,7 @@ namespace OpenStackSnapshot.Client.Config
 
         internal static OpenStackException Invalid(string message, Exception? inner = null) =>
             new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message,
-                "Correct the file (clouds.yaml and secure.yaml have the openstack CLI's format), or point OS_CLIENT_CONFIG_FILE at another one.", inner);
+                "Correct the file (clouds.yaml and secure.yaml have the openstack CLI's format), "
+                + "or point OS_CLIENT_CONFIG_FILE at another one.", inner);
     }
 }

@@ -20,7 +20,8 @@ namespace OpenStackSnapshot.Client.Errors
         }
 
         /// <param name="betterApi">The API that can do what this one could not, when there is one.</param>
-        internal OpenStackException(OpenStackErrorKind kind, string message, string? recommendedAction, Exception? inner, SnapshotApi? betterApi = null)
+        internal OpenStackException(OpenStackErrorKind kind, string message, string? recommendedAction, Exception? inner,
+            SnapshotApi? betterApi = null)
             : this(kind, Sentences.Join(message), recommendedAction, null, betterApi, inner)
         {
         }
@@ -33,7 +34,8 @@ namespace OpenStackSnapshot.Client.Errors
         }
 
         // The one constructor that stores: the text is whole by now.
-        private OpenStackException(OpenStackErrorKind kind, string text, string? recommendedAction, Exchange? exchange, SnapshotApi? betterApi, Exception? inner)
+        private OpenStackException(OpenStackErrorKind kind, string text, string? recommendedAction, Exchange? exchange, SnapshotApi? betterApi,
+            Exception? inner)
             : base(text, inner)
         {
             Kind = kind;

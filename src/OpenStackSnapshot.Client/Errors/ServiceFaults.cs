@@ -14,9 +14,11 @@ namespace OpenStackSnapshot.Client.Errors
             switch (answer.Status)
             {
                 case 400:
-                    return new Verdict(OpenStackErrorKind.BadRequest, server, "Correct the request; the server's message says which value it refused.");
+                    return new Verdict(OpenStackErrorKind.BadRequest, server,
+                        "Correct the request; the server's message says which value it refused.");
                 case 401:
-                    return new Verdict(OpenStackErrorKind.AuthenticationFailed, server, "Check the credential, project and domain, then sign in again.");
+                    return new Verdict(OpenStackErrorKind.AuthenticationFailed, server,
+                        "Check the credential, project and domain, then sign in again.");
                 case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0:
                     return new Verdict(OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice); // Nova's quota refusals
                 case 403:
@@ -25,7 +27,8 @@ namespace OpenStackSnapshot.Client.Errors
                 case 404:
                     return NotFound(answer, target, api);
                 case 406:
-                    return new Verdict(OpenStackErrorKind.ApiNotAvailable, $"The {service} endpoint does not serve the microversion this module pins: {server}",
+                    return new Verdict(OpenStackErrorKind.ApiNotAvailable,
+                        $"The {service} endpoint does not serve the microversion this module pins: {server}",
                         $"The cloud's {service} API is older than this module needs; ask the cloud's operator which version it runs.");
                 case 405:
                     return new Verdict(OpenStackErrorKind.MethodNotAllowed, server,
@@ -64,6 +67,7 @@ namespace OpenStackSnapshot.Client.Errors
         /// </summary>
         internal static bool IsQuota(string server) =>
             server.IndexOf("quota", StringComparison.OrdinalIgnoreCase) >= 0
-            || (server.IndexOf("Maximum number of", StringComparison.OrdinalIgnoreCase) >= 0 && server.IndexOf("exceeded", StringComparison.OrdinalIgnoreCase) >= 0);
+            || (server.IndexOf("Maximum number of", StringComparison.OrdinalIgnoreCase) >= 0
+                && server.IndexOf("exceeded", StringComparison.OrdinalIgnoreCase) >= 0);
     }
 }

@@ -26,8 +26,11 @@ namespace OpenStackSnapshot.Client.Errors
             return new Verdict(OpenStackErrorKind.VolumeNotAvailable,
                 target.Force
                     ? $"Volume {volume} cannot be snapshotted in its current state (block storage refused it even though the snapshot was forced)."
-                    : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; a forced snapshot may be taken of an attached volume.",
-                target.Force ? "Check the volume's status; it must be available or in-use." : "Force the snapshot of an attached volume, or detach it first.");
+                    : $"Volume {volume} cannot be snapshotted in its current state: it is attached (in use) or not available; "
+                      + "a forced snapshot may be taken of an attached volume.",
+                target.Force
+                    ? "Check the volume's status; it must be available or in-use."
+                    : "Force the snapshot of an attached volume, or detach it first.");
         }
 
         /// <summary>Block storage's refusal to delete a snapshot in another state (Cinder's InvalidSnapshot), however it reached us.</summary>

@@ -76,7 +76,8 @@ namespace OpenStackSnapshot.Client.Http
             catch (ObjectDisposedException e)
             {
                 // Another runspace disconnected the session this request was sent on.
-                throw new OpenStackException(OpenStackErrorKind.NotConnected, $"The session was closed (disconnected) while {method} {url} was being sent.",
+                throw new OpenStackException(OpenStackErrorKind.NotConnected,
+                    $"The session was closed (disconnected) while {method} {url} was being sent.",
                     "Connect again, and use the new session.", Sent(), e);
             }
 
@@ -106,7 +107,9 @@ namespace OpenStackSnapshot.Client.Http
                 var start = FaultBody.Clean(response.Body);
                 var url = request.RequestUri?.AbsoluteUri;
                 throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The answer to {request.Method} {url} could not be read: {what}{(start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")}{(response.RequestId != null ? $", request id {response.RequestId}" : string.Empty)}.",
+                    $"The answer to {request.Method} {url} could not be read: {what}"
+                    + (start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")
+                    + (response.RequestId != null ? $", request id {response.RequestId}" : string.Empty) + ".",
                     "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
                     new Exchange(request.Method.Method, url).Answered(response.Status, response.RequestId), e);
             }

@@ -78,7 +78,8 @@ namespace OpenStackSnapshot.Client.Http
             var wait = probeAt - DateTime.UtcNow;
             var until = wait > TimeSpan.Zero ? $"until {probeAt:HH:mm:ss} UTC, then tries again" : "while one request checks whether it is back";
             return new OpenStackException(OpenStackErrorKind.ServiceUnavailable,
-                $"{unsent.Method} {unsent.Url} was not sent: the cloud has failed every request since {openedAt:HH:mm:ss} UTC, each after retrying for up to {_budget.TotalSeconds:0} s, so this session fails fast {until}.",
+                $"{unsent.Method} {unsent.Url} was not sent: the cloud has failed every request since {openedAt:HH:mm:ss} UTC, "
+                + $"each after retrying for up to {_budget.TotalSeconds:0} s, so this session fails fast {until}.",
                 "Wait for the cloud to recover, then run the command again: the session recovers by itself, without connecting again.",
                 unsent.WaitFor((int)Math.Ceiling(Math.Max(0, wait.TotalSeconds))), e);
         }

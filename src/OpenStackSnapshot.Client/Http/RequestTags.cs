@@ -22,7 +22,7 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Its retries so far and how long it has been going, from <see cref="StartRetries"/> on.</summary>
         public RetryState? Retries { get; private set; }
 
-        /// <summary>The success answer of an attempt whose body is not JSON (the body-read handler's finding, which the retry policy reads).</summary>
+        /// <summary>The success answer of an attempt whose body is not JSON: the body-read handler's finding, for the retry policy.</summary>
         public HttpResponseMessage? UnreadableAnswer { get; set; }
 
         /// <summary>Why the TLS handler refused the server's certificate, so a TLS failure can say why.</summary>
