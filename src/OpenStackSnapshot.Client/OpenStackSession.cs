@@ -17,15 +17,11 @@ namespace OpenStackSnapshot.Client
     public sealed class OpenStackSession : IDisposable
     {
         private readonly HttpPipeline _pipeline;
-        private readonly TokenSource _tokens;
-        private readonly KeystoneClient _keystone;
         private readonly AuthMethod _auth;
 
-        private OpenStackSession(string name, ConnectionOptions options, HttpPipeline pipeline, TokenSource tokens, KeystoneClient keystone, AccessToken token, CatalogEndpoint endpoint)
+        private OpenStackSession(string name, ConnectionOptions options, HttpPipeline pipeline, AccessToken token, CatalogEndpoint endpoint)
         {
             _pipeline = pipeline;
-            _tokens = tokens;
-            _keystone = keystone;
             _auth = options.Auth;
             Name = name;
             AuthType = options.Auth.AuthType;
@@ -43,7 +39,7 @@ namespace OpenStackSnapshot.Client
             Roles = token.Roles;
             Api = options.Api;
             EndpointUrl = new Uri(endpoint.Url.TrimEnd('/'));
-            var sender = new ApiSender(pipeline);
+            var sender = pipeline.Sender;
             if (Api == SnapshotApi.BlockStorage)
             {
                 BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
@@ -86,7 +82,7 @@ namespace OpenStackSnapshot.Client
         /// <summary>The region of the endpoint in use (the catalog's, when none was asked for).</summary>
         public string? Region { get; }
         /// <summary>When the current token expires (UTC); it is renewed before then.</summary>
-        public DateTime TokenExpiresAt => _tokens.Current?.ExpiresAt ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        public DateTime TokenExpiresAt => _pipeline.Tokens.Current?.ExpiresAt ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
         /// <summary>The microversion sent with every os-snapshots call (Compute sessions; null on BlockStorage ones).</summary>
         public string? ComputeApiVersion { get; }
         /// <summary>The microversion sent with every block-storage call (BlockStorage sessions; null on Compute ones).</summary>
@@ -101,7 +97,7 @@ namespace OpenStackSnapshot.Client
         /// <summary>While the cloud is down (the session's circuit is open): until when requests fail fast, unsent. Null otherwise.</summary>
         public DateTime? UnavailableUntil => _pipeline.Breaker.UnavailableUntil;
         /// <summary>Tokens issued for this session so far: 1 after sign-in, one more per renewal, however many callers shared it.</summary>
-        public int TokensIssued => _tokens.IssuedCount;
+        public int TokensIssued => _pipeline.Tokens.IssuedCount;
 
         /// <summary>True once Disconnect-OSCloud (Dispose) closed it.</summary>
         public bool IsClosed { get; private set; }
@@ -114,22 +110,19 @@ namespace OpenStackSnapshot.Client
         public static async Task<OpenStackSession> ConnectAsync(ConnectionOptions options, CallContext call, string name = "default")
         {
             Check(options);
-            var tokens = new TokenSource(options.Auth.CanRenew);
-            var pipeline = new HttpPipeline(options, tokens);
+            var pipeline = new HttpPipeline(options);
             try
             {
-                var keystone = new KeystoneClient(new ApiSender(pipeline), options.AuthUrl, options.Auth);
-                tokens.Bind(keystone.IssueAsync);
-                var token = await tokens.IssueAsync(call).ConfigureAwait(false);
+                var token = await pipeline.Tokens.IssueAsync(call).ConfigureAwait(false);
                 try
                 {
                     var types = options.Api == SnapshotApi.BlockStorage ? ServiceCatalog.BlockStorageTypes : new[] { "compute" };
                     var endpoint = ServiceCatalog.Find(token.Catalog, types, options.Interface, options.Region);
-                    return new OpenStackSession(name, options, pipeline, tokens, keystone, token, endpoint);
+                    return new OpenStackSession(name, options, pipeline, token, endpoint);
                 }
                 catch (OpenStackException) when (options.Auth.CanRenew)
                 {
-                    await keystone.RevokeAsync(token.Value, call).ConfigureAwait(false); // no session will use it
+                    await pipeline.Keystone.RevokeAsync(token.Value, call).ConfigureAwait(false); // no session will use it
                     throw;
                 }
             }
@@ -165,7 +158,8 @@ namespace OpenStackSnapshot.Client
             IsClosed = true;
             try
             {
-                if (await _tokens.CloseAsync(call).ConfigureAwait(false) is { } issued) await _keystone.RevokeAsync(issued, call).ConfigureAwait(false);
+                if (await _pipeline.Tokens.CloseAsync(call).ConfigureAwait(false) is { } issued)
+                    await _pipeline.Keystone.RevokeAsync(issued, call).ConfigureAwait(false);
             }
             finally
             {
@@ -176,7 +170,7 @@ namespace OpenStackSnapshot.Client
         public void Dispose()
         {
             IsClosed = true;
-            _tokens.Forget();
+            _pipeline.Tokens.Forget();
             _auth.Dispose();
             _pipeline.Dispose();
         }

@@ -2,6 +2,7 @@ using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.BlockStorage;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;
@@ -11,10 +12,14 @@ public class ApiFaultsTests
 {
     private static ApiFaults Faults(string api) => api switch
     {
-        "compute" => ComputeFaults.Instance,
+        "compute" => new ComputeFaults(blockStorageOffered: false),
         "block-storage" => BlockStorageFaults.Instance,
-        _ => IdentityFaults.Instance,
+        _ => new IdentityFaults(new Uri(FakeTransport.TokensUrl), TestCloud.PasswordByName()),
     };
+
+    /// <summary>The error a request of that API gets for the answer.</summary>
+    private static OpenStackException Refused(string api, Exchange answer, RequestTarget? target = null) =>
+        new ApiRequest(new HttpMethod(answer.Method), new Uri(answer.Url!), Faults(api), target).Refused(answer);
 
     [Theory]
     // Shared: Nova's quota refusal is a 403; a rate limiter's 413/429 is OverLimit, a quota's 413 QuotaExceeded.
@@ -34,9 +39,9 @@ public class ApiFaultsTests
     public void AnAnswer_IsReadByTheApiThatSentIt(string api, int status, string faultName, string message, OpenStackErrorKind expected)
     {
         var body = $$$"""{"{{{faultName}}}": {"code": {{{status}}}, "message": "{{{message}}}"}}""";
-        var subject = new ErrorTranslator.Subject(Faults(api)) { VolumeId = TestCloud.VolumeId };
+        var target = RequestTarget.Creation(TestCloud.VolumeId, force: false);
 
-        var e = ErrorTranslator.FromResponse(status, body, "POST", "http://cloud.test/x", "req-1", null, subject);
+        var e = Refused(api, new Exchange("POST", "http://cloud.test/x").Answered(status, "req-1", FaultBody.Parse(body)), target);
 
         Assert.Equal(expected, e.Kind);
         Assert.Equal(message, e.ServerMessage);
@@ -48,7 +53,7 @@ public class ApiFaultsTests
     [InlineData("identity", "check the identity URL")]
     public void AdviceNamesTheApiThatAnswered(string api, string advice)
     {
-        var e = ErrorTranslator.FromResponse(405, null, "GET", "http://cloud.test/x", null, null, new ErrorTranslator.Subject(Faults(api)));
+        var e = Refused(api, new Exchange("GET", "http://cloud.test/x").Answered(405, null, FaultBody.Parse(null)));
         Assert.Contains(advice, e.RecommendedAction);
     }
 }

@@ -18,6 +18,9 @@ public sealed class CloudConfigTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    /// <summary>How Connect-OSCloud spells its parameters for the client's messages.</summary>
+    private static string CmdletSpelling(string parameter) => "-" + parameter;
+
     private ConfigEnvironment Environment(OSPlatform platform, params (string Name, string Value)[] variables) =>
         new(variables.ToDictionary(v => v.Name, v => v.Value), Path.Combine(_root, "cwd"), Path.Combine(_root, "home"), platform);
 
@@ -70,7 +73,7 @@ public sealed class CloudConfigTests : IDisposable
     public void ExplicitParameters_WinOverEnvironmentAndFile()
     {
         Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth: {auth_url: 'https://file.test/v3', username: file, password: pw, project_name: p}\n    region_name: R1,R2\n");
-        var request = new CloudConfigRequest { Cloud = "a" }.Set(SettingKeys.UserName.Name, "param", "Credential").Set(SettingKeys.Region.Name, "R2", "Region");
+        var request = new CloudConfigRequest { Cloud = "a", ParameterSpelling = CmdletSpelling }.Set(SettingKeys.UserName.Name, "param", "Credential").Set(SettingKeys.Region.Name, "R2", "Region");
         var config = CloudConfigResolver.Resolve(request, Environment(OSPlatform.Linux, ("OS_USERNAME", "env"), ("OS_REGION_NAME", "R1")));
         Assert.Equal("param", config.UserName);
         Assert.Equal("parameter -Credential", config.Source[nameof(CloudConfig.UserName)]);
@@ -117,7 +120,7 @@ public sealed class CloudConfigTests : IDisposable
     {
         var path = Write("cwd/clouds.yaml", "clouds:\n  prod:\n    auth: {auth_url: 'https://k.test/v3'}\n  lab:\n    auth: {auth_url: 'https://l.test/v3'}\n");
         Write("cwd/secure.yaml", "clouds:\n  prod:\n    auth: {password: pw}\n  staging:\n    auth: {password: pw}\n");
-        var config = CloudConfigResolver.Resolve(new CloudConfigRequest().Set(SettingKeys.AuthUrl.Name, null, "AuthUrl"), Environment(OSPlatform.Linux));
+        var config = CloudConfigResolver.Resolve(new CloudConfigRequest { ParameterSpelling = CmdletSpelling }.Set(SettingKeys.AuthUrl.Name, null, "AuthUrl"), Environment(OSPlatform.Linux));
 
         var error = Assert.Throws<OpenStackException>(() => config.ToConnectionOptions());
 

@@ -22,11 +22,8 @@ public class SentencesTests
     [Fact]
     public void AnExhaustedRetry_SaysHowOftenItWasSent_AfterAFullStop()
     {
-        var e = new OpenStackException(OpenStackErrorKind.ConnectionFailed, "Could not reach http://127.0.0.1:5 for POST http://127.0.0.1:5/v3/auth/tokens: Connection refused (127.0.0.1:5)")
-        {
-            Retries = 9,
-            TriedFor = TimeSpan.FromSeconds(120),
-        };
+        var e = new OpenStackException(OpenStackErrorKind.ConnectionFailed, "Could not reach http://127.0.0.1:5 for POST http://127.0.0.1:5/v3/auth/tokens: Connection refused (127.0.0.1:5)",
+            null, new Exchange("POST", "http://127.0.0.1:5/v3/auth/tokens", retries: 9, triedFor: TimeSpan.FromSeconds(120)));
 
         Assert.Equal("Could not reach http://127.0.0.1:5 for POST http://127.0.0.1:5/v3/auth/tokens: Connection refused (127.0.0.1:5). It was sent 10 times over 120 s.", e.Message);
     }

@@ -13,6 +13,7 @@ namespace OpenStackSnapshot.Client.Auth
         private readonly ApiSender _sender;
         private readonly Uri _tokensUrl;
         private readonly AuthMethod _auth;
+        private readonly IdentityFaults _faults;
         // Until a token was issued, Keystone unreachable is likelier a wrong auth URL than an outage; renewals are not first.
         private volatile bool _signedIn;
 
@@ -21,6 +22,7 @@ namespace OpenStackSnapshot.Client.Auth
             _sender = sender;
             _tokensUrl = TokensUrl(authUrl);
             _auth = auth;
+            _faults = new IdentityFaults(_tokensUrl, auth);
         }
 
         /// <summary>Accepts https://host:5000, https://host:5000/v3 and https://host/identity/v3/.</summary>
@@ -31,62 +33,30 @@ namespace OpenStackSnapshot.Client.Auth
             return new Uri(text + "/auth/tokens");
         }
 
-        private string Describe() => _auth switch
-        {
-            PasswordAuth p => $"user '{p.UserId ?? p.UserName}'{(p.UserId == null ? $" in domain '{p.UserDomainId ?? p.UserDomainName ?? "Default"}'" : string.Empty)}, project '{p.ProjectId ?? p.ProjectName}'",
-            ApplicationCredentialAuth a => $"application credential '{a.Id ?? a.Name}'",
-            TokenAuth _ => "the given token",
-            _ => _auth.GetType().Name,
-        };
-
         /// <summary>A new token from the credentials; a given token is validated instead (GET), which returns its catalog.</summary>
         public async Task<AccessToken> IssueAsync(CallContext call)
         {
-            using var request = _auth is TokenAuth given ? Validation(given) : new HttpRequestMessage(HttpMethod.Post, _tokensUrl) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
-            RequestTags.MarkAnonymous(request);
-            if (!_signedIn) RequestTags.MarkFirstSignIn(request);
-            ApiResponse response;
-            try
-            {
-                response = await _sender.SendAsync(request, new ErrorTranslator.Subject(IdentityFaults.Instance), call).ConfigureAwait(false);
-            }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound || e.Kind == OpenStackErrorKind.ApiNotAvailable)
-            {
-                throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_tokensUrl.AbsoluteUri} is not a Keystone v3 token endpoint (HTTP 404).", e)
-                {
-                    StatusCode = e.StatusCode, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = "Check the auth URL (auth_url): it is Keystone's address, usually ending in :5000/v3 or /identity/v3.",
-                };
-            }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.AuthenticationFailed)
-            {
-                throw new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
-                    $"Keystone refused the credentials ({Describe()}): {e.ServerMessage ?? "HTTP 401"}{(e.RequestId != null ? $" (request id {e.RequestId})" : string.Empty)}", e)
-                {
-                    StatusCode = e.StatusCode, FaultName = e.FaultName, ServerMessage = e.ServerMessage, RequestId = e.RequestId, Method = e.Method, Url = e.Url,
-                    RecommendedAction = _auth is TokenAuth
-                        ? "The token is invalid or expired: get a new one (openstack token issue), or sign in with a password or an application credential."
-                        : "Check the user name, password or application credential, the domain and the project, then connect again.",
-                };
-            }
+            using var request = _auth is TokenAuth given ? Validation(given)
+                : new ApiRequest(HttpMethod.Post, _tokensUrl, _faults) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
+            if (!_signedIn) RequestTags.Of(request).FirstSignIn = true;
+            var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
             using (response.Message)
             {
                 var subject = response.Message.Headers.TryGetValues(OpenStackHeaders.SubjectToken, out var values) ? values.FirstOrDefault() : null;
                 if (string.IsNullOrEmpty(subject))
-                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.")
-                    {
-                        StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = _tokensUrl.AbsoluteUri,
-                        RecommendedAction = "Check that the auth URL (auth_url) points at Keystone v3.",
-                    };
+                    throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                        $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.",
+                        "Check that the auth URL (auth_url) points at Keystone v3.",
+                        new Exchange(request.Method.Method, _tokensUrl.AbsoluteUri).Answered(response.Status, response.RequestId));
                 var token = ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
                 _signedIn = true;
                 return token;
             }
         }
 
-        private HttpRequestMessage Validation(TokenAuth given)
+        private ApiRequest Validation(TokenAuth given)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, _tokensUrl);
+            var request = new ApiRequest(HttpMethod.Get, _tokensUrl, _faults);
             var value = AuthMethod.Reveal(given.Token);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, value);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, value);
@@ -96,14 +66,13 @@ namespace OpenStackSnapshot.Client.Auth
         /// <summary>DELETE /v3/auth/tokens: revokes a token this session issued. Best effort: a failure leaves it to expire.</summary>
         public async Task RevokeAsync(string token, CallContext call)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, _tokensUrl);
-            RequestTags.MarkAnonymous(request);
-            RequestTags.MarkBestEffort(request);
+            using var request = new ApiRequest(HttpMethod.Delete, _tokensUrl, _faults);
+            RequestTags.Of(request).BestEffort = true;
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, token);
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.SubjectToken, token);
             try
             {
-                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(IdentityFaults.Instance), call).ConfigureAwait(false);
+                var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
                 response.Message.Dispose();
             }
             catch (Exception e) when (!call.Cancellation.IsCancellationRequested || !(e is OperationCanceledException))

@@ -44,9 +44,7 @@ namespace OpenStackSnapshot.Client.Auth
         }
 
         private static CatalogEndpoint Throw(string message) =>
-            throw new OpenStackException(OpenStackErrorKind.EndpointNotFound, message)
-            {
-                RecommendedAction = "Choose a region and an interface that the catalog offers (region_name, interface), or ask the cloud's operator which to use.",
-            };
+            throw new OpenStackException(OpenStackErrorKind.EndpointNotFound, message,
+                "Choose a region and an interface that the catalog offers (region_name, interface), or ask the cloud's operator which to use.");
     }
 }

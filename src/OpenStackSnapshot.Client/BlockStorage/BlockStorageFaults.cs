@@ -13,15 +13,15 @@ namespace OpenStackSnapshot.Client.BlockStorage
 
         public override string Service => "block-storage";
 
-        public override (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject)
+        protected override Verdict? Own(Exchange answer)
         {
-            switch (status)
+            var server = answer.Server;
+            switch (answer.Status)
             {
-                case 413 when !ErrorTranslator.IsQuota(server):
+                case 413 when !ServiceFaults.IsQuota(server):
                     // not a rate limiter (as the same code from Nova's would be): one of Cinder's own limits, or a body too large
-                    return (OpenStackErrorKind.OverLimit, server, "Block storage refused the request as over one of its limits; the server's message says which.");
-                case 400 when subject.DeletesSnapshot && server.StartsWith("Invalid snapshot", StringComparison.OrdinalIgnoreCase):
-                    return ErrorTranslator.SnapshotNotDeletable(subject); // "Snapshot status must be available or error and must not be ..."
+                    return new Verdict(OpenStackErrorKind.OverLimit, server,
+                        "Block storage refused the request as over one of its limits; the server's message says which.");
                 case 404 when server.IndexOf("is not supported on this method", StringComparison.OrdinalIgnoreCase) >= 0:
                     return RouteNotServed(server); // "API version 3.N is not supported on this method."
                 default:
@@ -29,8 +29,13 @@ namespace OpenStackSnapshot.Client.BlockStorage
             }
         }
 
-        public override (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server) =>
-            (OpenStackErrorKind.ApiNotAvailable, $"The block-storage endpoint does not serve this route: {server}",
+        public override Verdict RouteNotServed(string server) =>
+            new Verdict(OpenStackErrorKind.ApiNotAvailable, $"The block-storage endpoint does not serve this route: {server}",
                 "Check that the block-storage endpoint in the catalog is Cinder's v3 API.");
+
+        // "Snapshot status must be available or error and must not be part of a group."
+        public override bool SaysStateRefused(Exchange answer, RequestTarget target) =>
+            base.SaysStateRefused(answer, target)
+            || (target.DeletesSnapshot && answer.Status == 400 && answer.Server.StartsWith("Invalid snapshot", StringComparison.OrdinalIgnoreCase));
     }
 }

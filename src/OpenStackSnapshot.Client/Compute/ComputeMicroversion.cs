@@ -33,6 +33,6 @@ namespace OpenStackSnapshot.Client
         }
 
         private static OpenStackException Refused(string message, string action) =>
-            new OpenStackException(OpenStackErrorKind.InvalidArgument, message) { RecommendedAction = action };
+            new OpenStackException(OpenStackErrorKind.InvalidArgument, message, action);
     }
 }

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -15,18 +14,17 @@ namespace OpenStackSnapshot.Client.Compute
     {
         private readonly string _microversion;
         private readonly ComputeVersionProbe _versions;
-        private readonly bool _blockStorageOffered;
 
         /// <param name="blockStorageOffered">The catalog has a block-storage endpoint, so errors the proxy alone causes can name that API.</param>
         public ComputeRequests(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion, bool blockStorageOffered = false)
             : base(sender, computeUrl)
         {
             _microversion = microversion.ToString();
-            _versions = new ComputeVersionProbe(sender, computeUrl, microversion);
-            _blockStorageOffered = blockStorageOffered;
+            Faults = new ComputeFaults(blockStorageOffered);
+            _versions = new ComputeVersionProbe(sender, computeUrl, microversion, Faults);
         }
 
-        public override ApiFaults Faults => ComputeFaults.Instance;
+        public override ApiFaults Faults { get; }
 
         protected override void AddVersion(HttpRequestMessage request)
         {
@@ -40,35 +38,20 @@ namespace OpenStackSnapshot.Client.Compute
             if (limit < 0 || offset < 0) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
             var query = string.Format(CultureInfo.InvariantCulture, "{0}/detail?limit={1}&offset={2}", collection, limit, offset);
             using var request = Request(HttpMethod.Get, query);
-            return await ReadAsync(request, Subject(), call, read).ConfigureAwait(false);
+            return await ReadAsync(request, call, read).ConfigureAwait(false);
         }
 
-        public override async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        /// <summary>A 404 for the route (or a microversion refused) is said with what Nova's version document tells.</summary>
+        public override async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
             try
             {
-                return await base.SendAsync(request, subject, call).ConfigureAwait(false);
+                return await base.SendAsync(request, call).ConfigureAwait(false);
             }
             catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.ApiNotAvailable)
             {
-                throw Offer(await _versions.ExplainAsync(e, call).ConfigureAwait(false));
+                throw await _versions.ExplainAsync(e, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.Forbidden && RefusedByTheProxy(e))
-            {
-                throw Offer(e); // the proxy's own policy may refuse what block storage allows
-            }
-        }
-
-        // Only a refusal naming the proxy or its policy (os_compute_api:os-volumes:snapshots:*); a plain role or quota refusal would follow to Cinder.
-        private static bool RefusedByTheProxy(OpenStackException e) =>
-            e.ServerMessage is string message
-            && (message.IndexOf("os-snapshots", StringComparison.OrdinalIgnoreCase) >= 0
-                || message.IndexOf("os_compute_api:os-volumes:snapshots", StringComparison.OrdinalIgnoreCase) >= 0);
-
-        private OpenStackException Offer(OpenStackException e)
-        {
-            if (_blockStorageOffered) e.BetterApi = SnapshotApi.BlockStorage;
-            return e;
         }
     }
 }

@@ -17,13 +17,15 @@ namespace OpenStackSnapshot.Client.Compute
         private readonly ApiSender _sender;
         private readonly Uri _versionUrl;
         private readonly ComputeMicroversion _microversion;
+        private readonly ApiFaults _faults;
         // Only a finished finding is kept: a probe cancelled by its caller's Ctrl+C must not spoil later 404s.
         private volatile string? _finding;
 
-        public ComputeVersionProbe(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion)
+        public ComputeVersionProbe(ApiSender sender, Uri computeUrl, ComputeMicroversion microversion, ApiFaults faults)
         {
             _sender = sender;
             _microversion = microversion;
+            _faults = faults;
             _versionUrl = VersionUrl(computeUrl);
         }
 
@@ -39,15 +41,15 @@ namespace OpenStackSnapshot.Client.Compute
         {
             var finding = _finding ??= await FindAsync(call).ConfigureAwait(false);
             var message = Sentences.Join($"{notFound.Message} (microversion {_microversion})", finding);
-            return notFound.Restated(notFound.Kind, message, notFound.RecommendedAction);
+            return notFound.WithMessage(message, notFound.RecommendedAction);
         }
 
         private async Task<string> FindAsync(CallContext call)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, _versionUrl);
+            using var request = new ApiRequest(HttpMethod.Get, _versionUrl, _faults);
             try
             {
-                var response = await _sender.SendAsync(request, new ErrorTranslator.Subject(ComputeFaults.Instance), call).ConfigureAwait(false);
+                var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
                 using (response.Message)
                 {
                     var (min, max, maxMinor) = ApiSender.Read(response, request, Range);

@@ -23,10 +23,8 @@ namespace OpenStackSnapshot.Client.Compute
         }
 
         public static OpenStackException Refused(string what) =>
-            new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The Compute API's os-snapshots proxy cannot {what}; the block-storage API can. Nothing was sent.")
-            {
-                RecommendedAction = "Use a session on the block-storage API for this.",
-                BetterApi = SnapshotApi.BlockStorage,
-            };
+            new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                $"The Compute API's os-snapshots proxy cannot {what}; the block-storage API can. Nothing was sent.",
+                "Use a session on the block-storage API for this.", null, SnapshotApi.BlockStorage);
     }
 }

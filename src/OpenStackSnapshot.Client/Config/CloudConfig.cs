@@ -170,7 +170,7 @@ namespace OpenStackSnapshot.Client.Config
             }
             catch (OpenStackException e) when (!source.StartsWith("parameter ", StringComparison.Ordinal))
             {
-                throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, e.Message, e) { RecommendedAction = e.RecommendedAction };
+                throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, e.Message, e.RecommendedAction, e);
             }
         }
 
@@ -292,10 +292,8 @@ namespace OpenStackSnapshot.Client.Config
             var text = setting.TextValue ?? string.Empty;
             if (CloudConfigResolver.IsTrue(text)) return true;
             if (CloudConfigResolver.IsFalse(text)) return false;
-            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{(setting.Source == "OS_INSECURE" ? "OS_INSECURE" : $"verify (from {setting.Source})")} must be true or false, not '{text}'; a CA bundle goes in cacert.")
-            {
-                RecommendedAction = "Write verify: true or verify: false, and put a CA bundle's path in cacert.",
-            };
+            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{(setting.Source == "OS_INSECURE" ? "OS_INSECURE" : $"verify (from {setting.Source})")} must be true or false, not '{text}'; a CA bundle goes in cacert.",
+                "Write verify: true or verify: false, and put a CA bundle's path in cacert.");
         }
 
         private bool UsesDefaultDomain(SettingKey name, SettingKey id) => Text(name) == null && Text(id) == null;
@@ -313,7 +311,7 @@ namespace OpenStackSnapshot.Client.Config
         private OpenStackException Missing(SettingKey key, string? why = null)
         {
             var variable = key.Variables.Length > 0 ? $", set {key.Variables[0]}" : string.Empty;
-            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass -{parameter}" : string.Empty);
+            var setIt = variable + (_parameters.TryGetValue(key.Name, out var parameter) ? $", or pass {parameter}" : string.Empty);
             var missing = $"{Where()} has no {key.Name}{(why != null ? $": {why}" : string.Empty)}{(key.Secret ? SecureFileRead() : string.Empty)}";
             // With nothing at all to sign in with, which clouds could have been named is what helps.
             if (Name == null && key == SettingKeys.AuthUrl)
@@ -337,9 +335,7 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>A bad value given as a parameter is a bad argument; from a file or a variable, bad configuration.</summary>
         private OpenStackException Bad(SettingKey key, string problem) =>
             new OpenStackException((SourceOf(key) ?? string.Empty).StartsWith("parameter ", StringComparison.Ordinal) ? OpenStackErrorKind.InvalidArgument : OpenStackErrorKind.InvalidConfiguration,
-                Name == null ? $"{key.Name} (from {SourceOf(key)}): {problem}." : $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.")
-            {
-                RecommendedAction = $"Correct {key.Name} where it was set ({SourceOf(key)}).",
-            };
+                Name == null ? $"{key.Name} (from {SourceOf(key)}): {problem}." : $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.",
+                $"Correct {key.Name} where it was set ({SourceOf(key)}).");
     }
 }

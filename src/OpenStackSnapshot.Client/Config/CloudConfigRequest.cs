@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Security;
 
@@ -13,25 +14,28 @@ namespace OpenStackSnapshot.Client.Config
         /// <summary>The cloud to use from clouds.yaml; null means OS_CLOUD, the environment or the file's only cloud.</summary>
         public string? Cloud { get; set; }
 
+        /// <summary>How the caller's user writes one of its parameters ("-Region" for a cmdlet's), for the messages that name one.</summary>
+        public Func<string, string> ParameterSpelling { get; set; } = parameter => parameter;
+
         /// <summary>Sets a clouds.yaml key ("auth.username", "region_name") from the parameter called <paramref name="parameter"/>.</summary>
         public CloudConfigRequest Set(string key, string? value, string parameter)
         {
             Name(key, parameter);
-            if (value != null) Values[key] = Setting.Text(value, "parameter -" + parameter);
+            if (value != null) Values[key] = Setting.Text(value, "parameter " + ParameterSpelling(parameter));
             return this;
         }
 
         public CloudConfigRequest SetSecret(string key, SecureString? value, string parameter)
         {
             Name(key, parameter);
-            if (value != null) Values[key] = Setting.Hidden(value, "parameter -" + parameter);
+            if (value != null) Values[key] = Setting.Hidden(value, "parameter " + ParameterSpelling(parameter));
             return this;
         }
 
         /// <summary>Says which parameter would set <paramref name="key"/>, for messages, without setting it.</summary>
         public CloudConfigRequest Name(string key, string parameter)
         {
-            Parameters[key] = parameter;
+            Parameters[key] = ParameterSpelling(parameter);
             return this;
         }
     }

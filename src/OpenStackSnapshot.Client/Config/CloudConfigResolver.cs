@@ -99,10 +99,8 @@ namespace OpenStackSnapshot.Client.Config
                 var known = Known(files);
                 var has = known.Count > 0 ? $"; it has: {string.Join(", ", known)}" : string.Empty;
                 throw new OpenStackException(OpenStackErrorKind.CloudNotFound,
-                    $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {Searched(environment, clouds)}{has}.")
-                {
-                    RecommendedAction = "Use one of the cloud names in clouds.yaml, or set OS_CLIENT_CONFIG_FILE to the file that has it.",
-                };
+                    $"Cloud '{name}'{(asked == null ? " (from OS_CLOUD)" : string.Empty)} was not found {Searched(environment, clouds)}{has}.",
+                    "Use one of the cloud names in clouds.yaml, or set OS_CLIENT_CONFIG_FILE to the file that has it.");
             }
             // openstacksdk alone would take a file's only cloud here, but the CLI passes its empty --os-cloud default
             // on, which selects no cloud: as the CLI, a cloud from a file is used only when named.
@@ -168,10 +166,8 @@ namespace OpenStackSnapshot.Client.Config
             if (asked == null) return known[0];
             if (known.Any(r => r.TextValue == asked.TextValue)) return asked;
             throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
-                $"Region '{asked.TextValue}' (from {asked.Source}) is not a region of cloud '{cloud}'; it has: {string.Join(", ", known.Select(r => r.TextValue))} ({known[0].Source}). Region names are case-sensitive.")
-            {
-                RecommendedAction = "Pass one of the cloud's regions, or add the region to its 'regions' list in clouds.yaml.",
-            };
+                $"Region '{asked.TextValue}' (from {asked.Source}) is not a region of cloud '{cloud}'; it has: {string.Join(", ", known.Select(r => r.TextValue))} ({known[0].Source}). Region names are case-sensitive.",
+                "Pass one of the cloud's regions, or add the region to its 'regions' list in clouds.yaml.");
         }
 
         private static List<Setting> KnownRegions(IReadOnlyList<ConfigFile> files, string cloud)

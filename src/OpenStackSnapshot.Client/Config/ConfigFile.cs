@@ -109,9 +109,8 @@ namespace OpenStackSnapshot.Client.Config
             System.Text.RegularExpressions.Regex.Replace(e.Message, @"^\(Line:[^)]*\)( - \(Line:[^)]*\))?:\s*", string.Empty);
 
         internal static OpenStackException Invalid(string message, Exception? inner = null) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message, inner)
-            {
-                RecommendedAction = "Correct the file (clouds.yaml and secure.yaml have the openstack CLI's format), or point OS_CLIENT_CONFIG_FILE at another one.",
-            };
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message,
+                "Correct the file (clouds.yaml and secure.yaml have the openstack CLI's format), "
+                + "or point OS_CLIENT_CONFIG_FILE at another one.", inner);
     }
 }

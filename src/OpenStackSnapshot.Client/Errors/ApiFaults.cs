@@ -1,18 +1,33 @@
+using System;
+
 namespace OpenStackSnapshot.Client.Errors
 {
     /// <summary>
-    /// What one API's error answers mean beyond what every OpenStack service's do: each API (Compute, BlockStorage,
-    /// Identity) keeps its own knowledge of its faults next to its requests; <see cref="ErrorTranslator"/> reads the rest.
+    /// What one API's error answers mean (Compute, BlockStorage, Identity). Every request carries its API's faults, so an
+    /// answer is read once, where it arrives: a refusal of what the request acts on (<see cref="TargetFaults"/>), then
+    /// what only this API answers, then what any OpenStack service's answer means (<see cref="ServiceFaults"/>).
     /// </summary>
     internal abstract class ApiFaults
     {
         /// <summary>The API's name in messages ("compute", "block-storage", "identity").</summary>
         public abstract string Service { get; }
 
-        /// <summary>The kind, message and advice for an answer only this API gives, or null to read it as any service's.</summary>
-        public abstract (OpenStackErrorKind Kind, string Message, string Action)? Classify(int status, string server, ErrorTranslator.Subject subject);
+        public virtual Verdict Read(Exchange answer, RequestTarget target) =>
+            TargetFaults.Read(answer, target, this) ?? Own(answer) ?? ServiceFaults.Read(answer, target, this);
+
+        /// <summary>The meaning of an answer only this API gives, or null to read it as any service's.</summary>
+        protected abstract Verdict? Own(Exchange answer);
 
         /// <summary>A 404 for the route itself (not for an item): the endpoint is not the API this module speaks.</summary>
-        public abstract (OpenStackErrorKind Kind, string Message, string Action) RouteNotServed(string server);
+        public abstract Verdict RouteNotServed(string server);
+
+        /// <summary>How this API says that the volume a request names is missing: a create's 404 that names it.</summary>
+        public virtual bool SaysVolumeMissing(Exchange answer, RequestTarget target) =>
+            target.Creates && answer.Status == 404 && answer.FaultName == "itemNotFound"
+            && answer.Server.StartsWith("Volume", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>How this API says that the state of what a request acts on refuses it: block storage's InvalidVolume to a create.</summary>
+        public virtual bool SaysStateRefused(Exchange answer, RequestTarget target) =>
+            target.Creates && answer.Status == 400 && answer.Server.StartsWith("Invalid volume", StringComparison.OrdinalIgnoreCase);
     }
 }

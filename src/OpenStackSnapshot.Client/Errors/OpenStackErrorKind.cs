@@ -27,8 +27,6 @@ namespace OpenStackSnapshot.Client.Errors
         InvalidConfiguration,
         /// <summary>The named cloud is in no configuration file, or no file exists.</summary>
         CloudNotFound,
-        /// <summary>No session of that name in this runspace.</summary>
-        SessionNotFound,
         /// <summary>A snapshot went to error or error_deleting while we waited.</summary>
         SnapshotFailed,
         /// <summary>Block storage refused a snapshot in its current state (a delete while it is still creating).</summary>

@@ -33,32 +33,21 @@ namespace OpenStackSnapshot.Client.Http
         private readonly HttpClient _http;
         private readonly OutageBreaker _breaker;
 
-        public ApiSender(HttpPipeline pipeline)
+        public ApiSender(HttpClient http, OutageBreaker breaker)
         {
-            _http = pipeline.Client;
-            _breaker = pipeline.Breaker;
+            _http = http;
+            _breaker = breaker;
         }
 
-        public async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
-            RequestTags.SetLog(request, call.Log);
-            var retries = RequestTags.StartRetries(request);
-            try
-            {
-                return await ExchangeAsync(request, subject, call).ConfigureAwait(false);
-            }
-            catch (OpenStackException e) when (retries.Total > 0)
-            {
-                e.Retries = retries.Total;
-                e.TriedFor = retries.Elapsed;
-                throw;
-            }
-        }
-
-        private async Task<ApiResponse> ExchangeAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
-        {
+            var tags = RequestTags.Of(request);
+            tags.Log = call.Log;
+            var retries = tags.StartRetries();
             var method = request.Method.Method;
             var url = request.RequestUri!.AbsoluteUri; // escapes kept, so a URL in a message can be pasted
+            // Made when the request is over, so every failure says how often it was sent.
+            Exchange Sent() => new Exchange(method, url, retries.Total, retries.Elapsed);
             HttpResponseMessage response;
             try
             {
@@ -70,29 +59,26 @@ namespace OpenStackSnapshot.Client.Http
             }
             catch (Exception e) when (e is TimeoutRejectedException || e is OperationCanceledException)
             {
-                throw new OpenStackException(OpenStackErrorKind.Timeout, $"{method} {url} did not answer in time.", e)
-                {
-                    Method = method, Url = url,
-                    RecommendedAction = request.Method == HttpMethod.Post
+                throw new OpenStackException(OpenStackErrorKind.Timeout, $"{method} {url} did not answer in time.",
+                    request.Method == HttpMethod.Post
                         ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more, or allow a slow cloud more time per request."
                         : "Try again, or allow a slow cloud more time per request.",
-                };
+                    Sent(), e);
             }
             catch (HttpRequestException e)
             {
-                throw Unreachable.From(e, request, method, url);
+                throw Unreachable.From(e, request, Sent());
             }
             catch (BrokenCircuitException e)
             {
-                throw _breaker.Refused(e, method, url);
+                throw _breaker.Refused(e, Sent());
             }
             catch (ObjectDisposedException e)
             {
                 // Another runspace disconnected the session this request was sent on.
-                throw new OpenStackException(OpenStackErrorKind.NotConnected, $"The session was closed (disconnected) while {method} {url} was being sent.", e)
-                {
-                    Method = method, Url = url, RecommendedAction = "Connect again, and use the new session.",
-                };
+                throw new OpenStackException(OpenStackErrorKind.NotConnected,
+                    $"The session was closed (disconnected) while {method} {url} was being sent.",
+                    "Connect again, and use the new session.", Sent(), e);
             }
 
             var body = await BodyText.ReadAsync(response.Content).ConfigureAwait(false);
@@ -102,8 +88,9 @@ namespace OpenStackSnapshot.Client.Http
 
             var retryAfter = OpenStackHeaders.RetryAfter(response);
             response.Dispose();
-            throw ErrorTranslator.FromResponse(status, body, method, url, requestId,
-                retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null, subject);
+            var answer = Sent().Answered(status, requestId, FaultBody.Parse(body),
+                retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null);
+            throw request.Refused(answer);
         }
 
         /// <summary>Reads a success body; a body that is not what the API documents is InvalidResponse.</summary>
@@ -118,12 +105,13 @@ namespace OpenStackSnapshot.Client.Http
             {
                 var what = e is ResponseShapeException ? e.Message : "the body is not valid JSON";
                 var start = FaultBody.Clean(response.Body);
+                var url = request.RequestUri?.AbsoluteUri;
                 throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The answer to {request.Method} {request.RequestUri?.AbsoluteUri} could not be read: {what}{(start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")}{(response.RequestId != null ? $", request id {response.RequestId}" : string.Empty)}.", e)
-                {
-                    StatusCode = response.Status, RequestId = response.RequestId, Method = request.Method.Method, Url = request.RequestUri?.AbsoluteUri,
-                    RecommendedAction = "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
-                };
+                    $"The answer to {request.Method} {url} could not be read: {what}"
+                    + (start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")
+                    + (response.RequestId != null ? $", request id {response.RequestId}" : string.Empty) + ".",
+                    "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
+                    new Exchange(request.Method.Method, url).Answered(response.Status, response.RequestId), e);
             }
         }
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace OpenStackSnapshot.Client.Http
 {
-    /// <summary>Outermost handler: adds X-Auth-Token, and on 401 re-authenticates once and resends.</summary>
+    /// <summary>The authenticated client's outermost handler: adds X-Auth-Token, and on 401 re-authenticates once and resends.</summary>
     internal sealed class AuthTokenHandler : DelegatingHandler
     {
         private readonly TokenSource _tokens;
@@ -14,9 +14,7 @@ namespace OpenStackSnapshot.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (RequestTags.IsAnonymous(request)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-
-            var call = new CallContext(cancellationToken, RequestTags.GetLog(request));
+            var call = new CallContext(cancellationToken, RequestTags.Find(request)?.Log);
             var token = await _tokens.ValueAsync(call).ConfigureAwait(false);
             SetToken(request, token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

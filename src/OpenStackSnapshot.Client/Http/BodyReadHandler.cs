@@ -13,8 +13,6 @@ namespace OpenStackSnapshot.Client.Http
     /// </summary>
     internal sealed class BodyReadHandler : DelegatingHandler
     {
-        private const string UnreadableKey = "OpenStackSnapshot.UnreadableAnswer";
-
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -34,13 +32,13 @@ namespace OpenStackSnapshot.Client.Http
             // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
             if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && BodyText.IsUtf8(response.Content)
                 && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
-                RequestTags.Set(response.RequestMessage!, UnreadableKey, response);
+                RequestTags.Of(response.RequestMessage!).UnreadableAnswer = response;
             return response;
         }
 
         /// <summary>A success answer whose body this attempt could not read as JSON.</summary>
         public static bool IsUnreadable(HttpResponseMessage response) =>
-            response.RequestMessage != null && ReferenceEquals(RequestTags.Get(response.RequestMessage, UnreadableKey), response);
+            ReferenceEquals(RequestTags.Find(response.RequestMessage)?.UnreadableAnswer, response);
 
         private static bool IsJsonOrEmpty(byte[] bytes)
         {

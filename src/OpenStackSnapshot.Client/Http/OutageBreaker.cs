@@ -48,7 +48,7 @@ namespace OpenStackSnapshot.Client.Http
                         probeAt = _probeAt = _openedAt + args.BreakDuration;
                     }
                     // One warning for the outage, from the request that opened the circuit; the requests it refuses each fail at once.
-                    RequestTags.GetLog(ResilienceHandler.RequestOf(args.Context))?.Warning(
+                    RequestTags.Find(ResilienceHandler.RequestOf(args.Context))?.Log?.Warning(
                         $"The cloud has failed every request for a while, each after retrying for up to {_budget.TotalSeconds:0} s: "
                         + $"until {probeAt:HH:mm:ss} UTC this session fails its requests at once, without sending them; "
                         + "then one request checks whether the cloud is back.");
@@ -67,7 +67,7 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         /// <summary>The error for a request the open circuit did not send.</summary>
-        public OpenStackException Refused(BrokenCircuitException e, string method, string url)
+        public OpenStackException Refused(BrokenCircuitException e, Exchange unsent)
         {
             DateTime openedAt, probeAt;
             lock (_gate)
@@ -78,12 +78,10 @@ namespace OpenStackSnapshot.Client.Http
             var wait = probeAt - DateTime.UtcNow;
             var until = wait > TimeSpan.Zero ? $"until {probeAt:HH:mm:ss} UTC, then tries again" : "while one request checks whether it is back";
             return new OpenStackException(OpenStackErrorKind.ServiceUnavailable,
-                $"{method} {url} was not sent: the cloud has failed every request since {openedAt:HH:mm:ss} UTC, each after retrying for up to {_budget.TotalSeconds:0} s, so this session fails fast {until}.", e)
-            {
-                Method = method, Url = url,
-                RetryAfterSeconds = (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)),
-                RecommendedAction = "Wait for the cloud to recover, then run the command again: the session recovers by itself, without connecting again.",
-            };
+                $"{unsent.Method} {unsent.Url} was not sent: the cloud has failed every request since {openedAt:HH:mm:ss} UTC, "
+                + $"each after retrying for up to {_budget.TotalSeconds:0} s, so this session fails fast {until}.",
+                "Wait for the cloud to recover, then run the command again: the session recovers by itself, without connecting again.",
+                unsent.WaitFor((int)Math.Ceiling(Math.Max(0, wait.TotalSeconds))), e);
         }
 
         private static TimeSpan Clamp(TimeSpan value, TimeSpan least, TimeSpan most) => value < least ? least : value > most ? most : value;

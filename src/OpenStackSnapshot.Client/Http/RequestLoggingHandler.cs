@@ -18,7 +18,7 @@ namespace OpenStackSnapshot.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var log = RequestTags.GetLog(request);
+            var log = RequestTags.Find(request)?.Log;
             if (log == null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
             if (log.DebugEnabled) log.Debug(await DescribeRequest(request).ConfigureAwait(false));

@@ -36,7 +36,7 @@ namespace OpenStackSnapshot.Client.Http
 
         public static RetryLimits For(HttpRequestMessage? request, ConnectionOptions options)
         {
-            var signIn = RequestTags.IsFirstSignIn(request);
+            var signIn = RequestTags.Find(request)?.FirstSignIn == true;
             var cutShort = signIn && !options.RetriesChosen;
             return new RetryLimits(options.StatusCodeRetries,
                 cutShort ? Math.Min(options.ConnectRetries, SignInConnectRetries) : options.ConnectRetries,

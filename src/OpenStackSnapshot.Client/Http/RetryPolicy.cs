@@ -96,7 +96,7 @@ namespace OpenStackSnapshot.Client.Http
         internal static Cause Allowed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ConnectionOptions options)
         {
             var cause = Classify(outcome, request);
-            if (cause == Cause.None || RequestTags.IsBestEffort(request)) return Cause.None;
+            if (cause == Cause.None || RequestTags.Find(request)?.BestEffort == true) return Cause.None;
             var limits = RetryLimits.For(request, options);
             // A name that does not resolve at the first sign-in is a typo; mid-session it resolved before, so it is a resolver's blip.
             if (limits.FirstSignIn && NetworkFailure.IsUnknownHost(outcome.Exception)) return Cause.None;
@@ -149,7 +149,7 @@ namespace OpenStackSnapshot.Client.Http
             var budget = limits.Budget(cause);
             var left = budget - state.Elapsed - delay;
             var reason = Reason(outcome);
-            RequestTags.GetLog(request)?.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            RequestTags.Find(request)?.Log?.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                 "Retrying {0} {1} in {2:0.0} s ({3} retry {4} of {5}; {6:0} s of the {7:0} s retry budget left): {8}.",
                 request.Method, request.RequestUri?.AbsoluteUri, delay.TotalSeconds, cause == Cause.Status ? "status" : "connection", count,
                 limits.Retries(cause), Math.Max(0, left.TotalSeconds), budget.TotalSeconds, reason));

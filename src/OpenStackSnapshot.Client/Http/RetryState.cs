@@ -37,7 +37,8 @@ namespace OpenStackSnapshot.Client.Http
         public static RetryState Of(HttpRequestMessage? request)
         {
             if (request == null) return new RetryState(); // Polly always gives the request; this only keeps the type total
-            return RequestTags.RetriesOf(request) ?? RequestTags.StartRetries(request);
+            var tags = RequestTags.Of(request);
+            return tags.Retries ?? tags.StartRetries();
         }
 
         /// <summary>Counts one retry of its kind; returns that kind's count.</summary>

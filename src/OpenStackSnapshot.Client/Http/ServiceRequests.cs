@@ -28,9 +28,10 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Puts the pinned microversion on a request.</summary>
         protected abstract void AddVersion(HttpRequestMessage request);
 
-        public HttpRequestMessage Request(HttpMethod method, string relative)
+        /// <param name="target">What the request acts on, for its error messages; none for a listing.</param>
+        public ApiRequest Request(HttpMethod method, string relative, RequestTarget? target = null)
         {
-            var request = new HttpRequestMessage(method, new Uri(_base + relative));
+            var request = new ApiRequest(method, new Uri(_base + relative), Faults, target);
             AddVersion(request);
             return request;
         }
@@ -43,50 +44,38 @@ namespace OpenStackSnapshot.Client.Http
             return collection + "/" + Uri.EscapeDataString(id.Trim());
         }
 
-        /// <summary>What a request of this API is about, for its error messages.</summary>
-        public ErrorTranslator.Subject Subject(string? itemName = null) => new ErrorTranslator.Subject(Faults) { ItemName = itemName };
-
-        public virtual async Task<ApiResponse> SendAsync(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call)
+        public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
-            var response = await _sender.SendAsync(request, subject, call).ConfigureAwait(false);
+            var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
             response.Message.Dispose();
             return response;
         }
 
-        public async Task<T> ReadAsync<T>(HttpRequestMessage request, ErrorTranslator.Subject subject, CallContext call, Func<JsonElement, T> read)
+        public async Task<T> ReadAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
         {
-            var response = await SendAsync(request, subject, call).ConfigureAwait(false);
+            var response = await SendAsync(request, call).ConfigureAwait(false);
             return ApiSender.Read(response, request, read);
         }
 
         /// <summary>GET {collection}/{id}; a 404 names the item ("Snapshot", "Volume").</summary>
         public async Task<T> GetItemAsync<T>(string collection, string itemName, string id, CallContext call, Func<JsonElement, T> read)
         {
-            using var request = Request(HttpMethod.Get, ItemPath(collection, id, itemName));
-            return await ReadAsync(request, Subject(itemName), call, read).ConfigureAwait(false);
+            using var request = Request(HttpMethod.Get, ItemPath(collection, id, itemName), RequestTarget.Item(itemName));
+            return await ReadAsync(request, call, read).ConfigureAwait(false);
         }
 
         /// <summary>
         /// DELETE answers 202 and deletes asynchronously. It is retried like a read when its answer was lost (502,
         /// 504, a timeout, a reset); a 404 after such a retry means the first attempt did delete it, so it is done.
         /// </summary>
-        public Task DeleteItemAsync(string collection, string itemName, string id, CallContext call)
+        public async Task DeleteItemAsync(string collection, string itemName, string id, CallContext call)
         {
-            var subject = Subject(itemName);
-            subject.ItemId = id;
-            subject.Deletes = true;
-            return DeleteAsync(ItemPath(collection, id, itemName), subject, call);
-        }
-
-        /// <summary>DELETE of any path, with the same reading of a 404 after a retry.</summary>
-        private async Task DeleteAsync(string relative, ErrorTranslator.Subject subject, CallContext call)
-        {
-            using var request = Request(HttpMethod.Delete, relative);
+            using var request = Request(HttpMethod.Delete, ItemPath(collection, id, itemName), RequestTarget.Deletion(itemName, id));
             try
             {
-                await SendAsync(request, subject, call).ConfigureAwait(false);
+                await SendAsync(request, call).ConfigureAwait(false);
             }
-            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && RequestTags.RetriesOf(request)?.Total > 0)
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound && e.Retries > 0)
             {
                 // deleted by an attempt whose answer was lost
             }

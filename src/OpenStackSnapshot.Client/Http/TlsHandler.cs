@@ -16,7 +16,6 @@ namespace OpenStackSnapshot.Client.Http
     internal sealed class TlsHandler
     {
         private readonly TlsOptions _options;
-        private const string RefusalKey = "OpenStackSnapshot.TlsRefusal";
         private readonly X509Certificate2Collection? _trusted;
 
         public TlsHandler(TlsOptions options)
@@ -24,10 +23,6 @@ namespace OpenStackSnapshot.Client.Http
             _options = options;
             if (options.VerifyCertificate && options.CACertificatePath != null) _trusted = ReadBundle(options.CACertificatePath);
         }
-
-        /// <summary>Why this request's server certificate was refused, for OSTlsFailure; kept on the request itself.</summary>
-        public static string? RefusalOf(HttpRequestMessage request) =>
-            RequestTags.Get(request, RefusalKey) as string;
 
         public HttpMessageHandler Create()
         {
@@ -54,7 +49,7 @@ namespace OpenStackSnapshot.Client.Http
                     ? Describe(errors & ~SslPolicyErrors.RemoteCertificateChainErrors, null)
                     : ChainsToBundle(certificate);
             }
-            if (refusal != null) RequestTags.Set(request, RefusalKey, refusal);
+            if (refusal != null) RequestTags.Of(request).TlsRefusal = refusal; // kept on the request itself, for OSTlsFailure
             return refusal == null;
         }
 
@@ -136,9 +131,7 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         private static OpenStackException Unusable(string message) =>
-            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message)
-            {
-                RecommendedAction = "Check the path (cacert or OS_CACERT; cert and key or OS_CERT and OS_KEY) and that the file is PEM.",
-            };
+            new OpenStackException(OpenStackErrorKind.InvalidConfiguration, message,
+                "Check the path (cacert or OS_CACERT; cert and key or OS_CERT and OS_KEY) and that the file is PEM.");
     }
 }

@@ -11,20 +11,22 @@ namespace OpenStackSnapshot.Client.Http
     {
         private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly KeystoneClient _keystone;
         private readonly bool _canRenew;
-        private Func<CallContext, Task<AccessToken>>? _issue;
         private AccessToken? _current;
 
+        /// <param name="keystone">Issues the tokens.</param>
         /// <param name="canRenew">False for a given token (OS_TOKEN, auth_type token): there is nothing to issue a new one from.</param>
-        public TokenSource(bool canRenew = true) => _canRenew = canRenew;
+        public TokenSource(KeystoneClient keystone, bool canRenew)
+        {
+            _keystone = keystone;
+            _canRenew = canRenew;
+        }
 
         /// <summary>How many tokens were issued: renewals shared by many callers count once.</summary>
         public int IssuedCount { get; private set; }
 
         public AccessToken? Current => _current;
-
-        /// <summary>Set once the pipeline exists, since issuing a token itself goes through the pipeline.</summary>
-        public void Bind(Func<CallContext, Task<AccessToken>> issue) => _issue = issue;
 
         public async Task<AccessToken> IssueAsync(CallContext call)
         {
@@ -42,7 +44,7 @@ namespace OpenStackSnapshot.Client.Http
         // Under the gate: the one place a token is issued and counted.
         private async Task<AccessToken> IssueHeldAsync(CallContext call)
         {
-            _current = await _issue!(call).ConfigureAwait(false);
+            _current = await _keystone.IssueAsync(call).ConfigureAwait(false);
             IssuedCount++;
             return _current;
         }
@@ -113,9 +115,8 @@ namespace OpenStackSnapshot.Client.Http
 
         private static OpenStackException Expired(AccessToken? token) =>
             new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
-                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.")
-            {
-                RecommendedAction = "Get a new token (openstack token issue) and connect again, or connect with a password or an application credential, which renew by themselves.",
-            };
+                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.",
+                "Get a new token (openstack token issue) and connect again, "
+                + "or connect with a password or an application credential, which renew by themselves.");
     }
 }

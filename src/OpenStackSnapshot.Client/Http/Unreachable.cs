@@ -17,20 +17,21 @@ namespace OpenStackSnapshot.Client.Http
             + "for a cloud still starting, a retry_budget makes the first sign-in wait longer.";
         private const string DownAction = "Check the URL, the network and that the service is running.";
 
-        public static OpenStackException From(HttpRequestException e, HttpRequestMessage request, string method, string url)
+        public static OpenStackException From(HttpRequestException e, HttpRequestMessage request, Exchange sent)
         {
+            var (method, url) = (sent.Method, sent.Url!);
             var target = new Uri(url);
             for (Exception? inner = e; inner != null; inner = inner.InnerException)
             {
                 if (inner is AuthenticationException)
                 {
-                    var why = TlsHandler.RefusalOf(request) ?? inner.Message;
+                    var why = RequestTags.Find(request)?.TlsRefusal ?? inner.Message;
                     var refused = $"The TLS connection to {target.Authority} failed ({method} {url}): {why}";
                     return Failure(OpenStackErrorKind.TlsFailure, refused, UntrustedAction);
                 }
             }
             var reason = e.GetBaseException().Message;
-            var signIn = RequestTags.IsFirstSignIn(request);
+            var signIn = RequestTags.Find(request)?.FirstSignIn == true;
             if (NetworkFailure.IsUnknownHost(e))
             {
                 return Failure(OpenStackErrorKind.ConnectionFailed, $"The host name {target.Host} does not resolve ({method} {url}): {reason}",
@@ -40,7 +41,7 @@ namespace OpenStackSnapshot.Client.Http
             return Failure(OpenStackErrorKind.ConnectionFailed, unreached, signIn ? KeystoneDownAction : DownAction);
 
             OpenStackException Failure(OpenStackErrorKind kind, string message, string action) =>
-                new OpenStackException(kind, message, e) { Method = method, Url = url, RecommendedAction = action };
+                new OpenStackException(kind, message, action, sent, e);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Warns when this retry's wait takes the request past <see cref="After"/>, unless it or its log was told lately.</summary>
         public static void Consider(HttpRequestMessage request, RetryState state, TimeSpan delay, TimeSpan tryingFor, string reason)
         {
-            if (state.Elapsed + delay <= After || RequestTags.GetLog(request) is not { } log || !state.TryMarkNoticed() || !Claim(log)) return;
+            if (state.Elapsed + delay <= After || RequestTags.Find(request)?.Log is not { } log || !state.TryMarkNoticed() || !Claim(log)) return;
             var seconds = Math.Ceiling(Math.Max(1, tryingFor.TotalSeconds));
             log.Warning(Sentences.Join(
                 $"Waiting for {request.Method} {request.RequestUri?.AbsoluteUri}: {reason}",

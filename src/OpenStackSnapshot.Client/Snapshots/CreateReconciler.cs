@@ -30,18 +30,15 @@ namespace OpenStackSnapshot.Client.Snapshots
         };
 
         /// <summary>Sends the create (and disposes it); an answer whose fate is unknown is looked for instead of sent again.</summary>
-        public static async Task<Snapshot> CreateAsync(ISnapshotService service, ServiceRequests requests, HttpRequestMessage request, NewSnapshot wanted,
+        public static async Task<Snapshot> CreateAsync(ISnapshotService service, ServiceRequests requests, ApiRequest request, NewSnapshot wanted,
             string volumeId, Func<JsonElement, Snapshot> read, CallContext call)
         {
             using (request)
             {
-                var subject = requests.Subject();
-                subject.VolumeId = wanted.VolumeId;
-                subject.Force = wanted.Force;
                 var sentAt = DateTime.UtcNow;
                 try
                 {
-                    return await requests.ReadAsync(request, subject, call, read).ConfigureAwait(false);
+                    return await requests.ReadAsync(request, call, read).ConfigureAwait(false);
                 }
                 catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
                 {
@@ -85,7 +82,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            lost.Restated(lost.Kind, Sentences.Join(lost.Message, what),
+            lost.WithMessage(Sentences.Join(lost.Message, what),
                 "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.");
     }
 }

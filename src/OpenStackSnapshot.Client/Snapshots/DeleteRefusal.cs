@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.Snapshots
                 // An attempt whose answer was lost started the deletion, and the retry met it (as a 404 after a retry is done).
                 if (status == SnapshotStatus.Deleting && refused.Retries > 0) return;
                 if (Said(id, status) is not { } said) throw;
-                throw refused.Restated(refused.Kind, ErrorTranslator.Shown(said.Message, refused), said.Action);
+                throw refused.WithMessage(refused.Exchange!.Shown(said.Message), said.Action);
             }
         }
 

@@ -11,7 +11,6 @@ namespace OpenStackSnapshot.Client.Snapshots
     /// </summary>
     public interface ISnapshotService
     {
-        SnapshotApi Api { get; }
         SnapshotFeatures Features { get; }
 
         /// <summary>Creates one snapshot; an answer lost in transit is reconciled, never sent twice.</summary>

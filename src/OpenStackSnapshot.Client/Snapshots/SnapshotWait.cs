@@ -63,7 +63,6 @@ namespace OpenStackSnapshot.Client.Snapshots
 
         public int Total { get; }
         public int Pending => _pending.Count;
-        public WaitGoal Goal => _goal;
 
         /// <summary>The pause before the next poll: 0.5 s, growing by half each time, at most 10 s.</summary>
         public TimeSpan NextDelay()

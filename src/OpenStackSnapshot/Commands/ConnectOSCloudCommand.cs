@@ -167,7 +167,8 @@ namespace OpenStackSnapshot.Commands
         /// <summary>Every parameter given, as the clouds.yaml key it overrides.</summary>
         private CloudConfigRequest Request()
         {
-            var request = new CloudConfigRequest { Cloud = Cloud }
+            // The client speaks no PowerShell: its messages name a parameter as this layer spells it.
+            var request = new CloudConfigRequest { Cloud = Cloud, ParameterSpelling = parameter => "-" + parameter }
                 .Set(SettingKeys.AuthUrl.Name, AuthUrl?.OriginalString, nameof(AuthUrl))
                 .Set(SettingKeys.ProjectName.Name, ProjectName, nameof(ProjectName))
                 .Set(SettingKeys.ProjectId.Name, ProjectId, nameof(ProjectId))

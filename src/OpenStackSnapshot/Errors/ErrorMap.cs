@@ -68,9 +68,11 @@ namespace OpenStackSnapshot.Errors
                 "Get-OSCloudConfig shows every setting and where it came from; Connect-OSCloud -Cloud <name> uses a cloud of clouds.yaml."),
             [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true,
                 "Connect-OSCloud -Cloud <Tab> completes the names of the clouds in use."),
-            [OpenStackErrorKind.SessionNotFound] = new Entry("OSSessionNotFound", ErrorCategory.ObjectNotFound, false,
-                "Get-OSSession lists this runspace's sessions; Connect-OSCloud -Name makes one."),
         };
+
+        /// <summary>This layer's own failure, which no cloud answers: a session asked for by a name this runspace does not have.</summary>
+        public static readonly Entry SessionNotFound = new Entry("OSSessionNotFound", ErrorCategory.ObjectNotFound, false,
+            "Get-OSSession lists this runspace's sessions; Connect-OSCloud -Name makes one.");
 
         // Exhaustive by construction: a kind added to the client without an entry here fails the first use of this
         // class (every test), instead of surfacing later as a KeyNotFoundException in a user's pipeline.
@@ -95,6 +97,13 @@ namespace OpenStackSnapshot.Errors
                 },
             };
         }
+
+        /// <summary>The record of one of this layer's own failures, which has no client error kind.</summary>
+        public static ErrorRecord OwnRecord(Entry entry, Exception error, object? target) =>
+            new ErrorRecord(error, entry.ErrorId, entry.Category, target)
+            {
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = entry.ParameterAdvice },
+            };
 
         /// <summary>
         /// A parameter the session's API cannot serve, refused before anything is sent: the message names the

@@ -9,8 +9,9 @@ namespace OpenStackSnapshot.Sessions
     {
         public static string Message(string name) => $"There is no session named '{name}' in this runspace.";
 
+        /// <summary>Sessions are this layer's, not the cloud's: no client error kind says this one.</summary>
         public static ErrorRecord NotFound(string name) =>
-            ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.SessionNotFound, Message(name), string.Empty), name);
+            ErrorMap.OwnRecord(ErrorMap.SessionNotFound, new ItemNotFoundException(Message(name)), name);
 
         public static ErrorRecord Closed(string name) =>
             ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected, $"The session '{name}' was closed by Disconnect-OSCloud.",

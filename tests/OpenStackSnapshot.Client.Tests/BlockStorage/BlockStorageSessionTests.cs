@@ -15,7 +15,7 @@ public class BlockStorageSessionTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
 
         Assert.Equal(SnapshotApi.BlockStorage, session.Api);
-        Assert.Equal(SnapshotApi.BlockStorage, session.Snapshots.Api);
+        Assert.IsType<OpenStackSnapshot.Client.BlockStorage.Snapshots.SnapshotService>(session.Snapshots);
         Assert.Equal(FakeTransport.BlockStorageUrl, session.EndpointUrl.ToString());
         Assert.Equal(session.EndpointUrl, session.BlockStorageUrl);
         Assert.Null(session.ComputeUrl);

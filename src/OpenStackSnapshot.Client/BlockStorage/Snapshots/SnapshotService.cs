@@ -20,13 +20,12 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 
         public SnapshotService(BlockStorageRequests requests) => _requests = requests;
 
-        public SnapshotApi Api => SnapshotApi.BlockStorage;
         public SnapshotFeatures Features => All;
 
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
             var volumeId = SnapshotInput.Checked(snapshot);
-            var request = _requests.Request(HttpMethod.Post, SnapshotUrls.Collection);
+            var request = _requests.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
             request.Content = ApiSender.Json(SnapshotRequests.Create(snapshot, volumeId));
             return CreateReconciler.CreateAsync(this, _requests, request, snapshot, volumeId, SnapshotResults.ReadOne, call);
         }
@@ -44,7 +43,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         private async Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call)
         {
             using var request = _requests.Request(HttpMethod.Get, SnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker));
-            return await _requests.ReadAsync(request, _requests.Subject(), call, SnapshotResults.ReadPage).ConfigureAwait(false);
+            return await _requests.ReadAsync(request, call, SnapshotResults.ReadPage).ConfigureAwait(false);
         }
 
         public Task DeleteAsync(string id, CallContext call) =>
@@ -59,31 +58,30 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
                 ?? SnapshotInput.MetadataProblem(change.Metadata);
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            var subject = _requests.Subject(SnapshotUrls.ItemName);
             if (change.RemovesMetadata)
             {
                 var current = (await GetAsync(id, call).ConfigureAwait(false)).Metadata;
                 var result = MetadataAfter(current, change);
-                if (!SameMetadata(current, result)) await SendMetadataAsync(HttpMethod.Put, id, result, subject, call).ConfigureAwait(false);
+                if (!SameMetadata(current, result)) await SendMetadataAsync(HttpMethod.Put, id, result, call).ConfigureAwait(false);
             }
             else if (change.SetsMetadata)
             {
-                await SendMetadataAsync(HttpMethod.Post, id, change.Metadata!, subject, call).ConfigureAwait(false);
+                await SendMetadataAsync(HttpMethod.Post, id, change.Metadata!, call).ConfigureAwait(false);
             }
             if (change.RenamesOrDescribes)
             {
-                using var update = _requests.Request(HttpMethod.Put, SnapshotUrls.Item(id));
+                using var update = _requests.Request(HttpMethod.Put, SnapshotUrls.Item(id), RequestTarget.Item(SnapshotUrls.ItemName));
                 update.Content = ApiSender.Json(SnapshotRequests.Update(change));
-                await _requests.SendAsync(update, subject, call).ConfigureAwait(false);
+                await _requests.SendAsync(update, call).ConfigureAwait(false);
             }
             if (change.IsEmpty) await GetAsync(id, call).ConfigureAwait(false); // as on Compute: a wrong id still fails
         }
 
-        private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, ErrorTranslator.Subject subject, CallContext call)
+        private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, CallContext call)
         {
-            using var request = _requests.Request(method, SnapshotUrls.Metadata(id));
+            using var request = _requests.Request(method, SnapshotUrls.Metadata(id), RequestTarget.Item(SnapshotUrls.ItemName));
             request.Content = ApiSender.Json(SnapshotRequests.Metadata(pairs));
-            await _requests.SendAsync(request, subject, call).ConfigureAwait(false);
+            await _requests.SendAsync(request, call).ConfigureAwait(false);
         }
 
         // The keys to remove go first, then the given pairs are merged (a key both removed and given ends with the given value).

@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         private async Task<ListPage<Volume>> ListPageAsync(string? marker, CallContext call)
         {
             using var request = _requests.Request(HttpMethod.Get, VolumeUrls.List(Pager<Volume>.RequestedPageSize, marker));
-            return await _requests.ReadAsync(request, _requests.Subject(), call, VolumeResults.ReadPage).ConfigureAwait(false);
+            return await _requests.ReadAsync(request, call, VolumeResults.ReadPage).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
+using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Services;
@@ -17,14 +18,13 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
 
         internal SnapshotService(ComputeRequests compute) => _compute = compute;
 
-        public SnapshotApi Api => SnapshotApi.Compute;
         public SnapshotFeatures Features => ProxyLimits.Features;
 
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
             var volumeId = SnapshotInput.Checked(snapshot);
             ProxyLimits.Check(snapshot);
-            var request = _compute.Request(HttpMethod.Post, Collection);
+            var request = _compute.Request(HttpMethod.Post, Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
             request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, volumeId));
             return CreateReconciler.CreateAsync(this, _compute, request, snapshot, volumeId, SnapshotJson.ReadOne, call);
         }
