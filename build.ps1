@@ -25,7 +25,9 @@ Set-StrictMode -Version 3.0
 # From bash, "-Suite Unit,Pester" arrives as one string: split it, then check each name.
 $Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
 foreach ($name in $Suite) {
-    if ($name -notin 'Unit', 'Pester', 'Soak', 'Package', 'Integration') { throw "Unknown suite '$name': use Unit, Pester, Soak, Package or Integration." }
+    if ($name -notin 'Unit', 'Pester', 'Soak', 'Package', 'Integration') {
+        throw "Unknown suite '$name': use Unit, Pester, Soak, Package or Integration."
+    }
 }
 
 switch ($Task) {

@@ -17,16 +17,23 @@ function Invoke-BenchScript([string] $Script, [hashtable] $Parameters) {
 
 # What the figures were measured on, without host names or paths.
 function Get-MachineDescription {
-    $cpu = if (Test-Path /proc/cpuinfo) { ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':\s*', 2)[1] }
+    $cpu = if (Test-Path /proc/cpuinfo) {
+        $model = Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1
+        ($model -split ':\s*', 2)[1]
+    }
     $memory = if (Test-Path /proc/meminfo) { '{0:N0} GB' -f ([double]((Get-Content /proc/meminfo -First 1) -replace '\D') / 1MB) }
     $os = if (Test-Path /etc/os-release) { ((Get-Content /etc/os-release | Where-Object { $_ -like 'PRETTY_NAME=*' }) -split '=', 2)[1].Trim('"') }
-    "$cpu, $([Environment]::ProcessorCount) cores, $memory memory; $os; .NET $([Environment]::Version); PowerShell $($PSVersionTable.PSVersion); load average before the run $((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3)"
+    $load = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
+    "$cpu, $([Environment]::ProcessorCount) cores, $memory memory; $os; .NET $([Environment]::Version); " +
+        "PowerShell $($PSVersionTable.PSVersion); load average before the run $load"
 }
 
 function Format-BenchTable([object[]] $Rows) {
     $lines = @('| case | module | compared with | comparison | ratio | target | met |', '|---|---:|---|---:|---:|---|---|')
     foreach ($row in $Rows) {
-        $lines += '| {0} | {1:N1} {2} | {3} | {4:N1} {2} | {5:N2}x | {6} | {7} |' -f $row.Case, $row.Module, $row.Unit, $row.Versus, $row.Comparison, $row.Ratio, $row.Target, $(if (-not $row.Target) { '' } elseif ($row.Met) { 'yes' } else { '**no**' })
+        $met = if (-not $row.Target) { '' } elseif ($row.Met) { 'yes' } else { '**no**' }
+        $lines += '| {0} | {1:N1} {2} | {3} | {4:N1} {2} | {5:N2}x | {6} | {7} |' -f
+            $row.Case, $row.Module, $row.Unit, $row.Versus, $row.Comparison, $row.Ratio, $row.Target, $met
     }
     $lines
 }
@@ -38,7 +45,8 @@ function Update-PerformanceDoc([string[]] $Table, [string] $Machine, [string] $R
     $start = '<!-- bench:start -->'; $end = '<!-- bench:end -->'
     $from = $text.IndexOf($start); $to = $text.IndexOf($end)
     if ($from -lt 0 -or $to -lt $from) { throw "docs/performance.md has no $start ... $end section." }
-    $block = @($start, "Measured $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd')) on $Machine.", '') + $Table + @(if ($RealNote) { '', $RealNote }) + @($end)
+    $measured = "Measured $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd')) on $Machine."
+    $block = @($start, $measured, '') + $Table + @(if ($RealNote) { '', $RealNote }) + @($end)
     $text.Substring(0, $from) + ($block -join "`n") + $text.Substring($to + $end.Length) | Set-Content -Path $path -NoNewline -Encoding utf8
 }
 

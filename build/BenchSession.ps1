@@ -22,14 +22,23 @@ function Connect-Both {
 }
 $createBody = @{ snapshot = @{ volume_id = $volume; display_name = 'bench'; force = $false } } | ConvertTo-Json
 function Send-RawCreates([int] $Count) {
-    foreach ($i in 1..$Count) { Invoke-RestMethod -Method Post -Uri "$($script:Raw.Compute)/os-snapshots" -Headers $script:Headers -ContentType 'application/json' -Body $createBody | Out-Null }
+    $create = @{
+        Method = 'Post'; Uri = "$($script:Raw.Compute)/os-snapshots"; Headers = $script:Headers
+        ContentType = 'application/json'; Body = $createBody
+    }
+    foreach ($i in 1..$Count) { Invoke-RestMethod @create | Out-Null }
 }
 
 # Import: a fresh pwsh that imports the module against one that does nothing.
 Step 'import (15 runs each)'
 $escaped = $ModulePath -replace "'", "''"
 $bare, $import = Measure-Alternating 15 { Invoke-FreshPwsh '$null' | Out-Null }, { Invoke-FreshPwsh "Import-Module '$escaped'" | Out-Null }
-$rows.Add((New-BenchRow 'Import-Module, added to a bare pwsh start' 'ms' ($import.Wall - $bare.Wall) "pwsh -c '`$null' ($([Math]::Round($bare.Wall)) ms)" $bare.Wall 'adds at most 150 ms' (($import.Wall - $bare.Wall) -le 150)))
+$row = @{
+    Case = 'Import-Module, added to a bare pwsh start'; Unit = 'ms'; Module = ($import.Wall - $bare.Wall)
+    Versus = "pwsh -c '`$null' ($([Math]::Round($bare.Wall)) ms)"; Comparison = $bare.Wall
+    Target = 'adds at most 150 ms'; Met = (($import.Wall - $bare.Wall) -le 150)
+}
+$rows.Add((New-BenchRow @row))
 
 # Listing 5,000 snapshots in pages of 1,000 (Nova's default max_limit), first, while the project holds exactly those.
 Step 'list 5,000 (seeding)'
@@ -49,7 +58,12 @@ $rawList = {
 }
 if ((& $list) -ne 5000 -or (& $rawList) -ne 5000) { throw 'The listing case needs exactly 5,000 snapshots in the project.' }
 $module, $raw = Measure-Alternating 7 { & $list | Out-Null }, { & $rawList | Out-Null }
-$rows.Add((New-BenchRow 'Get-OSSnapshot: 5,000 in pages of 1,000' 'ms' $module.Wall 'Invoke-RestMethod paging by offset' $raw.Wall 'no slower than Invoke-RestMethod' ($module.Wall -le $raw.Wall)))
+$row = @{
+    Case = 'Get-OSSnapshot: 5,000 in pages of 1,000'; Unit = 'ms'; Module = $module.Wall
+    Versus = 'Invoke-RestMethod paging by offset'; Comparison = $raw.Wall
+    Target = 'no slower than Invoke-RestMethod'; Met = ($module.Wall -le $raw.Wall)
+}
+$rows.Add((New-BenchRow @row))
 
 # 1,000 creates, one pipeline against a foreach loop: wall time and this process's CPU time per create.
 Reset-Emulator $emulator
@@ -57,9 +71,21 @@ Connect-Both
 & { 1..50 | ForEach-Object { $volume } | New-OSSnapshot -ThrottleLimit 1 | Out-Null; Send-RawCreates 50 }   # JIT and connections warmed
 Step '1,000 creates (5 runs each)'
 $measureCpu = { param($work) $before = Get-CpuMs; & $work; @{ Cpu = (Get-CpuMs) - $before } }
-$module, $raw = Measure-Alternating 5 -Before { Reset-Emulator $emulator } { & $measureCpu { 1..1000 | ForEach-Object { $volume } | New-OSSnapshot -Name bench -ThrottleLimit 1 | Out-Null } }, { & $measureCpu { Send-RawCreates 1000 } }
-$rows.Add((New-BenchRow '1,000 creates in one pipeline: wall' 'ms' $module.Wall 'Invoke-RestMethod in a foreach loop' $raw.Wall 'no slower than the loop' ($module.Wall -le $raw.Wall)))
-$rows.Add((New-BenchRow '1,000 creates: pwsh CPU per create' 'ms' ($module.Cpu / 1000) 'the same for the loop' ($raw.Cpu / 1000) 'at most 0.4x the loop' ($module.Cpu -le 0.4 * $raw.Cpu)))
+$pipeline = { & $measureCpu { 1..1000 | ForEach-Object { $volume } | New-OSSnapshot -Name bench -ThrottleLimit 1 | Out-Null } }
+$loop = { & $measureCpu { Send-RawCreates 1000 } }
+$module, $raw = Measure-Alternating 5 -Before { Reset-Emulator $emulator } $pipeline, $loop
+$row = @{
+    Case = '1,000 creates in one pipeline: wall'; Unit = 'ms'; Module = $module.Wall
+    Versus = 'Invoke-RestMethod in a foreach loop'; Comparison = $raw.Wall
+    Target = 'no slower than the loop'; Met = ($module.Wall -le $raw.Wall)
+}
+$rows.Add((New-BenchRow @row))
+$row = @{
+    Case = '1,000 creates: pwsh CPU per create'; Unit = 'ms'; Module = ($module.Cpu / 1000)
+    Versus = 'the same for the loop'; Comparison = ($raw.Cpu / 1000)
+    Target = 'at most 0.4x the loop'; Met = ($module.Cpu -le 0.4 * $raw.Cpu)
+}
+$rows.Add((New-BenchRow @row))
 
 # 200 creates while the emulator adds 50 ms to each: one at a time against 16 in flight.
 Step '200 creates at 50 ms (3 runs each)'
@@ -67,16 +93,32 @@ Reset-Emulator $emulator
 Set-EmulatorSetting $emulator @{ snapshotQuota = 2000 }
 Start-EmulatorChaos $emulator -Rate 1 -Kinds latency -LatencyMs 50 -Routes snapshots.create | Out-Null
 try {
-    $one, $sixteen = Measure-Alternating 3 { 1..200 | ForEach-Object { $volume } | New-OSSnapshot -ThrottleLimit 1 | Out-Null }, { 1..200 | ForEach-Object { $volume } | New-OSSnapshot -ThrottleLimit 16 | Out-Null }
+    $oneAtATime = { 1..200 | ForEach-Object { $volume } | New-OSSnapshot -ThrottleLimit 1 | Out-Null }
+    $sixteenInFlight = { 1..200 | ForEach-Object { $volume } | New-OSSnapshot -ThrottleLimit 16 | Out-Null }
+    $one, $sixteen = Measure-Alternating 3 $oneAtATime, $sixteenInFlight
 }
 finally { Stop-EmulatorChaos $emulator }
-$rows.Add((New-BenchRow '200 creates at 50 ms latency, -ThrottleLimit 16' 'ms' $sixteen.Wall 'one at a time' $one.Wall 'at least 10x faster' ($one.Wall -ge 10 * $sixteen.Wall)))
+$row = @{
+    Case = '200 creates at 50 ms latency, -ThrottleLimit 16'; Unit = 'ms'; Module = $sixteen.Wall
+    Versus = 'one at a time'; Comparison = $one.Wall
+    Target = 'at least 10x faster'; Met = ($one.Wall -ge 10 * $sixteen.Wall)
+}
+$rows.Add((New-BenchRow @row))
 
 # Peak working set: a fresh pwsh that makes 1,000 creates against one that does nothing.
 Step 'peak working set (3 runs each)'
 $peak = '[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64'
-$work = "Import-Module '$escaped'; Connect-OSCloud -AuthUrl '$AuthUrl' -Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo | Out-Null; 1..1000 | ForEach-Object { '$volume' } | New-OSSnapshot -ThrottleLimit 1 | Out-Null; $peak"
-$idle, $busy = Measure-Alternating 3 -Before { Reset-Emulator $emulator } { @{ Peak = [double](Invoke-FreshPwsh $peak) / 1MB } }, { @{ Peak = [double](Invoke-FreshPwsh $work) / 1MB } }
-$rows.Add((New-BenchRow 'peak working set, 1,000 creates, above idle' 'MB' ($busy.Peak - $idle.Peak) "an idle pwsh ($([Math]::Round($idle.Peak)) MB)" $idle.Peak 'at most 40 MB above idle' (($busy.Peak - $idle.Peak) -le 40)))
+$work = "Import-Module '$escaped'; Connect-OSCloud -AuthUrl '$AuthUrl' " +
+    "-Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo | Out-Null; " +
+    "1..1000 | ForEach-Object { '$volume' } | New-OSSnapshot -ThrottleLimit 1 | Out-Null; $peak"
+$idlePwsh = { @{ Peak = [double](Invoke-FreshPwsh $peak) / 1MB } }
+$busyPwsh = { @{ Peak = [double](Invoke-FreshPwsh $work) / 1MB } }
+$idle, $busy = Measure-Alternating 3 -Before { Reset-Emulator $emulator } $idlePwsh, $busyPwsh
+$row = @{
+    Case = 'peak working set, 1,000 creates, above idle'; Unit = 'MB'; Module = ($busy.Peak - $idle.Peak)
+    Versus = "an idle pwsh ($([Math]::Round($idle.Peak)) MB)"; Comparison = $idle.Peak
+    Target = 'at most 40 MB above idle'; Met = (($busy.Peak - $idle.Peak) -le 40)
+}
+$rows.Add((New-BenchRow @row))
 
 $rows | ConvertTo-Json -Depth 3 | Set-Content -Path $ResultPath -Encoding utf8

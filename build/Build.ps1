@@ -33,7 +33,8 @@ function Invoke-ModuleBuild {
         Get-ChildItem $bin -File -Filter '*.dll' | Copy-Item -Destination $dependencies
     }
     # PowerShell 7's private load context, which the cmdlet assembly calls by reflection.
-    Copy-Item (Join-Path $script:Root "src/$script:ModuleName.CoreLoader/bin/Release/net8.0/$script:ModuleName.CoreLoader.dll") -Destination (Join-Path $script:ModuleOut 'dependencies/Core')
+    $coreLoader = Join-Path $script:Root "src/$script:ModuleName.CoreLoader/bin/Release/net8.0/$script:ModuleName.CoreLoader.dll"
+    Copy-Item $coreLoader -Destination (Join-Path $script:ModuleOut 'dependencies/Core')
     foreach ($file in "$script:ModuleName.Format.ps1xml", 'LICENSE') {
         Copy-Item (Join-Path $script:Root $file) -Destination $script:ModuleOut
     }
@@ -50,8 +51,10 @@ function Invoke-ModuleBuild {
 function Invoke-ModuleBuildIfNeeded {
     $manifest = Join-Path $script:ModuleOut "$script:ModuleName.psd1"
     if ((Test-Path $manifest) -and (Test-Path $script:EmulatorDll)) {
-        $sources = @(Get-ChildItem (Join-Path $script:Root 'src'), (Join-Path $script:Root 'docs') -Recurse -File | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]') +
-            @(Get-Item (Join-Path $script:Root "$script:ModuleName.*"), (Join-Path $script:Root 'Directory.Build.props'), (Join-Path $script:Root 'CHANGELOG.md'))
+        $sources = @(Get-ChildItem (Join-Path $script:Root 'src'), (Join-Path $script:Root 'docs') -Recurse -File |
+                Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]') +
+            @(Get-Item (Join-Path $script:Root "$script:ModuleName.*"), (Join-Path $script:Root 'Directory.Build.props'),
+                (Join-Path $script:Root 'CHANGELOG.md'))
         $newest = ($sources | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1).LastWriteTimeUtc
         if ($newest -lt (Get-Item $manifest).LastWriteTimeUtc) { Write-Host "Module up to date in $script:ModuleOut"; return $script:ModuleOut }
     }
@@ -60,7 +63,8 @@ function Invoke-ModuleBuildIfNeeded {
 
 # The one version: Directory.Build.props, which also stamps the assemblies.
 function Get-ModuleVersion {
-    $version = ([xml](Get-Content (Join-Path $script:Root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    $props = [xml](Get-Content (Join-Path $script:Root 'Directory.Build.props') -Raw)
+    $version = $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
     if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
     $version.Trim()
 }
@@ -94,7 +98,9 @@ function Assert-CmdletExports([string] $ModuleFolder) {
     $missing = @($compiled | Where-Object { $_ -notin $exported })
     $extra = @($exported | Where-Object { $_ -notin $compiled })
     if ($missing -or $extra) {
-        throw "OpenStackSnapshot.psd1's CmdletsToExport does not match the compiled cmdlets:$(if ($missing) { " not exported: $($missing -join ', ')." })$(if ($extra) { " exported but not compiled: $($extra -join ', ')." })"
+        $notExported = if ($missing) { " not exported: $($missing -join ', ')." }
+        $notCompiled = if ($extra) { " exported but not compiled: $($extra -join ', ')." }
+        throw "OpenStackSnapshot.psd1's CmdletsToExport does not match the compiled cmdlets:$notExported$notCompiled"
     }
     Write-Host "Manifest: $($manifest.Name) $($manifest.Version), $($compiled.Count) cmdlets exported"
 }
@@ -111,7 +117,9 @@ function Invoke-FreshPwsh([string] $Script) {
 
 # Clean: everything the build and the tests made.
 function Invoke-Clean {
-    foreach ($folder in @(Join-Path $script:Root 'out') + @(Get-ChildItem (Join-Path $script:Root 'src'), (Join-Path $script:Root 'tests') -Recurse -Directory -Include bin, obj -ErrorAction SilentlyContinue | ForEach-Object FullName)) {
+    $roots = (Join-Path $script:Root 'src'), (Join-Path $script:Root 'tests')
+    $built = Get-ChildItem $roots -Recurse -Directory -Include bin, obj -ErrorAction SilentlyContinue
+    foreach ($folder in @(Join-Path $script:Root 'out') + @($built | ForEach-Object FullName)) {
         if (Test-Path $folder) { Remove-Item $folder -Recurse -Force; Write-Host "removed $folder" }
     }
 }

@@ -8,7 +8,9 @@ function Invoke-Demo {
     try {
         Write-Host "== Demo against the emulator at $($emulator.BaseUrl)" -ForegroundColor Cyan
         Push-Location $script:Root   # dotnet pwsh needs the tool manifest in .config/
-        try { & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'DemoSession.ps1') -ModulePath $module -AuthUrl $emulator.AuthUrl }
+        try {
+            & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'DemoSession.ps1') -ModulePath $module -AuthUrl $emulator.AuthUrl
+        }
         finally { Pop-Location }
         if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
     }

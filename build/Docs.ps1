@@ -22,14 +22,18 @@ $commands = foreach ($command in Get-Command -Module OpenStackSnapshot -CommandT
             else { [Convert]::ToString($value, [cultureinfo]::InvariantCulture) }
         $validateSet = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
         $parameters[$p.Name] = [ordered]@{
-            Type = ([Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType).Name; IsSwitch = $isSwitch; Aliases = @($p.Aliases); Default = $default
+            Type = ([Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType).Name
+            IsSwitch = $isSwitch; Aliases = @($p.Aliases); Default = $default
             Wildcards = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
             AcceptedValues = @(if ($validateSet) { $validateSet.ValidValues }); Sets = [ordered]@{}
         }
     }
     $sets = foreach ($set in $command.ParameterSets) {
         foreach ($p in $set.Parameters | Where-Object Name -NotIn $common) {
-            $parameters[$p.Name].Sets[$set.Name] = [ordered]@{ Mandatory = $p.IsMandatory; Position = $p.Position; ByValue = $p.ValueFromPipeline; ByPropertyName = $p.ValueFromPipelineByPropertyName }
+            $parameters[$p.Name].Sets[$set.Name] = [ordered]@{
+                Mandatory = $p.IsMandatory; Position = $p.Position
+                ByValue = $p.ValueFromPipeline; ByPropertyName = $p.ValueFromPipelineByPropertyName
+            }
         }
         # PowerShell's own display order (positional first), as Get-Command -Syntax and platyPS show it.
         $order = [regex]::Matches($set.ToString(), '(?<=^|[\s\[])-(\w+)') | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -notin $common }
@@ -63,10 +67,16 @@ function Format-AboutBlocks([string[]] $Lines) {
             'list' { foreach ($item in $block.Lines) { Format-Wrapped (ConvertTo-PlainInline ($item -replace '^([-*]|\d+\.)\s+', '- ')) 4 6 } }
             'code' { $block.Lines | ForEach-Object { ('        ' + $_).TrimEnd() } }
             'table' {
-                $rows = @($block.Lines | Where-Object { $_ -notmatch '^\|[\s:|-]+\|$' } | ForEach-Object { , @(($_.Trim().Trim('|') -split '\|') | ForEach-Object { ConvertTo-PlainInline $_.Trim() }) })
-                $widths = @(0..($rows[0].Count - 1) | ForEach-Object { $i = $_; ($rows | ForEach-Object { $_[$i].Length } | Measure-Object -Maximum).Maximum })
+                $rows = @($block.Lines | Where-Object { $_ -notmatch '^\|[\s:|-]+\|$' } | ForEach-Object {
+                    , @(($_.Trim().Trim('|') -split '\|') | ForEach-Object { ConvertTo-PlainInline $_.Trim() })
+                })
+                $widths = @(0..($rows[0].Count - 1) | ForEach-Object {
+                    $i = $_; ($rows | ForEach-Object { $_[$i].Length } | Measure-Object -Maximum).Maximum
+                })
                 if ((($widths | Measure-Object -Sum).Sum + 2 * $widths.Count + 4) -le 80) {
-                    foreach ($row in $rows) { ('    ' + ((0..($row.Count - 1) | ForEach-Object { $row[$_].PadRight($widths[$_]) }) -join '  ')).TrimEnd() }
+                    foreach ($row in $rows) {
+                        ('    ' + ((0..($row.Count - 1) | ForEach-Object { $row[$_].PadRight($widths[$_]) }) -join '  ')).TrimEnd()
+                    }
                 }
                 else {   # too wide: a row per entry, as Get-Help lists parameters: the first cells, the last wrapped beneath
                     foreach ($row in @($rows | Select-Object -Skip 1)) {
@@ -115,7 +125,8 @@ function Invoke-Docs {
     $help = foreach ($page in $pages) {
         $parsed = ConvertFrom-CommandMarkdown $page.FullName
         if ($parsed.Meta['external help file'] -ne 'OpenStackSnapshot.dll-Help.xml' -or $parsed.Meta['Module Name'] -ne 'OpenStackSnapshot') {
-            throw "$($page.Name): the front matter must name 'external help file: OpenStackSnapshot.dll-Help.xml' and 'Module Name: OpenStackSnapshot'"
+            throw "$($page.Name): the front matter must name 'external help file: OpenStackSnapshot.dll-Help.xml' " +
+                "and 'Module Name: OpenStackSnapshot'"
         }
         $command = $commands | Where-Object Name -EQ $parsed.Name
         if (-not $command) { throw "$($page.Name) documents $($parsed.Name), which the module does not export." }

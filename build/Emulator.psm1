@@ -80,7 +80,10 @@ function Set-EmulatorFault {
         [ValidateSet('body', 'connection')] [string] $Truncate,
         [switch] $ProxyPage
     )
-    $fault = @{ route = $Route; status = $Status; count = $Count; body = $Body; delayMs = $DelayMs; drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent }
+    $fault = @{
+        route = $Route; status = $Status; count = $Count; body = $Body; delayMs = $DelayMs
+        drop = $Drop.IsPresent; afterProcessing = $AfterProcessing.IsPresent
+    }
     # A [string] parameter turns $null into '': send these only when given, or an empty Retry-After header would go out.
     if ($ContentType) { $fault.contentType = $ContentType }
     if ($RetryAfter) { $fault.retryAfter = $RetryAfter }
@@ -167,7 +170,9 @@ function Start-EmulatorChaos {
     )
     $chaos = @{ rate = $Rate }
     foreach ($name in 'Seed', 'Kinds', 'Routes', 'HeldBackMs', 'LatencyMs') {
-        if ($PSBoundParameters.ContainsKey($name)) { $chaos[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
+        if ($PSBoundParameters.ContainsKey($name)) {
+            $chaos[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name]
+        }
     }
     Invoke-EmulatorControl $Emulator chaos -Method Post -Body $chaos
 }
@@ -182,5 +187,6 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
-Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Read-ProcessOutput, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault, Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
+Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Read-ProcessOutput, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault,
+    Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
     Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos

@@ -11,7 +11,8 @@ function Invoke-EmulatorTask {
         New-Item -ItemType Directory -Path $folder | Out-Null
         $emulator = Start-Emulator
         $files = Write-EmulatorCloudsYaml $emulator $folder
-        Write-Host "== Emulator: Keystone, Nova and Cinder at $($emulator.BaseUrl) (user demo, password demo-secret, project demo)" -ForegroundColor Cyan
+        $signIn = 'user demo, password demo-secret, project demo'
+        Write-Host "== Emulator: Keystone, Nova and Cinder at $($emulator.BaseUrl) ($signIn)" -ForegroundColor Cyan
         Write-Host 'In another pwsh:'
         Write-Host ''
         # Both variables: like the openstack CLI, the module never looks for secure.yaml beside OS_CLIENT_CONFIG_FILE's file.

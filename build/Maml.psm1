@@ -20,14 +20,19 @@ function Read-Markdown([string] $Path) {
         if ($i -ge $lines.Count) { Fail $Path 'the front matter is not closed with ---' }
         $i++
     }
-    $root = [pscustomobject]@{ Level = 0; Title = ''; Lines = [Collections.Generic.List[string]]::new(); Children = [Collections.Generic.List[object]]::new() }
+    $root = [pscustomobject]@{
+        Level = 0; Title = ''; Lines = [Collections.Generic.List[string]]::new(); Children = [Collections.Generic.List[object]]::new()
+    }
     $stack = [Collections.Generic.List[object]]::new(); $stack.Add($root)
     $fenced = $false
     for (; $i -lt $lines.Count; $i++) {
         $line = $lines[$i]
         if ($line -match '^\s*```') { $fenced = -not $fenced }
         if (-not $fenced -and $line -match '^(#{1,3})\s+(.+?)\s*$') {
-            $node = [pscustomobject]@{ Level = $Matches[1].Length; Title = $Matches[2]; Lines = [Collections.Generic.List[string]]::new(); Children = [Collections.Generic.List[object]]::new() }
+            $node = [pscustomobject]@{
+                Level = $Matches[1].Length; Title = $Matches[2]
+                Lines = [Collections.Generic.List[string]]::new(); Children = [Collections.Generic.List[object]]::new()
+            }
             while ($stack[-1].Level -ge $node.Level) { $stack.RemoveAt($stack.Count - 1) }
             $stack[-1].Children.Add($node); $stack.Add($node)
         }
@@ -52,8 +57,12 @@ function Get-Blocks([string[]] $Lines) {
         }
         if ($line.Trim() -eq '') { $current = $null; continue }
         $kind = if ($line -match '^\s*\|') { 'table' } elseif ($line -match '^\s*([-*]|\d+\.)\s') { 'list' } else { 'text' }
-        if ($kind -eq 'text' -and $null -ne $current -and $current.Kind -eq 'list' -and $line -match '^\s+\S') { $current.Lines[-1] += ' ' + $line.Trim(); continue }
-        if ($null -eq $current -or $current.Kind -ne $kind) { $current = @{ Kind = $kind; Info = ''; Lines = [Collections.Generic.List[string]]::new() }; $blocks.Add($current) }
+        if ($kind -eq 'text' -and $null -ne $current -and $current.Kind -eq 'list' -and $line -match '^\s+\S') {
+            $current.Lines[-1] += ' ' + $line.Trim(); continue
+        }
+        if ($null -eq $current -or $current.Kind -ne $kind) {
+            $current = @{ Kind = $kind; Info = ''; Lines = [Collections.Generic.List[string]]::new() }; $blocks.Add($current)
+        }
         $current.Lines.Add($line.Trim())
     }
     , $blocks
@@ -94,7 +103,11 @@ function ConvertTo-Paragraphs([string[]] $Lines, [int] $Width = [int]::MaxValue)
         switch ($block.Kind) {
             'text' { Format-Lines (ConvertTo-PlainInline ($block.Lines -join ' ')) $Width }
             'list' { ($block.Lines | ForEach-Object { Format-Lines (ConvertTo-PlainInline $_) $Width '  ' }) -join "`n" }
-            'table' { foreach ($row in $block.Lines) { if ($row -notmatch '^\|[\s:|-]+\|$') { ConvertTo-PlainInline (($row.Trim('|') -split '\|' | ForEach-Object Trim) -join ' | ') } } }
+            'table' {
+                foreach ($row in $block.Lines) {
+                    if ($row -notmatch '^\|[\s:|-]+\|$') { ConvertTo-PlainInline (($row.Trim('|') -split '\|' | ForEach-Object Trim) -join ' | ') }
+                }
+            }
             'code' { $block.Lines -join "`n" }
         }
     }
@@ -111,9 +124,13 @@ function Test-Blank([string[]] $Lines) { -not ($Lines | Where-Object { $_.Trim()
 # One cmdlet's markdown as an object; throws when the schema is not followed.
 function ConvertFrom-CommandMarkdown([string] $Path) {
     $doc = Read-Markdown $Path
-    foreach ($key in 'external help file', 'Module Name', 'online version', 'schema') { if (-not $doc.Meta.Contains($key)) { Fail $Path "the front matter has no '$key'" } }
+    foreach ($key in 'external help file', 'Module Name', 'online version', 'schema') {
+        if (-not $doc.Meta.Contains($key)) { Fail $Path "the front matter has no '$key'" }
+    }
     if ($doc.Meta['schema'] -ne '2.0.0') { Fail $Path "schema must be 2.0.0, not '$($doc.Meta['schema'])'" }
-    if ($doc.Meta['online version'] -and $doc.Meta['online version'] -notmatch '^https://\S+$') { Fail $Path "online version must be an https URL, not '$($doc.Meta['online version'])'" }
+    if ($doc.Meta['online version'] -and $doc.Meta['online version'] -notmatch '^https://\S+$') {
+        Fail $Path "online version must be an https URL, not '$($doc.Meta['online version'])'"
+    }
     $top = @($doc.Root.Children)
     if ($top.Count -ne 1 -or $top[0].Level -ne 1) { Fail $Path 'expected exactly one # heading, the command name' }
     $name = $top[0].Title
@@ -151,15 +168,21 @@ function ConvertFrom-CommandMarkdown([string] $Path) {
         $fields = [ordered]@{}
         foreach ($line in $yaml[0].Lines) { if ($line -match '^([^:]+):\s*(.*)$') { $fields[$Matches[1]] = $Matches[2].Trim() } }
         foreach ($key in $script:YamlKeys) { if (-not $fields.Contains($key)) { Fail $Path "-$pname's yaml has no '$key'" } }
-        $text = @(ConvertTo-Paragraphs ($node.Lines | Select-Object -First ($node.Lines.IndexOf(($node.Lines | Where-Object { $_ -match '^\s*```yaml' } | Select-Object -First 1)))) 71)
+        $fence = $node.Lines | Where-Object { $_ -match '^\s*```yaml' } | Select-Object -First 1
+        $text = @(ConvertTo-Paragraphs ($node.Lines | Select-Object -First ($node.Lines.IndexOf($fence))) 71)
         if ($text.Count -eq 0) { Fail $Path "-$pname has no description" }
         [pscustomobject]@{ Name = $pname; Description = $text; Fields = $fields }
     }
     if (-not ($s['PARAMETERS'].Children | Where-Object Title -EQ 'CommonParameters')) { Fail $Path "PARAMETERS has no '### CommonParameters'" }
-    $types = { param($section) foreach ($node in $section.Children) { [pscustomobject]@{ Type = $node.Title; Description = @(ConvertTo-Paragraphs $node.Lines 71) } } }
+    $types = {
+        param($section)
+        foreach ($node in $section.Children) { [pscustomobject]@{ Type = $node.Title; Description = @(ConvertTo-Paragraphs $node.Lines 71) } }
+    }
     $inputs = @(& $types $s['INPUTS']); $outputs = @(& $types $s['OUTPUTS'])
     if ($inputs.Count -eq 0 -or $outputs.Count -eq 0) { Fail $Path 'INPUTS and OUTPUTS each need a ### type (None when there is none)' }
-    $links = foreach ($line in $s['RELATED LINKS'].Lines) { if ($line -match '^\s*\[([^\]]+)\]\(([^)]*)\)') { [pscustomobject]@{ Text = $Matches[1]; Uri = $Matches[2] } } }
+    $links = foreach ($line in $s['RELATED LINKS'].Lines) {
+        if ($line -match '^\s*\[([^\]]+)\]\(([^)]*)\)') { [pscustomobject]@{ Text = $Matches[1]; Uri = $Matches[2] } }
+    }
     [pscustomobject]@{
         Path = $Path; Name = $name; Meta = $doc.Meta; Synopsis = $synopsis -join ' '; Description = $description; Syntax = @($syntax)
         Examples = @($examples); Parameters = @($parameters); Inputs = $inputs; Outputs = $outputs
@@ -189,21 +212,32 @@ function Assert-HelpMatchesCommand($Help, $Command) {
     foreach ($n in $actual) { if ($n -notin $documented) { Fail $f "parameter -$n of $($Command.Name) is not documented" } }
     foreach ($n in $documented) { if ($n -notin $actual) { Fail $f "documents -$n, which $($Command.Name) does not have" } }
     $sorted = @($documented | Sort-Object)
-    if (($documented -join ',') -ne ($sorted -join ',')) { Fail $f "PARAMETERS are not in alphabetical order (platyPS's order): $($sorted -join ', ')" }
+    if (($documented -join ',') -ne ($sorted -join ',')) {
+        Fail $f "PARAMETERS are not in alphabetical order (platyPS's order): $($sorted -join ', ')"
+    }
     $setNames = @($Command.Sets.Name)
     $wanted = if ($setNames.Count -eq 1) { @('__AllParameterSets') } else { $setNames }
-    if ((@($Help.Syntax.SetName) -join ',') -ne ($wanted -join ',')) { Fail $f "SYNTAX must show the parameter sets $($wanted -join ', ') in that order" }
+    if ((@($Help.Syntax.SetName) -join ',') -ne ($wanted -join ',')) {
+        Fail $f "SYNTAX must show the parameter sets $($wanted -join ', ') in that order"
+    }
     foreach ($set in $Command.Sets) {
         $entry = @($Help.Syntax | Where-Object { $_.SetName -eq $set.Name -or $setNames.Count -eq 1 })[0]
-        if ($setNames.Count -gt 1 -and $entry.IsDefault -ne $set.IsDefault) { Fail $f "SYNTAX '$($set.Name)' must be marked (Default) exactly when it is the default set" }
+        if ($setNames.Count -gt 1 -and $entry.IsDefault -ne $set.IsDefault) {
+            Fail $f "SYNTAX '$($set.Name)' must be marked (Default) exactly when it is the default set"
+        }
         $expected = Format-SyntaxLine $Command $set
         if ($entry.Text -ne $expected) { Fail $f "SYNTAX for '$($set.Name)' differs from the cmdlet:`n  doc:    $($entry.Text)`n  cmdlet: $expected" }
     }
     foreach ($doc in $Help.Parameters) {
         $p = $Command.Parameters.($doc.Name)
         $meta = @($p.Sets.PSObject.Properties.Value)
-        foreach ($field in 'Mandatory', 'Position', 'ByValue', 'ByPropertyName') { if (@($meta.$field | Sort-Object -Unique).Count -ne 1) { Fail $f "-$($doc.Name) differs between parameter sets; one yaml block cannot describe it" } }
-        $inAll = @($p.Sets.PSObject.Properties.Name) -contains '__AllParameterSets' -or @($p.Sets.PSObject.Properties.Name).Count -eq $setNames.Count
+        foreach ($field in 'Mandatory', 'Position', 'ByValue', 'ByPropertyName') {
+            if (@($meta.$field | Sort-Object -Unique).Count -ne 1) {
+                Fail $f "-$($doc.Name) differs between parameter sets; one yaml block cannot describe it"
+            }
+        }
+        $inAll = @($p.Sets.PSObject.Properties.Name) -contains '__AllParameterSets' -or
+            @($p.Sets.PSObject.Properties.Name).Count -eq $setNames.Count
         $expect = [ordered]@{
             'Type' = $p.Type
             'Parameter Sets' = if ($inAll) { '(All)' } else { (@($p.Sets.PSObject.Properties.Name) | Sort-Object) -join ', ' }
@@ -225,18 +259,32 @@ function Assert-HelpMatchesCommand($Help, $Command) {
 }
 
 function X([string] $Text) { [Security.SecurityElement]::Escape($Text) }
-function Paras([string[]] $Paragraphs) { if (-not $Paragraphs) { return '<maml:para />' }; ($Paragraphs | ForEach-Object { "<maml:para>$(X $_)</maml:para>" }) -join '' }
+function Paras([string[]] $Paragraphs) {
+    if (-not $Paragraphs) { return '<maml:para />' }
+    ($Paragraphs | ForEach-Object { "<maml:para>$(X $_)</maml:para>" }) -join ''
+}
 
 function Format-MamlParameter($Doc, [bool] $InSyntax) {
     $f = $Doc.Fields
     $isSwitch = $f['Type'] -eq 'SwitchParameter'
     $aliases = if ($f['Aliases']) { $f['Aliases'] } else { 'none' }
     $position = if ($f['Position'] -eq 'Named') { 'named' } else { $f['Position'] }
-    $value = if ($isSwitch -and $InSyntax) { '' } else { "<command:parameterValue required=`"$((-not $isSwitch).ToString().ToLowerInvariant())`" variableLength=`"$($f['Type'].EndsWith('[]').ToString().ToLowerInvariant())`">$(X $f['Type'])</command:parameterValue>" }
-    $group = if ($InSyntax -and $f.Contains('Accepted values')) { '<command:parameterValueGroup>' + (($f['Accepted values'] -split ',\s*' | ForEach-Object { "<command:parameterValue required=`"false`" variableLength=`"false`">$(X $_)</command:parameterValue>" }) -join '') + '</command:parameterValueGroup>' } else { '' }
-    "<command:parameter required=`"$($f['Required'].ToLowerInvariant())`" variableLength=`"true`" globbing=`"$($f['Accept wildcard characters'].ToLowerInvariant())`" pipelineInput=`"$(X $f['Accept pipeline input'])`" position=`"$position`" aliases=`"$(X $aliases)`">" +
+    $value = if ($isSwitch -and $InSyntax) { '' } else {
+        $required = (-not $isSwitch).ToString().ToLowerInvariant()
+        $variableLength = $f['Type'].EndsWith('[]').ToString().ToLowerInvariant()
+        "<command:parameterValue required=`"$required`" variableLength=`"$variableLength`">$(X $f['Type'])</command:parameterValue>"
+    }
+    $group = if ($InSyntax -and $f.Contains('Accepted values')) {
+        $values = $f['Accepted values'] -split ',\s*' |
+            ForEach-Object { "<command:parameterValue required=`"false`" variableLength=`"false`">$(X $_)</command:parameterValue>" }
+        '<command:parameterValueGroup>' + ($values -join '') + '</command:parameterValueGroup>'
+    } else { '' }
+    "<command:parameter required=`"$($f['Required'].ToLowerInvariant())`" variableLength=`"true`" " +
+    "globbing=`"$($f['Accept wildcard characters'].ToLowerInvariant())`" pipelineInput=`"$(X $f['Accept pipeline input'])`" " +
+    "position=`"$position`" aliases=`"$(X $aliases)`">" +
     "<maml:name>$(X $Doc.Name)</maml:name><maml:description>$(Paras $Doc.Description)</maml:description>$group$value" +
-    "<dev:type><maml:name>$(X $f['Type'])</maml:name><maml:uri /></dev:type><dev:defaultValue>$(X $f['Default value'])</dev:defaultValue></command:parameter>"
+    "<dev:type><maml:name>$(X $f['Type'])</maml:name><maml:uri /></dev:type>" +
+    "<dev:defaultValue>$(X $f['Default value'])</dev:defaultValue></command:parameter>"
 }
 
 # One <command:command> per help object; the syntax items follow the real command's sets and order.
@@ -246,22 +294,41 @@ function ConvertTo-Maml($Help, $Commands) {
     foreach ($h in $Help) {
         $c = $Commands | Where-Object Name -EQ $h.Name
         $verb, $noun = $h.Name -split '-', 2
-        [void]$out.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10" xmlns:MSHelp="http://msdn.microsoft.com/mshelp">')
-        [void]$out.AppendLine("<command:details><command:name>$(X $h.Name)</command:name><command:verb>$(X $verb)</command:verb><command:noun>$(X $noun)</command:noun><maml:description><maml:para>$(X $h.Synopsis)</maml:para></maml:description></command:details>")
+        [void]$out.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" ' +
+            'xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10" ' +
+            'xmlns:MSHelp="http://msdn.microsoft.com/mshelp">')
+        [void]$out.AppendLine("<command:details><command:name>$(X $h.Name)</command:name><command:verb>$(X $verb)</command:verb>" +
+            "<command:noun>$(X $noun)</command:noun><maml:description><maml:para>$(X $h.Synopsis)</maml:para></maml:description>" +
+            '</command:details>')
         [void]$out.AppendLine("<maml:description>$(Paras $h.Description)</maml:description><command:syntax>")
         foreach ($set in $c.Sets) {
             $items = foreach ($name in $set.Order) { Format-MamlParameter ($h.Parameters | Where-Object Name -EQ $name) $true }
             [void]$out.AppendLine("<command:syntaxItem><maml:name>$(X $h.Name)</maml:name>$($items -join '')</command:syntaxItem>")
         }
-        [void]$out.AppendLine("</command:syntax><command:parameters>$(($h.Parameters | ForEach-Object { Format-MamlParameter $_ $false }) -join '')</command:parameters>")
-        $types = { param($tag, $list) ($list | ForEach-Object { "<command:$tag><dev:type><maml:name>$(X $_.Type)</maml:name></dev:type><maml:description>$(Paras $_.Description)</maml:description></command:$tag>" }) -join '' }
-        [void]$out.AppendLine("<command:inputTypes>$(& $types 'inputType' $h.Inputs)</command:inputTypes><command:returnValues>$(& $types 'returnValue' $h.Outputs)</command:returnValues>")
+        $parameters = ($h.Parameters | ForEach-Object { Format-MamlParameter $_ $false }) -join ''
+        [void]$out.AppendLine("</command:syntax><command:parameters>$parameters</command:parameters>")
+        $types = {
+            param($tag, $list)
+            ($list | ForEach-Object {
+                "<command:$tag><dev:type><maml:name>$(X $_.Type)</maml:name></dev:type>" +
+                    "<maml:description>$(Paras $_.Description)</maml:description></command:$tag>"
+            }) -join ''
+        }
+        [void]$out.AppendLine("<command:inputTypes>$(& $types 'inputType' $h.Inputs)</command:inputTypes>" +
+            "<command:returnValues>$(& $types 'returnValue' $h.Outputs)</command:returnValues>")
         [void]$out.AppendLine("<maml:alertSet><maml:alert>$(Paras $h.Notes)</maml:alert></maml:alertSet><command:examples>")
-        foreach ($e in $h.Examples) { [void]$out.AppendLine("<command:example><maml:title>--------- $(X $e.Title) ---------</maml:title><dev:code>$(X $e.Code)</dev:code><dev:remarks>$(if ($e.Remarks) { (Paras $e.Remarks) + '<maml:para />' })</dev:remarks></command:example>") }
+        foreach ($e in $h.Examples) {
+            $remarks = if ($e.Remarks) { (Paras $e.Remarks) + '<maml:para />' }
+            [void]$out.AppendLine("<command:example><maml:title>--------- $(X $e.Title) ---------</maml:title>" +
+                "<dev:code>$(X $e.Code)</dev:code><dev:remarks>$remarks</dev:remarks></command:example>")
+        }
         # Get-Help -Online opens the first link that has a URI, and fails on one it cannot open: the online version comes
         # first, and links to other pages (Get-OSSnapshot.md) get no URI, as only an absolute one can be opened.
         $links = @(if ($h.Meta['online version']) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $h.Meta['online version'] } }) + $h.Links
-        $linkXml = $links | ForEach-Object { $uri = if ($_.Uri -match '^https?://') { $_.Uri } else { '' }; "<maml:navigationLink><maml:linkText>$(X $_.Text)</maml:linkText><maml:uri>$(X $uri)</maml:uri></maml:navigationLink>" }
+        $linkXml = $links | ForEach-Object {
+            $uri = if ($_.Uri -match '^https?://') { $_.Uri } else { '' }
+            "<maml:navigationLink><maml:linkText>$(X $_.Text)</maml:linkText><maml:uri>$(X $uri)</maml:uri></maml:navigationLink>"
+        }
         [void]$out.AppendLine("</command:examples><command:relatedLinks>$($linkXml -join '')</command:relatedLinks></command:command>")
     }
     [void]$out.AppendLine('</helpItems>')
@@ -270,4 +337,5 @@ function ConvertTo-Maml($Help, $Commands) {
     $xml
 }
 
-Export-ModuleMember -Function Read-Markdown, Get-Blocks, ConvertTo-PlainInline, ConvertFrom-CommandMarkdown, Assert-HelpMatchesCommand, Format-SyntaxLine, ConvertTo-Maml
+Export-ModuleMember -Function Read-Markdown, Get-Blocks, ConvertTo-PlainInline, ConvertFrom-CommandMarkdown, Assert-HelpMatchesCommand,
+    Format-SyntaxLine, ConvertTo-Maml

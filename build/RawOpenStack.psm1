@@ -23,8 +23,15 @@ function Get-RawToken([string] $AuthUrl, [pscredential] $Credential, [string] $P
     $body = New-PasswordAuthBody $Credential.UserName $Credential.GetNetworkCredential().Password $Project
     $response = Send-Raw -Method Post -Url "$AuthUrl/auth/tokens" -Body $body
     if ($response.Status -ne 201) { throw "Sign-in as $($Credential.UserName) failed: HTTP $($response.Status) $($response.Text)" }
-    $publicUrl = { param($type) "$((($response.Json.token.catalog | Where-Object type -eq $type).endpoints | Where-Object interface -eq 'public' | Select-Object -First 1).url)".TrimEnd('/') }
-    [pscustomobject]@{ Token = $response.Headers['X-Subject-Token'][0]; Compute = & $publicUrl 'compute'; BlockStorage = & $publicUrl 'block-storage'; ProjectId = $response.Json.token.project.id }
+    $publicUrl = {
+        param($type)
+        $endpoints = ($response.Json.token.catalog | Where-Object type -eq $type).endpoints
+        "$(($endpoints | Where-Object interface -eq 'public' | Select-Object -First 1).url)".TrimEnd('/')
+    }
+    [pscustomobject]@{
+        Token = $response.Headers['X-Subject-Token'][0]; Compute = & $publicUrl 'compute'; BlockStorage = & $publicUrl 'block-storage'
+        ProjectId = $response.Json.token.project.id
+    }
 }
 
 Export-ModuleMember -Function Send-Raw, New-PasswordAuthBody, Get-RawToken

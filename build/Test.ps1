@@ -12,7 +12,8 @@ function Invoke-UnitTests([string] $Results) {
         & dotnet test $project.FullName -c Release --no-build --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
         if (-not (Test-Path $trx)) { New-TestTally $project.BaseName -Failed 1; continue }   # the runner itself failed
         $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
-        New-TestTally $project.BaseName -Passed $counters.passed -Failed ([int]$counters.failed + [int]$counters.error + [int]$counters.timeout) -Skipped $counters.notExecuted
+        $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
+        New-TestTally $project.BaseName -Passed $counters.passed -Failed $failed -Skipped $counters.notExecuted
     }
 }
 
@@ -30,7 +31,10 @@ function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [
     $runner = Join-Path $PSScriptRoot 'RunPester.ps1'
     $pester = Join-Path (Get-NuGetPackageRoot) "pester/$(Get-PesterVersion)/tools/Pester.psd1"
     $saved = @{}
-    foreach ($key in $Environment.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
+    foreach ($key in $Environment.Keys) {
+        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+        [Environment]::SetEnvironmentVariable($key, $Environment[$key])
+    }
     Push-Location $script:Root
     try { & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -TestPath $Path -SummaryPath $summary | Out-Host }
     finally {
@@ -68,7 +72,9 @@ function Invoke-Tests([string[]] $Suite) {
         }
     }
     Write-Host ''
-    foreach ($tally in $tallies) { Write-Host ("{0,-40} {1} passed, {2} failed, {3} skipped" -f $tally.Name, $tally.Passed, $tally.Failed, $tally.Skipped) }
+    foreach ($tally in $tallies) {
+        Write-Host ("{0,-40} {1} passed, {2} failed, {3} skipped" -f $tally.Name, $tally.Passed, $tally.Failed, $tally.Skipped)
+    }
     $passed = ($tallies | Measure-Object Passed -Sum).Sum
     $failed = ($tallies | Measure-Object Failed -Sum).Sum
     $skipped = ($tallies | Measure-Object Skipped -Sum).Sum

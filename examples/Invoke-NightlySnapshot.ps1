@@ -112,7 +112,8 @@ $session = $null   # set here, so a caller's $session is never taken for this ru
 # naming the command that failed, and never as Stop (that would throw here instead of exiting).
 trap {
     $action = if ($ErrorActionPreference -in 'SilentlyContinue', 'Ignore') { 'SilentlyContinue' } else { 'Continue' }
-    Write-Error -ErrorRecord $_ -CategoryActivity "$(if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand } else { $MyInvocation.MyCommand })" -ErrorAction $action
+    $activity = if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand } else { $MyInvocation.MyCommand }
+    Write-Error -ErrorRecord $_ -CategoryActivity "$activity" -ErrorAction $action
     exit $(if ($session) { 1 } else { 2 })
 }
 
@@ -125,8 +126,11 @@ $required = [version] '0.3.0'   # the first with Connect-OSCloud -NoDefault
 if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
     try { Import-Module OpenStackSnapshot -MinimumVersion $required -ErrorAction Stop }
     catch {
-        $message = "The OpenStackSnapshot module ($required or later) could not be loaded: $($_.Exception.Message) Install it with 'Install-PSResource OpenStackSnapshot -Scope CurrentUser' (or update it with Update-PSResource), or import it from its folder before running this runbook."
-        throw [System.Management.Automation.ErrorRecord]::new([System.IO.FileNotFoundException]::new($message, $_.Exception), 'OpenStackSnapshotNotLoaded', 'NotInstalled', 'OpenStackSnapshot')
+        $message = "The OpenStackSnapshot module ($required or later) could not be loaded: $($_.Exception.Message) " +
+            "Install it with 'Install-PSResource OpenStackSnapshot -Scope CurrentUser' (or update it with Update-PSResource), " +
+            'or import it from its folder before running this runbook.'
+        $notLoaded = [System.IO.FileNotFoundException]::new($message, $_.Exception)
+        throw [System.Management.Automation.ErrorRecord]::new($notLoaded, 'OpenStackSnapshotNotLoaded', 'NotInstalled', 'OpenStackSnapshot')
     }
 }
 
@@ -135,7 +139,10 @@ if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
 $session = Connect-OSCloud -Cloud $Cloud -Name "$Cloud-nightly-$([guid]::NewGuid().ToString('n'))" -NoDefault -ErrorAction Stop
 try {
     # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
-    $volumes = @(if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors } else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors })
+    $volumes = @(
+        if ($PSCmdlet.ParameterSetName -eq 'Server') { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors }
+        else { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors }
+    )
     Write-Step "cloud $Cloud ($($session.ProjectName)): $($volumes.Count) volumes to snapshot"
 
     $name = $Prefix + [DateTime]::UtcNow.ToString('yyyyMMdd', [cultureinfo]::InvariantCulture)
@@ -149,7 +156,8 @@ try {
     }
     Write-Step "retention, newest $KeepNewest per volume: $(if ($retained) { $retained } else { 'nothing to judge' })"
 
-    $failedIds = @($listingErrors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) + @($made.FailedErrorIds) + @(if ($retained) { $retained.FailedErrorIds })
+    $failedIds = @($listingErrors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) + @($made.FailedErrorIds) +
+        @(if ($retained) { $retained.FailedErrorIds })
     [pscustomobject]@{
         Cloud          = $Cloud
         SnapshotName   = $name

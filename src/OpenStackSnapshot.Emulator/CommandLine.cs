@@ -80,7 +80,9 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinClos
     }
 
     private static int Int(string name, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{name}: '{value}' is not an integer");
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new FormatException($"{name}: '{value}' is not an integer");
 
     private static bool Bool(string name, string value) =>
         bool.TryParse(value, out var b) ? b : throw new FormatException($"{name}: '{value}' is not true or false");

@@ -71,7 +71,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     public void Reset() => _state.Reset();
 
     /// <summary>Changes the given settings and keeps the others; returns the settings now in force.</summary>
-    public EmulatorSettings UpdateSettings(int? pageLimit = null, int? snapshotDelayMs = null, int? tokenTtlSeconds = null, int? snapshotQuota = null) =>
+    public EmulatorSettings UpdateSettings(
+        int? pageLimit = null, int? snapshotDelayMs = null, int? tokenTtlSeconds = null, int? snapshotQuota = null) =>
         _state.UpdateSettings(pageLimit, snapshotDelayMs, tokenTtlSeconds, snapshotQuota);
 
     /// <summary>Forces a snapshot's status (it then stays so); false when there is no such snapshot.</summary>

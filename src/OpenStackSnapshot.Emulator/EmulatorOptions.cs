@@ -41,7 +41,8 @@ public sealed class EmulatorOptions
     internal void Validate()
     {
         if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "must be 0-65535");
-        if ((TlsCertificatePath is null) != (TlsKeyPath is null)) throw new ArgumentOutOfRangeException(nameof(TlsKeyPath), TlsKeyPath, "a TLS certificate and its key go together");
+        if ((TlsCertificatePath is null) != (TlsKeyPath is null))
+            throw new ArgumentOutOfRangeException(nameof(TlsKeyPath), TlsKeyPath, "a TLS certificate and its key go together");
         InitialSettings.Validate();
     }
 }

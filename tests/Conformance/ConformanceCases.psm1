@@ -14,7 +14,10 @@ function ConvertTo-Shape([string] $Case, $Response) {
         if ($Response.Status -ge 400 -and $names.Count -eq 1) { $fault = $names[0] }
     }
     elseif ($Response.Text.Trim()) { $keys = '(not JSON)' }
-    $version = if ($Response.Headers -and $Response.Headers['OpenStack-API-Version'] -match '^volume') { "$($Response.Headers['OpenStack-API-Version'])" } else { '' }
+    $version = if ($Response.Headers -and $Response.Headers['OpenStack-API-Version'] -match '^volume') {
+        "$($Response.Headers['OpenStack-API-Version'])"
+    }
+    else { '' }
     [pscustomobject]@{ Case = $Case; Status = $Response.Status; Keys = $keys; ItemKeys = $inner; Fault = $fault; Version = $version }
 }
 
@@ -61,7 +64,8 @@ function Invoke-ConformanceCases {
     $results = [System.Collections.Generic.List[object]]::new()
     $add = { param($case, $response) $results.Add((ConvertTo-Shape $case $response)) }
 
-    $first = Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{ display_name = 'conformance-1'; display_description = 'd'; force = $false })
+    $body = & $snap $VolumeAvailable @{ display_name = 'conformance-1'; display_description = 'd'; force = $false }
+    $first = Send-Raw Post "$c/os-snapshots" $h $body
     & $add 'create' $first
     $second = Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{ display_name = 'conformance-2'; force = 'true' })
     & $add 'create with force "true"' $second
@@ -80,7 +84,8 @@ function Invoke-ConformanceCases {
     & $add 'create {"foo":{}}' (Send-Raw Post "$c/os-snapshots" $h '{"foo": {}}')
     & $add 'create {"snapshot":"string"}' (Send-Raw Post "$c/os-snapshots" $h '{"snapshot": "string"}')
     & $add 'create with force "maybe"' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{ force = 'maybe' }))
-    & $add 'create with display_name null' (Send-Raw Post "$c/os-snapshots" $h ('{"snapshot": {"volume_id": "' + $VolumeAvailable + '", "display_name": null}}'))
+    $nullName = '{"snapshot": {"volume_id": "' + $VolumeAvailable + '", "display_name": null}}'
+    & $add 'create with display_name null' (Send-Raw Post "$c/os-snapshots" $h $nullName)
     & $add 'create malformed JSON' (Send-Raw Post "$c/os-snapshots" $h '{"snapshot": {')
     & $add 'create as application/xml' (Send-Raw Post "$c/os-snapshots" $h (& $snap $VolumeAvailable @{}) 'application/xml')
     & $add 'create on unknown volume' (Send-Raw Post "$c/os-snapshots" $h (& $snap '00000000-0000-4000-8000-000000000000' @{}))
@@ -137,7 +142,8 @@ function Invoke-BlockStorageConformanceCases {
     $add = { param($case, $response) $results.Add((ConvertTo-Shape $case $response)) }
     $count = { param($case, $response, $collection) $results.Add((Add-ItemCount (ConvertTo-Shape $case $response) $response $collection)) }
 
-    $first = Send-Raw Post "$v/snapshots" $h (& $snap $VolumeAvailable @{ name = 'conformance-bs-1'; description = 'd'; metadata = @{ 'managed-by' = 'conformance' } })
+    $body = & $snap $VolumeAvailable @{ name = 'conformance-bs-1'; description = 'd'; metadata = @{ 'managed-by' = 'conformance' } }
+    $first = Send-Raw Post "$v/snapshots" $h $body
     & $add 'bs create with metadata' $first
     $second = Send-Raw Post "$v/snapshots" $h (& $snap $VolumeInUse @{ name = 'conformance-bs-2'; force = $true })
     & $add 'bs create on in-use volume with force' $second
@@ -152,17 +158,20 @@ function Invoke-BlockStorageConformanceCases {
     $firstListed = @((Send-Raw Get "$v/snapshots/detail" $h).Json.snapshots)[0].id
     & $count 'bs detail marker=first listed limit=5' (Send-Raw Get "$v/snapshots/detail?marker=$firstListed&limit=5" $h) 'snapshots'
     & $count 'bs detail name=' (Send-Raw Get "$v/snapshots/detail?name=conformance-bs-1" $h) 'snapshots'
-    & $count 'bs detail metadata=' (Send-Raw Get "$v/snapshots/detail?metadata=$([uri]::EscapeDataString("{'managed-by': 'conformance'}"))" $h) 'snapshots'
+    $managedBy = [uri]::EscapeDataString("{'managed-by': 'conformance'}")
+    & $count 'bs detail metadata=' (Send-Raw Get "$v/snapshots/detail?metadata=$managedBy" $h) 'snapshots'
     & $count 'bs detail volume_id=' (Send-Raw Get "$v/snapshots/detail?volume_id=$VolumeInUse" $h) 'snapshots'
     # Cinder compares filters in SQL, under MariaDB's utf8 general_ci collation: case and trailing blanks do not count.
     & $count 'bs detail name= in upper case' (Send-Raw Get "$v/snapshots/detail?name=CONFORMANCE-BS-1" $h) 'snapshots'
-    & $count 'bs detail metadata= value in other case' (Send-Raw Get "$v/snapshots/detail?metadata=$([uri]::EscapeDataString("{'managed-by': 'CONFORMANCE '}"))" $h) 'snapshots'
+    $otherCase = [uri]::EscapeDataString("{'managed-by': 'CONFORMANCE '}")
+    & $count 'bs detail metadata= value in other case' (Send-Raw Get "$v/snapshots/detail?metadata=$otherCase" $h) 'snapshots'
     & $count 'bs detail with_count at 3.45' (Send-Raw Get "$v/snapshots/detail?with_count=true" (& $at '3.45')) 'snapshots'
     & $add 'bs unknown filter at 3.31' (Send-Raw Get "$v/snapshots/detail?colour=blue" $h)
     & $count 'bs unknown filter at 3.0' (Send-Raw Get "$v/snapshots/detail?colour=blue" (& $at '3.0')) 'snapshots'
     & $count 'bs all_tenants as member' (Send-Raw Get "$v/snapshots/detail?all_tenants=1" $h) 'snapshots'
-    & $add 'bs all_tenants as admin' (Send-Raw Get "$($adminSession.BlockStorage)/snapshots/detail?all_tenants=1&name=conformance-bs-1" (With $h 'X-Auth-Token' $adminSession.Token))
-    & $add 'bs admin shows another project''s snapshot' (Send-Raw Get "$($adminSession.BlockStorage)/snapshots/$id" (With $h 'X-Auth-Token' $adminSession.Token))
+    $asAdmin = With $h 'X-Auth-Token' $adminSession.Token
+    & $add 'bs all_tenants as admin' (Send-Raw Get "$($adminSession.BlockStorage)/snapshots/detail?all_tenants=1&name=conformance-bs-1" $asAdmin)
+    & $add 'bs admin shows another project''s snapshot' (Send-Raw Get "$($adminSession.BlockStorage)/snapshots/$id" $asAdmin)
     & $add 'bs limit=-1' (Send-Raw Get "$v/snapshots/detail?limit=-1" $h)
     & $add 'bs limit=abc' (Send-Raw Get "$v/snapshots/detail?limit=abc" $h)
     & $add 'bs offset=abc' (Send-Raw Get "$v/snapshots/detail?offset=abc" $h)
@@ -183,7 +192,8 @@ function Invoke-BlockStorageConformanceCases {
     & $add 'bs metadata delete unknown key' (Send-Raw Delete "$v/snapshots/$id/metadata/tier" $h)
     & $add 'bs metadata POST without metadata' (Send-Raw Post "$v/snapshots/$id/metadata" $h '{"meta": {}}')
     & $add 'bs metadata of unknown snapshot' (Send-Raw Get "$v/snapshots/$missing/metadata" $h)
-    & $add 'bs metadata merge as reader' (Send-Raw Post "$v/snapshots/$id/metadata" (With $h 'X-Auth-Token' $readerToken.Token) '{"metadata": {"tier": "gold"}}')
+    $asReader = With $h 'X-Auth-Token' $readerToken.Token
+    & $add 'bs metadata merge as reader' (Send-Raw Post "$v/snapshots/$id/metadata" $asReader '{"metadata": {"tier": "gold"}}')
     & $add 'bs create on in-use volume' (Send-Raw Post "$v/snapshots" $h (& $snap $VolumeInUse @{}))
     & $add 'bs create with force false at 3.66' (Send-Raw Post "$v/snapshots" (& $at '3.66') (& $snap $VolumeInUse @{ force = $false }))
     & $add 'bs create on unknown volume' (Send-Raw Post "$v/snapshots" $h (& $snap $missing @{}))
@@ -194,7 +204,7 @@ function Invoke-BlockStorageConformanceCases {
     & $add 'bs create {"snapshot":"string"}' (Send-Raw Post "$v/snapshots" $h '{"snapshot": "string"}')
     & $add 'bs create malformed JSON' (Send-Raw Post "$v/snapshots" $h '{"snapshot": {')
     & $add 'bs create as application/xml' (Send-Raw Post "$v/snapshots" $h (& $snap $VolumeAvailable @{}) 'application/xml')
-    & $add 'bs create as reader' (Send-Raw Post "$v/snapshots" (With $h 'X-Auth-Token' $readerToken.Token) (& $snap $VolumeAvailable @{ name = 'conformance-bs-reader' }))
+    & $add 'bs create as reader' (Send-Raw Post "$v/snapshots" $asReader (& $snap $VolumeAvailable @{ name = 'conformance-bs-reader' }))
     & $add 'bs show unknown id' (Send-Raw Get "$v/snapshots/$missing" $h)
     & $add 'bs delete unknown id' (Send-Raw Delete "$v/snapshots/$missing" $h)
     $noVersion = $h.Clone(); $noVersion.Remove('OpenStack-API-Version')
@@ -213,7 +223,10 @@ function Invoke-BlockStorageConformanceCases {
     & $add 'bs volumes detail' (Send-Raw Get "$v/volumes/detail?limit=1" $h)
     & $add 'bs volume show in-use' (Send-Raw Get "$v/volumes/$VolumeInUse" $h)
     $attachment = @((Send-Raw Get "$v/volumes/$VolumeInUse" $h).Json.volume.attachments)[0]
-    $results.Add([pscustomobject]@{ Case = 'bs volume attachment keys'; Status = 200; Keys = (@($attachment.PSObject.Properties.Name | Sort-Object) -join ','); ItemKeys = ''; Fault = ''; Version = '' })
+    $results.Add([pscustomobject]@{
+        Case = 'bs volume attachment keys'; Status = 200; Keys = (@($attachment.PSObject.Properties.Name | Sort-Object) -join ',')
+        ItemKeys = ''; Fault = ''; Version = ''
+    })
     & $add 'bs volume show unknown' (Send-Raw Get "$v/volumes/$missing" $h)
     & $add 'nova shows a block-storage snapshot' (Send-Raw Get "$c/os-snapshots/$id" $nova)
 
@@ -227,9 +240,17 @@ function Invoke-BlockStorageConformanceCases {
     foreach ($made1 in $made) { Wait-Raw "$v/snapshots/$made1" $h 'available' | Out-Null }
     & $add 'bs delete' (Send-Raw Delete "$v/snapshots/$id" $h)
     & $add 'bs show after delete (eventually)' (Wait-Raw "$v/snapshots/$id" $h 'gone')
-    foreach ($other in $made | Where-Object { $_ -ne $id }) { Send-Raw Delete "$v/snapshots/$other" $h | Out-Null; Wait-Raw "$v/snapshots/$other" $h 'gone' | Out-Null }
+    foreach ($other in $made | Where-Object { $_ -ne $id }) {
+        Send-Raw Delete "$v/snapshots/$other" $h | Out-Null
+        Wait-Raw "$v/snapshots/$other" $h 'gone' | Out-Null
+    }
     $reader = Send-Raw Get "$v/snapshots/detail?name=conformance-bs-reader" $h
-    foreach ($left in @($reader.Json.snapshots)) { if ($left) { Wait-Raw "$v/snapshots/$($left.id)" $h 'available' | Out-Null; Send-Raw Delete "$v/snapshots/$($left.id)" $h | Out-Null } }
+    foreach ($left in @($reader.Json.snapshots)) {
+        if ($left) {
+            Wait-Raw "$v/snapshots/$($left.id)" $h 'available' | Out-Null
+            Send-Raw Delete "$v/snapshots/$($left.id)" $h | Out-Null
+        }
+    }
     $results
 }
 

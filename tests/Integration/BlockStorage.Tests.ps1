@@ -12,8 +12,11 @@ AfterAll { Remove-RealTestSnapshot $script:Created }
 
 Describe 'The block-storage API on the real cloud' -Skip:$script:RealSkip {
     BeforeAll {
-        $member = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT
-        $attachment = Send-Raw -Method Get -Url "$($env:OSS_REAL_CINDER_URL)/attachments/$($env:OSS_REAL_VOLUME_INUSE_ATTACHMENT_ID)" -Headers @{ 'X-Auth-Token' = $member.Token; 'OpenStack-API-Version' = 'volume 3.44' }
+        $credential = New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD
+        $member = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_PROJECT
+        $headers = @{ 'X-Auth-Token' = $member.Token; 'OpenStack-API-Version' = 'volume 3.44' }
+        $url = "$($env:OSS_REAL_CINDER_URL)/attachments/$($env:OSS_REAL_VOLUME_INUSE_ATTACHMENT_ID)"
+        $attachment = Send-Raw -Method Get -Url $url -Headers $headers
         $script:ServerId = $attachment.Json.attachment.instance
     }
     BeforeEach { $script:Session = Connect-RealMember @{ Api = 'BlockStorage' } }
@@ -45,10 +48,13 @@ Describe 'The block-storage API on the real cloud' -Skip:$script:RealSkip {
         New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-near-$script:Run" @{ $key = $value.Replace("'", "\'") } | Out-Null
 
         $out = Get-OSSnapshot -Metadata @{ $key = $value } -Verbose 4>&1
-        $sent = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET (\S+/snapshots/detail\?\S+) -> 200' })
+        $sent = @($out | Where-Object {
+                $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET (\S+/snapshots/detail\?\S+) -> 200'
+            })
         $url = $sent[0].Message -replace '^GET (\S+) -> .*$', '$1'
         # The client checks each item again, so ask Cinder directly with the URL as sent: its own filter must match.
-        $token = (Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT).Token
+        $credential = New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD
+        $token = (Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_PROJECT).Token
         $server = Send-Raw -Method Get -Url $url -Headers @{ 'X-Auth-Token' = $token; 'OpenStack-API-Version' = 'volume 3.31' }
 
         $match.Metadata[$key] | Should -Be $value

@@ -85,26 +85,35 @@ BeforeAll {
             $expected = Get-OracleValue $Json $pair[1]
             if ($expected -and $expected -ne $Config.($pair[0])) { $differences += "$($pair[0]) cli='$expected' module='$($Config.($pair[0]))'" }
         }
-        if (-not $Json['auth.user_domain_name'] -and -not $Json['auth.user_domain_id'] -and $Config.UserName -and $Config.UserDomainId -ne $Json['default_domain']) {
+        if (-not $Json['auth.user_domain_name'] -and -not $Json['auth.user_domain_id'] -and $Config.UserName -and
+            $Config.UserDomainId -ne $Json['default_domain']) {
             $differences += "UserDomainId cli-default='$($Json['default_domain'])' module='$($Config.UserDomainId)'"
         }
-        foreach ($secret in @(@('HasPassword', 'password'), @('HasApplicationCredentialSecret', 'application_credential_secret'), @('HasToken', 'token'))) {
+        $secretKeys = @(@('HasPassword', 'password'), @('HasApplicationCredentialSecret', 'application_credential_secret'), @('HasToken', 'token'))
+        foreach ($secret in $secretKeys) {
             $present = [bool](Get-OracleValue $Json $secret[1])
             if ($present -ne $Config.($secret[0])) { $differences += "$($secret[0]) cli=$present module=$($Config.($secret[0]))" }
         }
         $region = Get-OracleValue $Json 'region_name'
         if ("$region" -ne "$($Config.Region)") { $differences += "Region cli='$region' module='$($Config.Region)'" }
         if ($Json['interface'] -ne $Config.Interface) { $differences += "Interface cli='$($Json['interface'])' module='$($Config.Interface)'" }
-        if ([bool]$Json['verify'] -ne $Config.VerifyCertificate) { $differences += "VerifyCertificate cli=$($Json['verify']) module=$($Config.VerifyCertificate)" }
+        if ([bool]$Json['verify'] -ne $Config.VerifyCertificate) {
+            $differences += "VerifyCertificate cli=$($Json['verify']) module=$($Config.VerifyCertificate)"
+        }
         $microversion = if ($Json['compute_api_version']) { "$($Json['compute_api_version'])" } else { '2.1' }
-        if ($microversion -ne $Config.ComputeApiVersion) { $differences += "ComputeApiVersion cli='$microversion' module='$($Config.ComputeApiVersion)'" }
+        if ($microversion -ne $Config.ComputeApiVersion) {
+            $differences += "ComputeApiVersion cli='$microversion' module='$($Config.ComputeApiVersion)'"
+        }
         $timeout = if ($null -ne $Json['api_timeout']) { [int]$Json['api_timeout'] } else { 60 }
         if ($timeout -ne $Config.TimeoutSec) { $differences += "TimeoutSec cli=$timeout module=$($Config.TimeoutSec)" }
-        $cloud = if ($Json['cloud']) { $Json['cloud'] } elseif ($Json.Keys -contains 'auth_url' -or $Json.Keys -contains 'username') { 'envvars' } else { $null }
+        $cloud = if ($Json['cloud']) { $Json['cloud'] }
+            elseif ($Json.Keys -contains 'auth_url' -or $Json.Keys -contains 'username') { 'envvars' }
+            else { $null }
         if ("$cloud" -ne "$($Config.Name)") { $differences += "Name cli='$cloud' module='$($Config.Name)'" }
         # auth_type: the CLI prints 'password' when none is set (and would fail for an application credential); the
         # module infers it from the credentials present. Compared where the fixture says it.
-        $explicitType = "$($Fixture.Environment.OS_AUTH_TYPE)$((@($Fixture.HomeFiles, $Fixture.CwdFiles, $Fixture.FileFiles) | ForEach-Object { if ($_) { $_.Values } }) -join '')" -match 'auth_type'
+        $fileTexts = (@($Fixture.HomeFiles, $Fixture.CwdFiles, $Fixture.FileFiles) | ForEach-Object { if ($_) { $_.Values } }) -join ''
+        $explicitType = "$($Fixture.Environment.OS_AUTH_TYPE)$fileTexts" -match 'auth_type'
         if ($explicitType) {
             $type = switch ($Json['auth_type']) { 'v3password' { 'password' } 'v3token' { 'token' } default { $_ } }
             if ($type -ne $Config.AuthType) { $differences += "AuthType cli='$type' module='$($Config.AuthType)'" }
@@ -117,7 +126,8 @@ AfterAll {
     if ($script:Rows.Count) {
         $results = Join-Path $script:RepoRoot 'out/test-results'
         New-Item -ItemType Directory -Path $results -Force | Out-Null
-        @('| fixture | openstack CLI | Get-OSCloudConfig | same |', '|---|---|---|---|') + $script:Rows | Set-Content (Join-Path $results 'cloud-config-oracle.md')
+        @('| fixture | openstack CLI | Get-OSCloudConfig | same |', '|---|---|---|---|') + $script:Rows |
+            Set-Content (Join-Path $results 'cloud-config-oracle.md')
     }
 }
 
@@ -131,15 +141,20 @@ Describe 'Configuration resolves as the openstack CLI resolves it' -Skip:$script
             if ($fixture.Error) {
                 $oracle.Failed | Should -BeTrue -Because "the CLI refuses this fixture too: $($oracle.Text)"
                 $module.Error.FullyQualifiedErrorId | Should -BeLike "$($fixture.Error),*"
-                $script:Rows.Add("| $($fixture.Name) | error: $(($oracle.Text -split "`n")[-1]) | $($module.Error.FullyQualifiedErrorId.Split(',')[0]): $($module.Error.Exception.Message) | yes |")
+                $cliError = ($oracle.Text -split "`n")[-1]
+                $moduleError = "$($module.Error.FullyQualifiedErrorId.Split(',')[0]): $($module.Error.Exception.Message)"
+                $script:Rows.Add("| $($fixture.Name) | error: $cliError | $moduleError | yes |")
                 return
             }
             $oracle.Failed | Should -BeFalse -Because $oracle.Text
             $module.Error | Should -BeNullOrEmpty
             $differences = @(Compare-Resolution $oracle.Json $module.Config $fixture)
             $c = $module.Config
-            $summary = "cloud=$($c.Name) user=$($c.UserName ?? $c.UserId ?? $c.ApplicationCredentialId) project=$($c.ProjectName ?? $c.ProjectId) region=$($c.Region) interface=$($c.Interface) verify=$($c.VerifyCertificate) microversion=$($c.ComputeApiVersion)"
-            $script:Rows.Add("| $($fixture.Name) | $(if ($differences) { 'differs' } else { 'same settings' }) | $summary | $(if ($differences) { 'no: ' + ($differences -join '; ') } else { 'yes' }) |")
+            $summary = "cloud=$($c.Name) user=$($c.UserName ?? $c.UserId ?? $c.ApplicationCredentialId) project=$($c.ProjectName ?? $c.ProjectId) " +
+                "region=$($c.Region) interface=$($c.Interface) verify=$($c.VerifyCertificate) microversion=$($c.ComputeApiVersion)"
+            $verdict = if ($differences) { 'differs' } else { 'same settings' }
+            $same = if ($differences) { 'no: ' + ($differences -join '; ') } else { 'yes' }
+            $script:Rows.Add("| $($fixture.Name) | $verdict | $summary | $same |")
             $differences | Should -BeNullOrEmpty
 
             # Better than the CLI: it prints OS_PASSWORD and application credential secrets even when masking (a
@@ -152,9 +167,15 @@ Describe 'Configuration resolves as the openstack CLI resolves it' -Skip:$script
     }
 
     It 'the CLI itself prints secrets from OS_* while masking; the module never does' {
-        $tree = New-FixtureTree @{ Environment = @{ OS_AUTH_URL = 'http://env.example/v3'; OS_USERNAME = 'u'; OS_PASSWORD = 'secret-leak-pw'; OS_PROJECT_NAME = 'p'; OS_APPLICATION_CREDENTIAL_SECRET = 'secret-leak-ac' } }
+        $tree = New-FixtureTree @{
+            Environment = @{
+                OS_AUTH_URL = 'http://env.example/v3'; OS_USERNAME = 'u'; OS_PASSWORD = 'secret-leak-pw'; OS_PROJECT_NAME = 'p'
+                OS_APPLICATION_CREDENTIAL_SECRET = 'secret-leak-ac'
+            }
+        }
         try {
-            (Invoke-Oracle $tree).Text | Should -Match 'secret-leak-pw' -Because 'osc-lib 2.6 masks only auth.* keys (documented here, so a fixed CLI shows up)'
+            (Invoke-Oracle $tree).Text |
+                Should -Match 'secret-leak-pw' -Because 'osc-lib 2.6 masks only auth.* keys (documented here, so a fixed CLI shows up)'
             $module = Invoke-Module $tree
             (($module.Config | Format-List * | Out-String) + ($module.Config | ConvertTo-Json -Depth 5)) | Should -Not -Match 'secret-leak'
             $module.Config.HasPassword | Should -BeTrue

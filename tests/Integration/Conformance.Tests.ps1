@@ -19,7 +19,8 @@ BeforeAll {
         $emulator = Start-Emulator
         try {
             $emulated = & $Cases @{ AuthUrl = $emulator.AuthUrl; Project = 'demo'; AdminProject = 'admin'
-                Member = New-TestCredential demo demo-secret; Reader = New-TestCredential reader reader-secret; Admin = New-TestCredential admin admin-secret
+                Member = New-TestCredential demo demo-secret; Reader = New-TestCredential reader reader-secret
+                Admin = New-TestCredential admin admin-secret
                 VolumeAvailable = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; VolumeInUse = 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f' }
         }
         finally { Stop-Emulator $emulator }
@@ -27,11 +28,17 @@ BeforeAll {
         $rows = for ($i = 0; $i -lt $real.Count; $i++) {
             $r = $real[$i]; $e = $emulated[$i]
             $differs = @('Status', 'Keys', 'ItemKeys', 'Fault', 'Version' | Where-Object { $r.$_ -ne $e.$_ })
-            [pscustomobject]@{ Case = $r.Case; Real = "$($r.Status) $($r.Fault) [$($r.Keys)] $($r.Version)".Trim(); Emulator = "$($e.Status) $($e.Fault) [$($e.Keys)] $($e.Version)".Trim()
+            [pscustomobject]@{ Case = $r.Case; Real = "$($r.Status) $($r.Fault) [$($r.Keys)] $($r.Version)".Trim()
+                Emulator = "$($e.Status) $($e.Fault) [$($e.Keys)] $($e.Version)".Trim()
                 ItemKeys = $r.ItemKeys; EmulatorItemKeys = $e.ItemKeys; Differs = $differs }
         }
         $table = @('| case | real | emulator | same |', '|---|---|---|---|') + ($rows | ForEach-Object {
-            "| $($_.Case) | $($_.Real) | $($_.Emulator) | $(if ($_.Differs.Count) { 'differs: ' + ($_.Differs -join ', ') + $(if ($script:Known[$_.Case]) { ' (known: ' + $script:Known[$_.Case] + ')' }) } else { 'yes' }) |" })
+            $same = if ($_.Differs.Count) {
+                'differs: ' + ($_.Differs -join ', ') + $(if ($script:Known[$_.Case]) { ' (known: ' + $script:Known[$_.Case] + ')' })
+            }
+            else { 'yes' }
+            "| $($_.Case) | $($_.Real) | $($_.Emulator) | $same |"
+        })
         $out = Join-Path $script:RepoRoot 'out/test-results'
         New-Item -ItemType Directory -Path $out -Force | Out-Null
         $table | Set-Content (Join-Path $out $TableFile)
@@ -41,13 +48,23 @@ BeforeAll {
 
     function Get-Unexplained($Rows) {
         ($Rows | Where-Object { $_.Differs.Count -gt 0 -and -not $script:Known.ContainsKey($_.Case) } |
-            ForEach-Object { "$($_.Case): real $($_.Real) / emulator $($_.Emulator) / item keys real $($_.ItemKeys) / emulator $($_.EmulatorItemKeys)" }) -join "`n"
+            ForEach-Object {
+                "$($_.Case): real $($_.Real) / emulator $($_.Emulator) / item keys real $($_.ItemKeys) / emulator $($_.EmulatorItemKeys)"
+            }) -join "`n"
     }
 }
 
 Describe 'Emulator conformance with the real Nova and Keystone' -Skip:$script:RealSkip {
     BeforeAll {
-        $script:Rows = Compare-Conformance { param($a) Invoke-ConformanceCases -AuthUrl $a.AuthUrl -Project $a.Project -Member $a.Member -Reader $a.Reader -VolumeAvailable $a.VolumeAvailable -VolumeInUse $a.VolumeInUse } 'conformance.md'
+        $novaCases = {
+            param($a)
+            $cases = @{
+                AuthUrl = $a.AuthUrl; Project = $a.Project; Member = $a.Member; Reader = $a.Reader
+                VolumeAvailable = $a.VolumeAvailable; VolumeInUse = $a.VolumeInUse
+            }
+            Invoke-ConformanceCases @cases
+        }
+        $script:Rows = Compare-Conformance $novaCases 'conformance.md'
     }
 
     It 'ran the same cases against both' {

@@ -23,8 +23,11 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
     BeforeAll {
         Connect-RealMember | Out-Null
         # The made-up server the harness attached the in-use volume to, as Cinder itself records it.
-        $member = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT
-        $attachment = Send-Raw -Method Get -Url "$($env:OSS_REAL_CINDER_URL)/attachments/$($env:OSS_REAL_VOLUME_INUSE_ATTACHMENT_ID)" -Headers @{ 'X-Auth-Token' = $member.Token; 'OpenStack-API-Version' = 'volume 3.44' }
+        $credential = New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD
+        $member = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_PROJECT
+        $headers = @{ 'X-Auth-Token' = $member.Token; 'OpenStack-API-Version' = 'volume 3.44' }
+        $url = "$($env:OSS_REAL_CINDER_URL)/attachments/$($env:OSS_REAL_VOLUME_INUSE_ATTACHMENT_ID)"
+        $attachment = Send-Raw -Method Get -Url $url -Headers $headers
         $script:ServerId = $attachment.Json.attachment.instance
         $script:UnknownServer = [guid]::NewGuid().ToString()
     }
@@ -45,7 +48,8 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
     It 'New-OSSnapshot -ReuseNewerThan: a re-run reuses the snapshot and creates none' {
         $name = "it-reuse-$script:Run"
         $first = Track (Get-OSVolume -ServerId $script:ServerId | New-OSSnapshot -Name $name -Force -ReuseNewerThan 20:00:00 -Wait -Timeout 00:02:00)
-        $second = Get-OSVolume -ServerId $script:ServerId | New-OSSnapshot -Name $name -Force -ReuseNewerThan 20:00:00 -Wait -Timeout 00:02:00 -Summary
+        $second = Get-OSVolume -ServerId $script:ServerId |
+            New-OSSnapshot -Name $name -Force -ReuseNewerThan 20:00:00 -Wait -Timeout 00:02:00 -Summary
         $second.Created | Should -Be 0
         $second.Reused | Should -Be 1
         $second.Snapshots.Id | Should -Be @($first.Id)
@@ -72,15 +76,21 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
         (Get-OSSnapshot -Id $s[0].Id).Status | Should -Be 'creating'
 
         $lines = Get-WhatIfLine { Get-OSSnapshot -Name "$prefix*" | Remove-OSSnapshot -KeepNewest 1 -WhatIf }
-        $lines | Should -Be @(foreach ($gone in $s[1], $s[3]) { "What if: Performing the operation `"Remove`" on target `"snapshot $($gone.Id) ($($gone.Name))`"." })
+        $lines | Should -Be @(foreach ($gone in $s[1], $s[3]) {
+                "What if: Performing the operation `"Remove`" on target `"snapshot $($gone.Id) ($($gone.Name))`"."
+            })
         @(Get-OSSnapshot -Name "$prefix*").Count | Should -Be 4
 
         $run = Get-OSSnapshot -Name "$prefix*" | Remove-OSSnapshot -KeepNewest 1 -Summary -Wait -Timeout 00:02:00 -Confirm:$false -Verbose 4>&1 |
-            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Volume *' -or $_ -isnot [System.Management.Automation.VerboseRecord] }
+            Where-Object {
+                $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Volume *' -or
+                    $_ -isnot [System.Management.Automation.VerboseRecord]
+            }
         $said = @($run | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $summary = @($run | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })[0]
         $said.Count | Should -Be 1
-        $said[0].Message | Should -BeLike "Volume $($env:OSS_REAL_VOLUME_AVAILABLE_2): keeping 1 ($($s[2].Id) *), removing 2 (*), leaving 1 ($($s[0].Id) * creating)."
+        $said[0].Message | Should -BeLike ("Volume $($env:OSS_REAL_VOLUME_AVAILABLE_2): keeping 1 ($($s[2].Id) *), removing 2 (*), " +
+            "leaving 1 ($($s[0].Id) * creating).")
         "$summary" | Should -Be 'Remove-OSSnapshot: 0 created, 0 reused, 1 kept, 1 left, 2 removed, 0 failed'
         (@(Get-OSSnapshot -Name "$prefix*").Id | Sort-Object) | Should -Be (@($s[0].Id, $s[2].Id) | Sort-Object)
     }
@@ -92,7 +102,10 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
         try {
             $env:OS_CLIENT_CONFIG_FILE = Join-Path $folder 'clouds.yaml'
             $env:OS_CLIENT_SECURE_FILE = Join-Path $folder 'secure.yaml'
-            Set-Content -Path $env:OS_CLIENT_CONFIG_FILE -Value "clouds:`n  real:`n    auth:`n      auth_url: $($env:OSS_REAL_AUTH_URL)`n      username: $($env:OSS_REAL_MEMBER_USER)`n      project_name: $($env:OSS_REAL_PROJECT)`n      user_domain_name: Default`n      project_domain_name: Default`n    region_name: $($env:OSS_REAL_REGION)"
+            $clouds = "clouds:`n  real:`n    auth:`n      auth_url: $($env:OSS_REAL_AUTH_URL)`n" +
+                "      username: $($env:OSS_REAL_MEMBER_USER)`n      project_name: $($env:OSS_REAL_PROJECT)`n" +
+                "      user_domain_name: Default`n      project_domain_name: Default`n    region_name: $($env:OSS_REAL_REGION)"
+            Set-Content -Path $env:OS_CLIENT_CONFIG_FILE -Value $clouds
             Set-Content -Path $env:OS_CLIENT_SECURE_FILE -Value "clouds:`n  real:`n    auth:`n      password: '$($env:OSS_REAL_MEMBER_PASSWORD)'"
             $runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
             $prefix = "it-nightly-$script:Run-"

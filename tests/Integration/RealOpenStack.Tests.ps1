@@ -11,7 +11,8 @@ AfterAll {
     if ($script:Created.Count -gt 0 -and $env:OSS_REAL_ENV) {
         Connect-RealMember | Out-Null
         Get-OSSnapshot | Where-Object Id -in $script:Created | Wait-OSSnapshot -Timeout '00:02:00' -ErrorAction SilentlyContinue | Out-Null
-        Get-OSSnapshot | Where-Object Id -in $script:Created | Remove-OSSnapshot -Confirm:$false -Wait -Timeout '00:02:00' -ErrorAction SilentlyContinue
+        Get-OSSnapshot | Where-Object Id -in $script:Created |
+            Remove-OSSnapshot -Confirm:$false -Wait -Timeout '00:02:00' -ErrorAction SilentlyContinue
     }
 }
 
@@ -33,13 +34,17 @@ Describe 'Connect-OSCloud against real Keystone' -Skip:$script:RealSkip {
     }
 
     It 'signs in with an application credential (no scope sent)' {
-        $session = Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -ApplicationCredential (New-TestCredential $env:OSS_REAL_APPCRED_ID $env:OSS_REAL_APPCRED_SECRET)
+        $appCredential = New-TestCredential $env:OSS_REAL_APPCRED_ID $env:OSS_REAL_APPCRED_SECRET
+        $session = Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -ApplicationCredential $appCredential
         $session.ProjectId | Should -Be $env:OSS_REAL_PROJECT_ID
         (Get-OSSnapshot -Session $session -ErrorAction Stop | Measure-Object).Count | Should -BeGreaterOrEqual 0
     }
 
     It 'stops with OSAuthenticationFailed on a bad password, with the request id' {
-        $record = Get-OneError { Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_MEMBER_USER 'wrong') -ProjectName $env:OSS_REAL_PROJECT }
+        $record = Get-OneError {
+            $wrong = New-TestCredential $env:OSS_REAL_MEMBER_USER 'wrong'
+            Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential $wrong -ProjectName $env:OSS_REAL_PROJECT
+        }
         $record.FullyQualifiedErrorId | Should -Be 'OSAuthenticationFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $record.Exception.RequestId | Should -Match '^req-'
@@ -101,7 +106,8 @@ Describe 'New-OSSnapshot against real Nova and Cinder' -Skip:$script:RealSkip {
     }
 
     It 'keeps the pinned microversion 2.1 working where 2.36 has no os-snapshots' {
-        $token = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) $env:OSS_REAL_PROJECT
+        $credential = New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD
+        $token = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_PROJECT
         $headers = @{ 'X-Auth-Token' = $token.Token; 'X-OpenStack-Nova-API-Version' = '2.36'; Accept = 'application/json' }
         $raw = Send-Raw Get "$env:OSS_REAL_NOVA_URL/os-snapshots" $headers
         $raw.Status | Should -Be 404

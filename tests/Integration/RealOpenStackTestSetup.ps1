@@ -8,24 +8,29 @@ Import-Module (Join-Path $script:RepoRoot 'build/RawOpenStack.psm1') -Force
 if ($env:OSS_REAL_ENV -and (Test-Path $env:OSS_REAL_ENV)) { . $env:OSS_REAL_ENV }
 
 function Connect-RealMember([hashtable] $Extra = @{}) {
-    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD) -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2 @Extra
+    $credential = New-TestCredential $env:OSS_REAL_MEMBER_USER $env:OSS_REAL_MEMBER_PASSWORD
+    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential $credential -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2 @Extra
 }
 
 # The real stack's administrator (every project's snapshots through Cinder's all_tenants).
 function Connect-RealAdmin([hashtable] $Extra = @{}) {
-    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD) -ProjectName $env:OSS_REAL_ADMIN_PROJECT -RetryIntervalSec 0.2 @Extra
+    $credential = New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD
+    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential $credential -ProjectName $env:OSS_REAL_ADMIN_PROJECT -RetryIntervalSec 0.2 @Extra
 }
 
 function Connect-RealReader {
-    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential (New-TestCredential $env:OSS_REAL_READER_USER $env:OSS_REAL_READER_PASSWORD) -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2
+    $credential = New-TestCredential $env:OSS_REAL_READER_USER $env:OSS_REAL_READER_PASSWORD
+    Connect-OSCloud -AuthUrl $env:OSS_REAL_AUTH_URL -Credential $credential -ProjectName $env:OSS_REAL_PROJECT -RetryIntervalSec 0.2
 }
 
 
 # Cinder's admin action on a snapshot of the demo project, through the admin project's URL.
 function Set-RealSnapshotStatus([string] $Id, [string] $Status) {
-    $admin = Get-RawToken $env:OSS_REAL_AUTH_URL (New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD) $env:OSS_REAL_ADMIN_PROJECT
+    $credential = New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD
+    $admin = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_ADMIN_PROJECT
     $cinder = $env:OSS_REAL_CINDER_URL.Replace($env:OSS_REAL_PROJECT_ID, $env:OSS_REAL_ADMIN_PROJECT_ID)
-    $answer = Send-Raw -Method Post -Url "$cinder/snapshots/$Id/action" -Headers @{ 'X-Auth-Token' = $admin.Token } -Body (@{ 'os-reset_status' = @{ status = $Status } } | ConvertTo-Json)
+    $body = @{ 'os-reset_status' = @{ status = $Status } } | ConvertTo-Json
+    $answer = Send-Raw -Method Post -Url "$cinder/snapshots/$Id/action" -Headers @{ 'X-Auth-Token' = $admin.Token } -Body $body
     if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
 }
 

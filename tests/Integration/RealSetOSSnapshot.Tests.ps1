@@ -26,7 +26,8 @@ Describe 'Set-OSSnapshot on the real Cinder' -Skip:$script:RealSkip {
     }
 
     It 'removes the key .. and then one with / on the real Cinder, keeping the others (read back)' {
-        $snapshot = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-keys-$script:Run" ($script:Managed + @{ '..' = 'dots'; 'x/y' = 'slash'; keep = 'k' })
+        $metadata = $script:Managed + @{ '..' = 'dots'; 'x/y' = 'slash'; keep = 'k' }
+        $snapshot = New-TaggedSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "it-keys-$script:Run" $metadata
 
         Set-OSSnapshot -Id $snapshot.Id -RemoveMetadataKey '..' -ErrorAction Stop
         $withoutDots = (Get-OSSnapshot -Id $snapshot.Id).Metadata

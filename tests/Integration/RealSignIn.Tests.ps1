@@ -25,7 +25,8 @@ clouds:
       auth_url: $env:OSS_REAL_AUTH_URL
       application_credential_id: $env:OSS_REAL_APPCRED_ID
 "@ | Set-Content $script:Clouds
-    "clouds:`n  real:`n    auth:`n      password: '$env:OSS_REAL_MEMBER_PASSWORD'`n  real-appcred:`n    auth:`n      application_credential_secret: '$env:OSS_REAL_APPCRED_SECRET'`n" | Set-Content $script:Secure
+    "clouds:`n  real:`n    auth:`n      password: '$env:OSS_REAL_MEMBER_PASSWORD'`n" +
+        "  real-appcred:`n    auth:`n      application_credential_secret: '$env:OSS_REAL_APPCRED_SECRET'`n" | Set-Content $script:Secure
     $script:Saved = Clear-OSEnvironment
     function Use-CloudsYaml { $env:OS_CLIENT_CONFIG_FILE = $script:Clouds; $env:OS_CLIENT_SECURE_FILE = $script:Secure }
 }
@@ -61,7 +62,8 @@ Describe 'Sign-in with the configuration the openstack CLI uses' -Skip:$script:R
 
     It 'connects from an openrc environment (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...)' {
         $env:OS_AUTH_URL = $env:OSS_REAL_AUTH_URL; $env:OS_USERNAME = $env:OSS_REAL_MEMBER_USER; $env:OS_PASSWORD = $env:OSS_REAL_MEMBER_PASSWORD
-        $env:OS_PROJECT_NAME = $env:OSS_REAL_PROJECT; $env:OS_USER_DOMAIN_NAME = $env:OSS_REAL_DOMAIN; $env:OS_PROJECT_DOMAIN_NAME = $env:OSS_REAL_DOMAIN
+        $env:OS_PROJECT_NAME = $env:OSS_REAL_PROJECT
+        $env:OS_USER_DOMAIN_NAME = $env:OSS_REAL_DOMAIN; $env:OS_PROJECT_DOMAIN_NAME = $env:OSS_REAL_DOMAIN
         $env:OS_REGION_NAME = $env:OSS_REAL_REGION; $env:OS_INTERFACE = 'public'
         $session = Connect-OSCloud
         $session.Name | Should -Be 'envvars'
@@ -91,6 +93,7 @@ Describe 'Sign-in with the configuration the openstack CLI uses' -Skip:$script:R
 
     It 'refuses compute_api_version 2.36 before sending anything' {
         Use-CloudsYaml
-        { Connect-OSCloud -Cloud real -ComputeApiVersion 2.36 } | Should -Throw -ErrorId 'OSInvalidArgument,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        { Connect-OSCloud -Cloud real -ComputeApiVersion 2.36 } |
+            Should -Throw -ErrorId 'OSInvalidArgument,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
     }
 }

@@ -12,6 +12,9 @@ namespace OpenStackSnapshot.Client.Tests;
 /// <summary>What a Compute session refuses before sending, and when its errors name the block-storage API.</summary>
 public class ApiChoiceTests
 {
+    private const string ListForbidden =
+        """{"forbidden": {"code": 403, "message": "Policy doesn't allow os_compute_api:os-volumes:snapshots:list to be performed."}}""";
+
     private static async Task<(OpenStackException Error, FakeTransport Fake)> FailOnCompute(Func<ISnapshotService, Task> call)
     {
         var fake = new FakeTransport().ThenToken();
@@ -73,7 +76,9 @@ public class ApiChoiceTests
     {
         var fake = new FakeTransport().ThenToken();
         using var session = await TestCloud.ConnectAsync(fake);
-        fake.ThenJson(200, """{"snapshots": [{"id": "a", "volumeId": "v", "status": "available", "displayName": "keep"}, {"id": "b", "volumeId": "v", "status": "error", "displayName": "keep"}]}""")
+        fake.ThenJson(200,
+                """{"snapshots": [{"id": "a", "volumeId": "v", "status": "available", "displayName": "keep"},"""
+                + """ {"id": "b", "volumeId": "v", "status": "error", "displayName": "keep"}]}""")
             .ThenJson(200, """{"snapshots": []}""");
 
         var page = await session.Snapshots.List(new SnapshotQuery { Name = "keep", Status = "available" }).NextAsync(TestCloud.Call());
@@ -104,7 +109,7 @@ public class ApiChoiceTests
     {
         var fake = new FakeTransport().ThenToken(catalog: BlockStorageCloud.Catalog());
         using var session = await TestCloud.ConnectAsync(fake);
-        fake.ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow os_compute_api:os-volumes:snapshots:list to be performed."}}""");
+        fake.ThenJson(403, ListForbidden);
 
         var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.List().NextAsync(TestCloud.Call()));
 
@@ -132,7 +137,7 @@ public class ApiChoiceTests
     {
         var fake = new FakeTransport().ThenToken();
         using var session = await TestCloud.ConnectAsync(fake);
-        fake.ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow os_compute_api:os-volumes:snapshots:list to be performed."}}""");
+        fake.ThenJson(403, ListForbidden);
 
         var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.List().NextAsync(TestCloud.Call()));
 
@@ -151,9 +156,13 @@ public class ApiChoiceTests
         {
             Directory.CreateDirectory(root);
             File.WriteAllText(Path.Combine(root, "clouds.yaml"),
-                "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}\n" + (file != null ? $"    snapshot_api: {file}\n" : ""));
-            var variables = variable != null ? new Dictionary<string, string> { ["OS_SNAPSHOT_API"] = variable } : new Dictionary<string, string>();
-            var config = CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, new ConfigEnvironment(variables, root, Path.Combine(root, "home"), OSPlatform.Linux));
+                "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}\n"
+                + (file != null ? $"    snapshot_api: {file}\n" : ""));
+            var variables = variable != null
+                ? new Dictionary<string, string> { ["OS_SNAPSHOT_API"] = variable }
+                : new Dictionary<string, string>();
+            var config = CloudConfigResolver.Resolve(
+                new CloudConfigRequest { Cloud = "a" }, new ConfigEnvironment(variables, root, Path.Combine(root, "home"), OSPlatform.Linux));
 
             Assert.Equal(expected, config.ToConnectionOptions().Api);
             Assert.Equal(expected.ToString(), config.Api);
@@ -172,10 +181,12 @@ public class ApiChoiceTests
         try
         {
             Directory.CreateDirectory(root);
-            File.WriteAllText(Path.Combine(root, "clouds.yaml"), "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}\n    snapshot_api: cinder\n");
+            File.WriteAllText(Path.Combine(root, "clouds.yaml"),
+                "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}\n    snapshot_api: cinder\n");
             var environment = new ConfigEnvironment(new Dictionary<string, string>(), root, Path.Combine(root, "home"), OSPlatform.Linux);
 
-            var bad = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, environment).ToConnectionOptions());
+            var bad = Assert.Throws<OpenStackException>(
+                () => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, environment).ToConnectionOptions());
             Assert.Equal(OpenStackErrorKind.InvalidConfiguration, bad.Kind);
             Assert.Contains("'cinder' is not compute or block-storage", bad.Message);
 

@@ -23,7 +23,8 @@ public class ApiFaultsTests
 
     [Theory]
     // Shared: Nova's quota refusal is a 403; a rate limiter's 413/429 is OverLimit, a quota's 413 QuotaExceeded.
-    [InlineData("compute", 403, "forbidden", "Quota exceeded for snapshots: Requested 1, but already used 10 of 10 snapshots", OpenStackErrorKind.QuotaExceeded)]
+    [InlineData("compute", 403, "forbidden", "Quota exceeded for snapshots: Requested 1, but already used 10 of 10 snapshots",
+        OpenStackErrorKind.QuotaExceeded)]
     [InlineData("block-storage", 403, "forbidden", "Quota exceeded for snapshots", OpenStackErrorKind.QuotaExceeded)]
     [InlineData("compute", 413, "overLimit", "This request was rate-limited.", OpenStackErrorKind.OverLimit)]
     [InlineData("compute", 413, "overLimit", "Maximum number of snapshots allowed (10) exceeded", OpenStackErrorKind.QuotaExceeded)]
@@ -31,7 +32,8 @@ public class ApiFaultsTests
     [InlineData("identity", 403, "error", "You are not authorized to perform the requested action.", OpenStackErrorKind.Forbidden)]
     // Nova's own: Cinder's exceptions wrapped in a 500. Cinder never wraps, so its 500 stays a server error.
     [InlineData("compute", 500, "computeFault", "Unexpected API Error. <class 'nova.exception.VolumeNotFound'>", OpenStackErrorKind.VolumeNotFound)]
-    [InlineData("block-storage", 500, "computeFault", "Unexpected API Error. <class 'nova.exception.VolumeNotFound'>", OpenStackErrorKind.ServerError)]
+    [InlineData("block-storage", 500, "computeFault", "Unexpected API Error. <class 'nova.exception.VolumeNotFound'>",
+        OpenStackErrorKind.ServerError)]
     // Cinder's own: a route its microversion lacks, and its other 413 limits. Only Cinder says "not supported on this method".
     [InlineData("block-storage", 404, "itemNotFound", "API version 3.99 is not supported on this method.", OpenStackErrorKind.ApiNotAvailable)]
     [InlineData("compute", 404, "itemNotFound", "API version 3.99 is not supported on this method.", OpenStackErrorKind.NotFound)]

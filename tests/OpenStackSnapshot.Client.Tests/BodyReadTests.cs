@@ -16,7 +16,9 @@ public class BodyReadTests
     }
 
     private static string Listing(string name) =>
-        $$$"""{"snapshots": [{"id": "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", "volumeId": "{{{TestCloud.VolumeId}}}", "status": "creating", "size": 10, "createdAt": "{{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.ffffff}}}", "displayName": "{{{name}}}", "displayDescription": null}]}""";
+        $$$"""{"snapshots": [{"id": "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", "volumeId": "{{{TestCloud.VolumeId}}}", "status": "creating","""
+        + $$$""" "size": 10, "createdAt": "{{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.ffffff}}}", "displayName": "{{{name}}}","""
+        + """ "displayDescription": null}]}""";
 
     /// <summary>Headers arrive, then the connection is cut while the body is read.</summary>
     private sealed class CutContent : HttpContent
@@ -42,7 +44,9 @@ public class BodyReadTests
     [Fact]
     public async Task Get_BodyCutWhileRead_IsRetried()
     {
-        var (session, fake) = await Connect(f => f.Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new CutContent() }).ThenJson(200, FakeTransport.SnapshotBody()));
+        var (session, fake) = await Connect(f => f
+            .Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new CutContent() })
+            .ThenJson(200, FakeTransport.SnapshotBody()));
         using (session) await session.Snapshots.GetAsync("snap-1", TestCloud.Call());
         Assert.Equal(2, fake.Nova.Count);
     }
@@ -51,15 +55,26 @@ public class BodyReadTests
     public async Task Get_NeverReadable_EndsAsInvalidResponse_AfterItsRetries()
     {
         var (session, fake) = await Connect(f => { for (var i = 0; i < 4; i++) f.ThenBody(200, "{\"snapshot\": {", "application/json"); });
-        using (session) Assert.Equal(OpenStackErrorKind.InvalidResponse, (await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.GetAsync("snap-1", TestCloud.Call()))).Kind);
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.GetAsync("snap-1", TestCloud.Call()));
+            Assert.Equal(OpenStackErrorKind.InvalidResponse, e.Kind);
+        }
         Assert.Equal(4, fake.Nova.Count);
     }
 
     [Fact]
     public async Task Post_NotJson_IsNotResent_ButLookedFor()
     {
-        var (session, fake) = await Connect(f => f.ThenBody(200, "OK", "text/plain").ThenJson(200, Listing("n")).ThenJson(200, """{"snapshots": []}"""));
-        using (session) Assert.Equal("0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", (await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call())).Id);
+        var (session, fake) = await Connect(f => f
+            .ThenBody(200, "OK", "text/plain")
+            .ThenJson(200, Listing("n"))
+            .ThenJson(200, """{"snapshots": []}"""));
+        using (session)
+        {
+            var created = await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call());
+            Assert.Equal("0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", created.Id);
+        }
         Assert.Single(fake.Nova, r => r.Method == "POST");
     }
 
@@ -67,18 +82,31 @@ public class BodyReadTests
     public async Task Post_AnswerLost_AndTheLookupsAnswerNotJson_TheLookupIsRetried_AndFindsIt()
     {
         // The soak test's orphan: a snapshot made, its answer lost, and the listing that looked for it unreadable once.
-        var (session, fake) = await Connect(f => f.ThenBody(504, "gateway", "text/plain").ThenBody(200, "OK", "text/plain").ThenJson(200, Listing("n")).ThenJson(200, """{"snapshots": []}"""));
-        using (session) Assert.Equal("0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", (await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call())).Id);
+        var (session, fake) = await Connect(f => f
+            .ThenBody(504, "gateway", "text/plain")
+            .ThenBody(200, "OK", "text/plain")
+            .ThenJson(200, Listing("n"))
+            .ThenJson(200, """{"snapshots": []}"""));
+        using (session)
+        {
+            var created = await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call());
+            Assert.Equal("0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", created.Id);
+        }
         Assert.Single(fake.Nova, r => r.Method == "POST");
     }
 
     [Fact]
     public async Task Post_AnswerLost_AndTheLookupFails_SaysTheSnapshotMayExist()
     {
-        var (session, _) = await Connect(f => { f.ThenBody(504, "gateway", "text/plain"); for (var i = 0; i < 4; i++) f.ThenBody(200, "OK", "text/plain"); });
+        var (session, _) = await Connect(f =>
+        {
+            f.ThenBody(504, "gateway", "text/plain");
+            for (var i = 0; i < 4; i++) f.ThenBody(200, "OK", "text/plain");
+        });
         using (session)
         {
-            var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
+            var e = await Assert.ThrowsAsync<OpenStackException>(
+                () => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
             Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
             Assert.Contains("may exist", e.Message);
         }

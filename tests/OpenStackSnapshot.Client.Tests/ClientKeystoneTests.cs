@@ -37,7 +37,11 @@ public class ClientKeystoneTests
     [Fact]
     public async Task PasswordWithProjectId_ScopesByIdOnly()
     {
-        var auth = new PasswordAuth("demo", TestCloud.Secure(TestCloud.Password)) { ProjectId = "8f2b1c4d5e6f4a7b8c9d0e1f2a3b4c5d", ProjectName = "ignored" };
+        var auth = new PasswordAuth("demo", TestCloud.Secure(TestCloud.Password))
+        {
+            ProjectId = "8f2b1c4d5e6f4a7b8c9d0e1f2a3b4c5d",
+            ProjectName = "ignored",
+        };
         var sent = Assert.Single((await ConnectWith(auth)).Requests);
 
         JsonAssert.Equal($$$"""
@@ -137,7 +141,11 @@ public class ClientKeystoneTests
     public async Task ComputeEndpoint_MissingRegion_IsEndpointNotFoundNamingWhatWasWanted()
     {
         var fake = new FakeTransport().ThenToken(catalog: MixedCatalog());
-        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o => { o.Interface = "internal"; o.Region = "RegionThree"; }));
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o =>
+        {
+            o.Interface = "internal";
+            o.Region = "RegionThree";
+        }));
 
         Assert.Equal(OpenStackErrorKind.EndpointNotFound, e.Kind);
         Assert.Contains("'compute'", e.Message);
@@ -198,7 +206,8 @@ public class ClientKeystoneTests
         var body = FakeTransport.TokenBody(DateTime.UtcNow.AddHours(1), FakeTransport.Catalog()).Replace(
             """[{"id":"r-1","name":"member"}]""", """[{"id":"r-1","name":"reader"},{"id":"r-2","name":"Admin"}]""");
         Assert.Contains("Admin", body);
-        using var admin = await TestCloud.ConnectAsync(new FakeTransport().ThenJson(201, body, more: r => r.Headers.TryAddWithoutValidation("X-Subject-Token", "gAAAAA-admin")));
+        using var admin = await TestCloud.ConnectAsync(
+            new FakeTransport().ThenJson(201, body, more: r => r.Headers.TryAddWithoutValidation("X-Subject-Token", "gAAAAA-admin")));
         Assert.Equal(new[] { "reader", "Admin" }, admin.Roles);
         Assert.True(admin.HasAdminRole);
     }
@@ -206,7 +215,8 @@ public class ClientKeystoneTests
     [Fact]
     public async Task KeystoneRefusingTheMethod_NamesTheIdentityUrl_NotAnotherApi()
     {
-        var fake = new FakeTransport().ThenJson(405, """{"error": {"code": 405, "title": "Method Not Allowed", "message": "The method is not allowed."}}""", "req-405");
+        var fake = new FakeTransport().ThenJson(405,
+            """{"error": {"code": 405, "title": "Method Not Allowed", "message": "The method is not allowed."}}""", "req-405");
         var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake));
 
         Assert.Equal(OpenStackErrorKind.MethodNotAllowed, e.Kind);

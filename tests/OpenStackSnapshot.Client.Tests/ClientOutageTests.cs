@@ -11,7 +11,8 @@ namespace OpenStackSnapshot.Client.Tests;
 public class ClientOutageTests
 {
     private const string Busy = """{"serviceUnavailable": {"code": 503, "message": "busy"}}""";
-    private static readonly HttpRequestException Refused = new("Connection refused (nova.test:8774)", new SocketException((int)SocketError.ConnectionRefused));
+    private static readonly HttpRequestException Refused =
+        new("Connection refused (nova.test:8774)", new SocketException((int)SocketError.ConnectionRefused));
 
     private static Task<OpenStackSession> Connect(FakeTransport fake, int retries, double budgetSec, double intervalSec = 0) =>
         TestCloud.ConnectAsync(fake, o =>
@@ -131,7 +132,8 @@ public class ClientOutageTests
 
         var clock = Stopwatch.StartNew();
         var fast = await Assert.ThrowsAsync<OpenStackException>(() => Get(session));
-        var create = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
+        var create = await Assert.ThrowsAsync<OpenStackException>(
+            () => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}"); // well within the 5-s break, unsent
         Assert.Equal(sent, fake.Nova.Count); // neither was sent, so the create needs no reconciling either

@@ -10,7 +10,8 @@ namespace OpenStackSnapshot.Client.Tests;
 public class ClientWordsTests
 {
     private static readonly Regex Literal = new(@"\$?@?""(?:[^""\\\n]|\\.)*""", RegexOptions.Compiled);
-    private static readonly Regex PowerShellWords = new(@"\b(Connect|Disconnect|Get|New|Remove|Wait)-OS[A-Z]\w*|(^|[\s(])-[A-Z][a-z]+[A-Za-z]*\b", RegexOptions.Compiled);
+    private static readonly Regex PowerShellWords =
+        new(@"\b(Connect|Disconnect|Get|New|Remove|Wait)-OS[A-Z]\w*|(^|[\s(])-[A-Z][a-z]+[A-Za-z]*\b", RegexOptions.Compiled);
 
     private static string ClientSources()
     {
@@ -26,7 +27,8 @@ public class ClientWordsTests
     public void NoStringInTheClient_NamesACmdletOrAParameter()
     {
         var files = Directory.GetFiles(ClientSources(), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .ToList();
         Assert.True(files.Count > 20, "the client's sources were found");
         var found = (from file in files

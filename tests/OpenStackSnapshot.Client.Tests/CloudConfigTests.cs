@@ -37,10 +37,18 @@ public sealed class CloudConfigTests : IDisposable
     {
         var home = Path.Combine(_root, "home");
         Assert.Equal(
-            new[] { Path.Combine(_root, "cwd"), Path.Combine(_root, "xdg", "openstack"), Path.Combine(home, ".config", "openstack"), "/etc/xdg/openstack", "/etc/openstack" },
+            new[]
+            {
+                Path.Combine(_root, "cwd"), Path.Combine(_root, "xdg", "openstack"), Path.Combine(home, ".config", "openstack"),
+                "/etc/xdg/openstack", "/etc/openstack",
+            },
             Environment(OSPlatform.Linux, ("XDG_CONFIG_HOME", Path.Combine(_root, "xdg"))).SearchFolders());
         Assert.Equal(
-            new[] { Path.Combine(_root, "cwd"), Path.Combine("L", "OpenStack", "openstack"), Path.Combine("R", "openstack"), Path.Combine(home, ".config", "openstack"), Path.Combine("P", "OpenStack", "openstack"), "/etc/openstack" },
+            new[]
+            {
+                Path.Combine(_root, "cwd"), Path.Combine("L", "OpenStack", "openstack"), Path.Combine("R", "openstack"),
+                Path.Combine(home, ".config", "openstack"), Path.Combine("P", "OpenStack", "openstack"), "/etc/openstack",
+            },
             Environment(OSPlatform.Windows, ("LOCALAPPDATA", "L"), ("APPDATA", "R"), ("ProgramData", "P")).SearchFolders());
         Assert.Contains(Path.Combine(home, "Library", "Application Support", "openstack"), Environment(OSPlatform.OSX).SearchFolders());
     }
@@ -58,8 +66,11 @@ public sealed class CloudConfigTests : IDisposable
     [Fact]
     public void PasswordCloud_BecomesPasswordAuth_WithDomainsDefaultedById()
     {
-        Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth:\n      auth_url: https://k.test/v3\n      username: alice\n      password: pw\n      project_name: p\n    api_timeout: 12.5\n");
-        var config = CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_DEFAULT_DOMAIN", "corp")));
+        Write("cwd/clouds.yaml",
+            "clouds:\n  a:\n    auth:\n      auth_url: https://k.test/v3\n      username: alice\n      password: pw\n"
+            + "      project_name: p\n    api_timeout: 12.5\n");
+        var config = CloudConfigResolver.Resolve(
+            new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_DEFAULT_DOMAIN", "corp")));
         var options = config.ToConnectionOptions();
         var auth = Assert.IsType<PasswordAuth>(options.Auth);
         Assert.Equal("alice", auth.UserName);
@@ -72,8 +83,12 @@ public sealed class CloudConfigTests : IDisposable
     [Fact]
     public void ExplicitParameters_WinOverEnvironmentAndFile()
     {
-        Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth: {auth_url: 'https://file.test/v3', username: file, password: pw, project_name: p}\n    region_name: R1,R2\n");
-        var request = new CloudConfigRequest { Cloud = "a", ParameterSpelling = CmdletSpelling }.Set(SettingKeys.UserName.Name, "param", "Credential").Set(SettingKeys.Region.Name, "R2", "Region");
+        Write("cwd/clouds.yaml",
+            "clouds:\n  a:\n    auth: {auth_url: 'https://file.test/v3', username: file, password: pw, project_name: p}\n"
+            + "    region_name: R1,R2\n");
+        var request = new CloudConfigRequest { Cloud = "a", ParameterSpelling = CmdletSpelling }
+            .Set(SettingKeys.UserName.Name, "param", "Credential")
+            .Set(SettingKeys.Region.Name, "R2", "Region");
         var config = CloudConfigResolver.Resolve(request, Environment(OSPlatform.Linux, ("OS_USERNAME", "env"), ("OS_REGION_NAME", "R1")));
         Assert.Equal("param", config.UserName);
         Assert.Equal("parameter -Credential", config.Source[nameof(CloudConfig.UserName)]);
@@ -83,7 +98,9 @@ public sealed class CloudConfigTests : IDisposable
     [Fact]
     public void ApplicationCredentialByName_NeedsItsUser()
     {
-        Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth_type: v3applicationcredential\n    auth: {auth_url: 'https://k.test/v3', application_credential_name: nightly, application_credential_secret: s}\n");
+        Write("cwd/clouds.yaml",
+            "clouds:\n  a:\n    auth_type: v3applicationcredential\n"
+            + "    auth: {auth_url: 'https://k.test/v3', application_credential_name: nightly, application_credential_secret: s}\n");
         var config = CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux));
         var error = Assert.Throws<OpenStackException>(() => config.ToConnectionOptions());
         Assert.Equal(OpenStackErrorKind.InvalidConfiguration, error.Kind);
@@ -97,12 +114,18 @@ public sealed class CloudConfigTests : IDisposable
         // As for the CLI, a secure.yaml beside the clouds.yaml OS_CLIENT_CONFIG_FILE names is not read.
         var clouds = Write("elsewhere/clouds.yaml", "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, project_name: p}\n");
         Write("elsewhere/secure.yaml", "clouds:\n  a:\n    auth: {password: pw}\n");
-        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds))).ToConnectionOptions());
+        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(
+            new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds))).ToConnectionOptions());
         Assert.EndsWith("has no auth.password, and no secure.yaml was found.", error.Message);
-        Assert.Contains("secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, never from beside a clouds.yaml that OS_CLIENT_CONFIG_FILE names: for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.", error.RecommendedAction);
+        Assert.Contains(
+            "secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, never from beside a clouds.yaml "
+            + "that OS_CLIENT_CONFIG_FILE names: for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.",
+            error.RecommendedAction);
 
         var secure = Write("elsewhere/other.yaml", "clouds:\n  b:\n    auth: {password: pw}\n");
-        error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds), ("OS_CLIENT_SECURE_FILE", secure))).ToConnectionOptions());
+        var both = Environment(OSPlatform.Linux, ("OS_CLIENT_CONFIG_FILE", clouds), ("OS_CLIENT_SECURE_FILE", secure));
+        error = Assert.Throws<OpenStackException>(
+            () => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, both).ToConnectionOptions());
         Assert.EndsWith($"has no auth.password, nor has the secure.yaml read ({secure}).", error.Message);
         Assert.Contains("OS_CLIENT_SECURE_FILE", error.RecommendedAction);
     }
@@ -110,17 +133,24 @@ public sealed class CloudConfigTests : IDisposable
     [Fact]
     public void AuthType_IsInferredFromTheCredentialsPresent()
     {
-        Write("cwd/clouds.yaml", "clouds:\n  app:\n    auth: {auth_url: 'https://k.test/v3', application_credential_id: id, application_credential_secret: s}\n  tok:\n    auth: {auth_url: 'https://k.test/v3', token: t}\n");
-        Assert.IsType<ApplicationCredentialAuth>(CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "app" }, Environment(OSPlatform.Linux)).ToConnectionOptions().Auth);
-        Assert.IsType<TokenAuth>(CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "tok" }, Environment(OSPlatform.Linux)).ToConnectionOptions().Auth);
+        Write("cwd/clouds.yaml",
+            "clouds:\n  app:\n    auth: {auth_url: 'https://k.test/v3', application_credential_id: id, application_credential_secret: s}\n"
+            + "  tok:\n    auth: {auth_url: 'https://k.test/v3', token: t}\n");
+        Assert.IsType<ApplicationCredentialAuth>(
+            CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "app" }, Environment(OSPlatform.Linux)).ToConnectionOptions().Auth);
+        Assert.IsType<TokenAuth>(
+            CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "tok" }, Environment(OSPlatform.Linux)).ToConnectionOptions().Auth);
     }
 
     [Fact]
     public void NoCloudNamedAndNoSettings_ListsTheCloudsConfigured()
     {
-        var path = Write("cwd/clouds.yaml", "clouds:\n  prod:\n    auth: {auth_url: 'https://k.test/v3'}\n  lab:\n    auth: {auth_url: 'https://l.test/v3'}\n");
+        var path = Write("cwd/clouds.yaml",
+            "clouds:\n  prod:\n    auth: {auth_url: 'https://k.test/v3'}\n  lab:\n    auth: {auth_url: 'https://l.test/v3'}\n");
         Write("cwd/secure.yaml", "clouds:\n  prod:\n    auth: {password: pw}\n  staging:\n    auth: {password: pw}\n");
-        var config = CloudConfigResolver.Resolve(new CloudConfigRequest { ParameterSpelling = CmdletSpelling }.Set(SettingKeys.AuthUrl.Name, null, "AuthUrl"), Environment(OSPlatform.Linux));
+        var config = CloudConfigResolver.Resolve(
+            new CloudConfigRequest { ParameterSpelling = CmdletSpelling }.Set(SettingKeys.AuthUrl.Name, null, "AuthUrl"),
+            Environment(OSPlatform.Linux));
 
         var error = Assert.Throws<OpenStackException>(() => config.ToConnectionOptions());
 
@@ -139,7 +169,10 @@ public sealed class CloudConfigTests : IDisposable
 
         var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest(), environment).ToConnectionOptions());
 
-        Assert.EndsWith($"has no auth.auth_url. No cloud is configured in any clouds.yaml: none was found in {string.Join(", ", environment.SearchFolders())}.", error.Message);
+        Assert.EndsWith(
+            "has no auth.auth_url. No cloud is configured in any clouds.yaml: "
+            + $"none was found in {string.Join(", ", environment.SearchFolders())}.",
+            error.Message);
         Assert.Contains(Path.Combine(_root, "cwd"), error.Message);
         Assert.StartsWith("Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere), set OS_AUTH_URL", error.RecommendedAction);
     }
@@ -154,7 +187,8 @@ public sealed class CloudConfigTests : IDisposable
     [InlineData("", "RetryBudgetSec", true)]
     public void TheRetries_AreChosen_OnlyWhenAFileOrAParameterSetsThem(string line, string? parameter, bool chosen)
     {
-        Write("cwd/clouds.yaml", $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
+        Write("cwd/clouds.yaml",
+            $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
         var request = new CloudConfigRequest { Cloud = "a" };
         if (parameter == "MaximumRetryCount") request.Set(SettingKeys.ConnectRetries.Name, "0", parameter);
         if (parameter == "RetryBudgetSec") request.Set(SettingKeys.RetryBudget.Name, "300", parameter);
@@ -171,8 +205,10 @@ public sealed class CloudConfigTests : IDisposable
     [InlineData("compute_api_version: '2.95'", "2.35")]
     public void BadValues_AreClearErrorsNamingTheKey(string line, string named)
     {
-        Write("cwd/clouds.yaml", $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
-        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux)).ToConnectionOptions());
+        Write("cwd/clouds.yaml",
+            $"clouds:\n  a:\n    auth: {{auth_url: 'https://k.test/v3', username: u, password: pw, project_name: p}}\n    {line}\n");
+        var error = Assert.Throws<OpenStackException>(
+            () => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux)).ToConnectionOptions());
         Assert.Contains(named, error.Message);
     }
 
@@ -180,7 +216,8 @@ public sealed class CloudConfigTests : IDisposable
     public void AListWhereAValueBelongs_NamesFileAndLine()
     {
         var path = Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth:\n      username: [u1, u2]\n");
-        var error = Assert.Throws<OpenStackException>(() => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux)));
+        var error = Assert.Throws<OpenStackException>(
+            () => CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux)));
         Assert.Equal(OpenStackErrorKind.InvalidConfiguration, error.Kind);
         Assert.Contains($"{path}:4", error.Message);
     }
@@ -188,10 +225,13 @@ public sealed class CloudConfigTests : IDisposable
     [Fact]
     public void SecretsFromFiles_AreHeldAsReadOnlySecureStrings_AndNeverInTheObject()
     {
-        Write("cwd/clouds.yaml", "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: very-secret-pw, project_name: p}\n");
+        Write("cwd/clouds.yaml",
+            "clouds:\n  a:\n    auth: {auth_url: 'https://k.test/v3', username: u, password: very-secret-pw, project_name: p}\n");
         var config = CloudConfigResolver.Resolve(new CloudConfigRequest { Cloud = "a" }, Environment(OSPlatform.Linux));
         Assert.True(config.HasPassword);
-        Assert.DoesNotContain(typeof(CloudConfig).GetProperties(), p => p.PropertyType == typeof(string) && (p.GetValue(config) as string)?.Contains("very-secret-pw") == true);
+        Assert.DoesNotContain(
+            typeof(CloudConfig).GetProperties(),
+            p => p.PropertyType == typeof(string) && (p.GetValue(config) as string)?.Contains("very-secret-pw") == true);
         var auth = Assert.IsType<PasswordAuth>(config.ToConnectionOptions().Auth);
         Assert.Equal("very-secret-pw", AuthMethod.Reveal(auth.Password));
         auth.Dispose();

@@ -48,7 +48,8 @@ public class CreateSnapshotTests
     {
         var (fake, _) = await Create(new NewSnapshot(TestCloud.VolumeId, "Sauvegarde \"été\" ✓", "a\\b"));
         JsonAssert.Equal($$$"""
-            {"snapshot": {"volume_id": "{{{TestCloud.VolumeId}}}", "display_name": "Sauvegarde \"été\" ✓", "display_description": "a\\b", "force": false}}
+            {"snapshot": {"volume_id": "{{{TestCloud.VolumeId}}}", "display_name": "Sauvegarde \"été\" ✓",
+                          "display_description": "a\\b", "force": false}}
             """, Assert.Single(fake.Nova).Body);
     }
 
@@ -136,8 +137,10 @@ public class CreateSnapshotTests
         var fake = new FakeTransport().ThenToken();
         using var session = await TestCloud.ConnectAsync(fake);
 
-        Assert.Equal(OpenStackErrorKind.InvalidArgument, (await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.GetAsync(id, TestCloud.Call()))).Kind);
-        Assert.Equal(OpenStackErrorKind.InvalidArgument, (await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.DeleteAsync(id, TestCloud.Call()))).Kind);
+        var get = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.GetAsync(id, TestCloud.Call()));
+        Assert.Equal(OpenStackErrorKind.InvalidArgument, get.Kind);
+        var delete = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.DeleteAsync(id, TestCloud.Call()));
+        Assert.Equal(OpenStackErrorKind.InvalidArgument, delete.Kind);
         Assert.Empty(fake.Nova);
     }
 }

@@ -11,8 +11,12 @@ namespace OpenStackSnapshot.Client.Tests;
 public class DeleteRefusalTests
 {
     private const string Id = BlockStorageCloud.SnapshotId;
-    private const string NovaRefusal = """{"computeFault": {"code": 500, "message": "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'nova.exception.InvalidInput'>"}}""";
-    private const string CinderRefusal = """{"badRequest": {"code": 400, "message": "Invalid snapshot: Snapshot status must be available or error and must not be part of a group."}}""";
+    private const string NovaRefusal =
+        """{"computeFault": {"code": 500, "message": "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/"""
+        + """ and attach the Nova API log if possible.\n<class 'nova.exception.InvalidInput'>"}}""";
+    private const string CinderRefusal =
+        """{"badRequest": {"code": 400, "message": "Invalid snapshot: Snapshot status must be available or error"""
+        + """ and must not be part of a group."}}""";
 
     /// <summary>A session of either API whose DELETE is refused as the API refuses it; <paramref name="then"/> scripts what follows.</summary>
     private static async Task<(OpenStackSession Session, FakeTransport Fake)> Refusing(string api, Action<FakeTransport> then, int retries = 0)
@@ -42,7 +46,9 @@ public class DeleteRefusalTests
             var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.DeleteAsync(Id, TestCloud.Call()));
 
             Assert.Equal(OpenStackErrorKind.SnapshotNotAvailable, e.Kind);
-            Assert.StartsWith($"Snapshot {Id} is still creating: block storage deletes a snapshot only once it is available (or error). ({answer}, DELETE ", e.Message);
+            Assert.StartsWith(
+                $"Snapshot {Id} is still creating: block storage deletes a snapshot only once it is available (or error). ({answer}, DELETE ",
+                e.Message);
             Assert.Contains("request id req-refused", e.Message);
             Assert.DoesNotContain("launchpad", e.Message);
             Assert.Equal("Wait until it is available, then delete it.", e.RecommendedAction);
@@ -72,7 +78,12 @@ public class DeleteRefusalTests
     [InlineData("block-storage")]
     public async Task ARefusalOfAnAvailableSnapshot_OrOneThatCannotBeRead_IsReportedAsItCame(string api)
     {
-        foreach (var after in new[] { Shows(api, "available"), fake => fake.ThenJson(503, """{"serviceUnavailable": {"code": 503, "message": "busy"}}""") })
+        var afters = new[]
+        {
+            Shows(api, "available"),
+            fake => fake.ThenJson(503, """{"serviceUnavailable": {"code": 503, "message": "busy"}}"""),
+        };
+        foreach (var after in afters)
         {
             var (session, _) = await Refusing(api, after);
             using (session)
@@ -80,7 +91,9 @@ public class DeleteRefusalTests
                 var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.DeleteAsync(Id, TestCloud.Call()));
 
                 Assert.Equal(OpenStackErrorKind.SnapshotNotAvailable, e.Kind); // a group's snapshot, or one whose state could not be read
-                Assert.StartsWith($"Snapshot {Id} cannot be deleted in its current state: block storage deletes only snapshots that are available or error", e.Message);
+                Assert.StartsWith(
+                    $"Snapshot {Id} cannot be deleted in its current state: block storage deletes only snapshots that are available or error",
+                    e.Message);
             }
         }
     }

@@ -17,7 +17,8 @@ public class ErrorTranslationTests
     private const string Rid = FakeTransport.RequestId;
     private const string KeystoneUnauthorized =
         """{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""";
-    private const string Unexpected = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\\n";
+    private const string Unexpected =
+        "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\\n";
 
     private static Task Create(NovaSnapshots s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call());
     private static Task CreateForced(NovaSnapshots s) => s.CreateAsync(new NewSnapshot(TestCloud.VolumeId, force: true), TestCloud.Call());
@@ -91,7 +92,8 @@ public class ErrorTranslationTests
     [InlineData(null, null, null)]
     public async Task RequestId_FromOpenStackHeader_ElseComputeHeader(string? openstackId, string? computeId, string? expected)
     {
-        var (e, _) = await Fail(Get, f => f.ThenJson(404, $$$"""{"itemNotFound": {"code": 404, "message": "Snapshot {{{SnapId}}} could not be found."}}""",
+        var (e, _) = await Fail(Get, f => f.ThenJson(404,
+            $$$"""{"itemNotFound": {"code": 404, "message": "Snapshot {{{SnapId}}} could not be found."}}""",
             requestId: null, more: r =>
             {
                 if (openstackId != null) r.Headers.TryAddWithoutValidation("x-openstack-request-id", openstackId);
@@ -116,7 +118,8 @@ public class ErrorTranslationTests
     [Fact]
     public async Task Forbidden403_Quota_IsQuotaExceeded()
     {
-        var (e, _) = await Fail(Create, f => f.ThenJson(403, """{"forbidden": {"code": 403, "message": "Quota exceeded for resources: snapshots"}}"""));
+        var (e, _) = await Fail(Create, f => f.ThenJson(403,
+            """{"forbidden": {"code": 403, "message": "Quota exceeded for resources: snapshots"}}"""));
 
         AssertResponseError(e, OpenStackErrorKind.QuotaExceeded, 403, "forbidden", "POST", SnapshotsUrl);
         Assert.Equal("Quota exceeded for resources: snapshots", e.ServerMessage);
@@ -168,7 +171,8 @@ public class ErrorTranslationTests
     public async Task NotFound404_HtmlPage_MessageCleanedOfMarkup()
     {
         var (e, _) = await Fail(List, f => f.ThenBody(404,
-            "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n </body>\n</html>",
+            "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n"
+            + " <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n </body>\n</html>",
             "text/html"));
 
         AssertResponseError(e, OpenStackErrorKind.ApiNotAvailable, 404, null, "GET", ListUrl);
@@ -179,7 +183,8 @@ public class ErrorTranslationTests
     [Fact]
     public async Task MethodNotAllowed405()
     {
-        var (e, _) = await Fail(Delete, f => f.ThenJson(405, """{"badMethod": {"code": 405, "message": "The method DELETE is not allowed for this resource."}}"""));
+        var (e, _) = await Fail(Delete, f => f.ThenJson(405,
+            """{"badMethod": {"code": 405, "message": "The method DELETE is not allowed for this resource."}}"""));
 
         AssertResponseError(e, OpenStackErrorKind.MethodNotAllowed, 405, "badMethod", "DELETE", ItemUrl);
         Assert.Equal("The method DELETE is not allowed for this resource.", e.ServerMessage);
@@ -271,8 +276,10 @@ public class ErrorTranslationTests
 
     [Theory]
     [InlineData(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html", null, "502 Bad Gateway")]
-    [InlineData(503, """{"serviceUnavailable": {"code": 503, "message": "Service is unavailable at this time."}}""", "application/json", "serviceUnavailable", "Service is unavailable at this time.")]
-    [InlineData(504, "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>", "text/html", null, "504 Gateway Time-out The server didn't respond in time.")]
+    [InlineData(503, """{"serviceUnavailable": {"code": 503, "message": "Service is unavailable at this time."}}""", "application/json",
+        "serviceUnavailable", "Service is unavailable at this time.")]
+    [InlineData(504, "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>", "text/html", null,
+        "504 Gateway Time-out The server didn't respond in time.")]
     public async Task GatewayAndUnavailable_AreServiceUnavailable(int status, string body, string mediaType, string? fault, string message)
     {
         var (e, _) = await Fail(Get, f => f.ThenBody(status, body, mediaType));

@@ -57,7 +57,8 @@ internal sealed class FakeTransport : HttpMessageHandler
     public FakeTransport ThenToken(string token = "gAAAAA-token-1", DateTime? expiresAt = null, JsonArray? catalog = null) =>
         Then(() =>
         {
-            var response = Respond(201, TokenBody(expiresAt ?? DateTime.UtcNow.AddHours(1), catalog ?? Catalog()), "application/json", "req-keystone-0001");
+            var body = TokenBody(expiresAt ?? DateTime.UtcNow.AddHours(1), catalog ?? Catalog());
+            var response = Respond(201, body, "application/json", "req-keystone-0001");
             response.Headers.TryAddWithoutValidation("X-Subject-Token", token);
             return response;
         });
@@ -65,7 +66,8 @@ internal sealed class FakeTransport : HttpMessageHandler
     public FakeTransport ThenJson(int status, string body, string? requestId = RequestId, Action<HttpResponseMessage>? more = null) =>
         ThenBody(status, body, "application/json", requestId, more);
 
-    public FakeTransport ThenBody(int status, string body, string mediaType, string? requestId = RequestId, Action<HttpResponseMessage>? more = null) =>
+    public FakeTransport ThenBody(
+        int status, string body, string mediaType, string? requestId = RequestId, Action<HttpResponseMessage>? more = null) =>
         Then(() =>
         {
             var response = Respond(status, body, mediaType, requestId);
@@ -94,19 +96,35 @@ internal sealed class FakeTransport : HttpMessageHandler
     }
 
     public static string SnapshotBody(string id = "fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", string status = "available") =>
-        $$$"""{"snapshot": {"id": "{{{id}}}", "volumeId": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "{{{status}}}", "size": 100, "createdAt": "2025-06-12T14:56:30.215430", "displayName": "snap-001", "displayDescription": "Daily backup"}}""";
+        $$$"""{"snapshot": {"id": "{{{id}}}", "volumeId": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "{{{status}}}", "size": 100,"""
+        + """ "createdAt": "2025-06-12T14:56:30.215430", "displayName": "snap-001", "displayDescription": "Daily backup"}}""";
 
     public static JsonArray Catalog(params (string Type, string Interface, string? Region, string Url)[] endpoints)
     {
         if (endpoints.Length == 0)
-            endpoints = new[] { ("identity", "public", (string?)"RegionOne", "http://keystone.test:5000/v3"), ("compute", "public", "RegionOne", ComputeUrl) };
+        {
+            endpoints = new[]
+            {
+                ("identity", "public", (string?)"RegionOne", "http://keystone.test:5000/v3"),
+                ("compute", "public", "RegionOne", ComputeUrl),
+            };
+        }
         var catalog = new JsonArray();
         foreach (var service in endpoints.GroupBy(e => e.Type))
         {
             var list = new JsonArray();
             foreach (var e in service)
-                list.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString("N"), ["interface"] = e.Interface, ["region_id"] = e.Region, ["region"] = e.Region, ["url"] = e.Url });
-            catalog.Add(new JsonObject { ["type"] = service.Key, ["name"] = service.Key, ["id"] = Guid.NewGuid().ToString("N"), ["endpoints"] = list });
+            {
+                list.Add(new JsonObject
+                {
+                    ["id"] = Guid.NewGuid().ToString("N"), ["interface"] = e.Interface, ["region_id"] = e.Region, ["region"] = e.Region,
+                    ["url"] = e.Url,
+                });
+            }
+            catalog.Add(new JsonObject
+            {
+                ["type"] = service.Key, ["name"] = service.Key, ["id"] = Guid.NewGuid().ToString("N"), ["endpoints"] = list,
+            });
         }
         return catalog;
     }
@@ -119,7 +137,10 @@ internal sealed class FakeTransport : HttpMessageHandler
             ["expires_at"] = expiresAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
             ["issued_at"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
             ["user"] = new JsonObject { ["id"] = "u-1", ["name"] = "demo", ["domain"] = new JsonObject { ["id"] = "default", ["name"] = "Default" } },
-            ["project"] = new JsonObject { ["id"] = "p-123", ["name"] = "demo-project", ["domain"] = new JsonObject { ["id"] = "default", ["name"] = "Default" } },
+            ["project"] = new JsonObject
+            {
+                ["id"] = "p-123", ["name"] = "demo-project", ["domain"] = new JsonObject { ["id"] = "default", ["name"] = "Default" },
+            },
             ["roles"] = new JsonArray(new JsonObject { ["id"] = "r-1", ["name"] = "member" }),
             ["catalog"] = catalog,
         },
@@ -135,7 +156,10 @@ internal sealed class FakeTransport : HttpMessageHandler
             foreach (var h in request.Content.Headers) headers[h.Key] = string.Join(", ", h.Value);
             body = await request.Content.ReadAsStringAsync(cancellationToken);
         }
-        var recorded = new Recorded(request.Method.Method, request.RequestUri!.ToString(), headers, body) { SentUrl = request.RequestUri.AbsoluteUri };
+        var recorded = new Recorded(request.Method.Method, request.RequestUri!.ToString(), headers, body)
+        {
+            SentUrl = request.RequestUri.AbsoluteUri,
+        };
         lock (_requests) _requests.Add(recorded);
 
         Func<Recorded, CancellationToken, Task<HttpResponseMessage>> answer;
@@ -205,7 +229,8 @@ internal static class TestCloud
     }
 
     /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
-    internal static Compute.Snapshots.SnapshotService ComputeSnapshots(this OpenStackSession session) => (Compute.Snapshots.SnapshotService)session.Snapshots;
+    internal static Compute.Snapshots.SnapshotService ComputeSnapshots(this OpenStackSession session) =>
+        (Compute.Snapshots.SnapshotService)session.Snapshots;
 }
 
 /// <summary>An IRequestLog that keeps every line and warning.</summary>

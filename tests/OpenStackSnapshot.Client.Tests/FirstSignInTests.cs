@@ -11,8 +11,10 @@ namespace OpenStackSnapshot.Client.Tests;
 /// </summary>
 public class FirstSignInTests
 {
-    private static readonly HttpRequestException Refused = new("Connection refused (keystone.test:5000)", new SocketException((int)SocketError.ConnectionRefused));
-    private static readonly HttpRequestException UnknownHost = new("Name or service not known (keystone.test:5000)", new SocketException((int)SocketError.HostNotFound));
+    private static readonly HttpRequestException Refused =
+        new("Connection refused (keystone.test:5000)", new SocketException((int)SocketError.ConnectionRefused));
+    private static readonly HttpRequestException UnknownHost =
+        new("Name or service not known (keystone.test:5000)", new SocketException((int)SocketError.HostNotFound));
 
     /// <summary>The defaults a user gets (10 retries, 120 s, 1 s interval) over the real transport.</summary>
     private static ConnectionOptions RealOptions(string authUrl) =>
@@ -44,7 +46,9 @@ public class FirstSignInTests
 
         Assert.Equal(OpenStackErrorKind.ConnectionFailed, e.Kind);
         Assert.Equal(0, e.Retries);
-        Assert.StartsWith("The host name keystone.mistyped.invalid does not resolve (POST http://keystone.mistyped.invalid:5000/v3/auth/tokens): ", e.Message);
+        Assert.StartsWith(
+            "The host name keystone.mistyped.invalid does not resolve (POST http://keystone.mistyped.invalid:5000/v3/auth/tokens): ",
+            e.Message);
         Assert.EndsWith(".", e.Message);
         Assert.Contains("auth_url", e.RecommendedAction);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(60), "well under the 120-s budget");
@@ -87,7 +91,10 @@ public class FirstSignInTests
         Assert.Equal(OpenStackErrorKind.ConnectionFailed, e.Kind);
         Assert.Equal(Http.RetryLimits.SignInConnectRetries, e.Retries); // not the session's 10
         Assert.True(e.TriedFor < TimeSpan.FromSeconds(60), $"tried for {e.TriedFor}: well under the 120-s budget");
-        Assert.Matches($@"^Could not reach http://127\.0\.0\.1:{port} for POST http://127\.0\.0\.1:{port}/v3/auth/tokens: .+\. It was sent 4 times over [\d.]+ s\.$", e.Message);
+        Assert.Matches(
+            $@"^Could not reach http://127\.0\.0\.1:{port} for POST http://127\.0\.0\.1:{port}/v3/auth/tokens: "
+            + @".+\. It was sent 4 times over [\d.]+ s\.$",
+            e.Message);
         var warning = Assert.Single(log.Warnings); // waits of about 1, 2 and 2 s: told once, when it passes 2 s
         Assert.StartsWith($"Waiting for POST http://127.0.0.1:{port}/v3/auth/tokens: ", warning);
         Assert.Matches(@"Retrying for up to \d+ s more\.$", warning);

@@ -38,7 +38,10 @@ public class LoggingTests
 
         Assert.Equal(3, log.VerboseLines.Count);
         Assert.Matches(@" -> 503 Service Unavailable in \d+ ms \(req-a\)$", log.VerboseLines[0]);
-        Assert.Matches(@"^Retrying GET http://nova\.test:8774/v2\.1/os-snapshots/snap-1 in 0\.0 s \(status retry 1 of 1; \d+ s of the 120 s retry budget left\): 503 Service Unavailable\.$", log.VerboseLines[1]);
+        Assert.Matches(
+            @"^Retrying GET http://nova\.test:8774/v2\.1/os-snapshots/snap-1 in 0\.0 s "
+            + @"\(status retry 1 of 1; \d+ s of the 120 s retry budget left\): 503 Service Unavailable\.$",
+            log.VerboseLines[1]);
         Assert.Matches(@" -> 200 OK in \d+ ms \(req-b\)$", log.VerboseLines[2]);
     }
 
@@ -118,12 +121,15 @@ public class LoggingTests
     public async Task FailedAttempt_IsLogged()
     {
         var log = new RecordingLog(debug: false);
-        var fake = new FakeTransport().ThenToken(Token1).ThenThrow(new HttpRequestException("An error occurred while sending the request.", new IOException("Connection reset by peer")));
+        var fake = new FakeTransport().ThenToken(Token1).ThenThrow(
+            new HttpRequestException("An error occurred while sending the request.", new IOException("Connection reset by peer")));
         using var session = await TestCloud.ConnectAsync(fake);
         var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.DeleteAsync("snap-1", TestCloud.Call(log)));
 
         Assert.Equal(OpenStackErrorKind.ConnectionFailed, e.Kind);
-        Assert.Matches(@"^DELETE http://nova\.test:8774/v2\.1/os-snapshots/snap-1 -> failed after \d+ ms: Connection reset by peer$", Assert.Single(log.VerboseLines));
+        Assert.Matches(
+            @"^DELETE http://nova\.test:8774/v2\.1/os-snapshots/snap-1 -> failed after \d+ ms: Connection reset by peer$",
+            Assert.Single(log.VerboseLines));
     }
 
     [Fact]

@@ -54,7 +54,9 @@ public class ParsingTests
     [Fact]
     public async Task NumericId_IsReadAsText()
     {
-        var s = await Show("""{"snapshot": {"id": 100, "volumeId": 12, "status": "creating", "size": 1, "createdAt": null, "displayName": null, "displayDescription": null}}""");
+        var s = await Show(
+            """{"snapshot": {"id": 100, "volumeId": 12, "status": "creating", "size": 1, "createdAt": null, "displayName": null,"""
+            + """ "displayDescription": null}}""");
         Assert.Equal("100", s.Id);
         Assert.Equal("12", s.VolumeId);
     }
@@ -84,7 +86,8 @@ public class ParsingTests
     [Fact]
     public async Task NullDisplayFieldsAndMissingDate_AreNull()
     {
-        var s = await Show("""{"snapshot": {"id": "a", "volumeId": "v", "status": "creating", "size": 5, "displayName": null, "displayDescription": null}}""");
+        var s = await Show(
+            """{"snapshot": {"id": "a", "volumeId": "v", "status": "creating", "size": 5, "displayName": null, "displayDescription": null}}""");
 
         Assert.Null(s.Name);
         Assert.Null(s.Description);
@@ -112,8 +115,10 @@ public class ParsingTests
     {
         var list = await List("""
             {"snapshots": [
-              {"id": "s1", "volumeId": "v1", "status": "available", "size": 1, "createdAt": "2025-06-12T14:56:30.215430", "displayName": "one", "displayDescription": null},
-              {"id": 2, "volumeId": 12, "status": "error", "size": 20, "createdAt": "2025-06-13T00:00:00Z", "displayName": null, "displayDescription": "two"}
+              {"id": "s1", "volumeId": "v1", "status": "available", "size": 1, "createdAt": "2025-06-12T14:56:30.215430",
+               "displayName": "one", "displayDescription": null},
+              {"id": 2, "volumeId": 12, "status": "error", "size": 20, "createdAt": "2025-06-13T00:00:00Z",
+               "displayName": null, "displayDescription": "two"}
             ]}
             """);
 

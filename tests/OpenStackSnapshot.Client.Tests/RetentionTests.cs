@@ -133,10 +133,16 @@ public class RetentionTests
     [Fact]
     public void TheLogLineNamesEachSnapshotAndTheStatusOfThoseNotAvailable()
     {
-        var input = new[] { Snap("a2", VolumeA, 2), Snap("a1", VolumeA, 1), Snap("e", VolumeA, 3, SnapshotStatus.Error), Snap("c", VolumeA, 4, SnapshotStatus.Creating) };
+        var input = new[]
+        {
+            Snap("a2", VolumeA, 2), Snap("a1", VolumeA, 1),
+            Snap("e", VolumeA, 3, SnapshotStatus.Error), Snap("c", VolumeA, 4, SnapshotStatus.Creating),
+        };
 
         var line = SnapshotRetention.Decide(input, 1)[0].Describe();
 
-        Assert.Equal($"Volume {VolumeA}: keeping 1 (a2 'nightly-2'), removing 2 (e 'nightly-3' error, a1 'nightly-1'), leaving 1 (c 'nightly-4' creating).", line);
+        Assert.Equal(
+            $"Volume {VolumeA}: keeping 1 (a2 'nightly-2'), removing 2 (e 'nightly-3' error, a1 'nightly-1'), leaving 1 (c 'nightly-4' creating).",
+            line);
     }
 }

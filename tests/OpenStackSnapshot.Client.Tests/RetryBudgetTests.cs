@@ -11,7 +11,12 @@ public class RetryBudgetTests
     private static readonly Outcome<HttpResponseMessage> Busy = Outcome.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
 
     private static ConnectionOptions Options(TimeSpan budget) =>
-        new(new Uri(FakeTransport.AuthUrl), TestCloud.PasswordByName()) { StatusCodeRetries = 100, RetryInterval = TimeSpan.FromSeconds(1), RetryBudget = budget };
+        new(new Uri(FakeTransport.AuthUrl), TestCloud.PasswordByName())
+        {
+            StatusCodeRetries = 100,
+            RetryInterval = TimeSpan.FromSeconds(1),
+            RetryBudget = budget,
+        };
 
     [Fact]
     public void AWaitThatFits_LeavesMoreRetries()

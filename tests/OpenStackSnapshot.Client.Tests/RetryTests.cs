@@ -10,7 +10,8 @@ public class RetryTests
 {
     private const string Busy = """{"serviceUnavailable": {"code": 503, "message": "busy"}}""";
 
-    private static async Task<(OpenStackSession Session, FakeTransport Fake)> Connect(Action<FakeTransport> script, int retries = 3, TimeSpan? timeout = null)
+    private static async Task<(OpenStackSession Session, FakeTransport Fake)> Connect(
+        Action<FakeTransport> script, int retries = 3, TimeSpan? timeout = null)
     {
         var fake = new FakeTransport().ThenToken();
         script(fake);
@@ -37,7 +38,8 @@ public class RetryTests
 
     private static Task Delete(OpenStackSession s) => s.Snapshots.DeleteAsync("fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", TestCloud.Call());
 
-    private const string SnapshotGone = """{"itemNotFound": {"code": 404, "message": "Snapshot fe06e9f2-e6b0-47d1-a63e-c0a15ad51994 could not be found."}}""";
+    private const string SnapshotGone =
+        """{"itemNotFound": {"code": 404, "message": "Snapshot fe06e9f2-e6b0-47d1-a63e-c0a15ad51994 could not be found."}}""";
 
     [Theory]
     [InlineData(502)]
@@ -54,7 +56,9 @@ public class RetryTests
     [Fact]
     public async Task Delete_ConnectionCutAfterSending_IsRetried()
     {
-        var (session, fake) = await Connect(f => f.ThenThrow(new HttpRequestException("reset", new IOException("connection reset by peer"))).ThenBody(202, "", "text/plain"));
+        var (session, fake) = await Connect(f => f
+            .ThenThrow(new HttpRequestException("reset", new IOException("connection reset by peer")))
+            .ThenBody(202, "", "text/plain"));
         using (session) await Delete(session);
 
         Assert.Equal(2, fake.Nova.Count);
@@ -176,7 +180,8 @@ public class RetryTests
     private const string NoSnapshots = """{"snapshots": []}""";
 
     private static string Listing(string name, DateTime createdAt, string id = "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b") =>
-        $$$"""{"snapshots": [{"id": "{{{id}}}", "volumeId": "{{{TestCloud.VolumeId}}}", "status": "creating", "size": 10, "createdAt": "{{{createdAt:yyyy-MM-ddTHH:mm:ss.ffffff}}}", "displayName": "{{{name}}}", "displayDescription": null}]}""";
+        $$$"""{"snapshots": [{"id": "{{{id}}}", "volumeId": "{{{TestCloud.VolumeId}}}", "status": "creating", "size": 10,"""
+        + $$$""" "createdAt": "{{{createdAt:yyyy-MM-ddTHH:mm:ss.ffffff}}}", "displayName": "{{{name}}}", "displayDescription": null}]}""";
 
     /// <summary>The create went out once and was never resent: the requests after it only list the snapshots.</summary>
     private static void AssertSentOnceThenLookedFor(FakeTransport fake)
@@ -190,7 +195,10 @@ public class RetryTests
     [Fact]
     public async Task Post_AnswerLost_SnapshotMadeAnyway_IsFoundAgain_NotResent()
     {
-        var (session, fake) = await Connect(f => f.ThenBody(504, "<h1>Gateway Timeout</h1>", "text/html").ThenJson(200, Listing("n", DateTime.UtcNow)).ThenJson(200, NoSnapshots));
+        var (session, fake) = await Connect(f => f
+            .ThenBody(504, "<h1>Gateway Timeout</h1>", "text/html")
+            .ThenJson(200, Listing("n", DateTime.UtcNow))
+            .ThenJson(200, NoSnapshots));
         var log = new RecordingLog(debug: false);
         using (session)
         {
@@ -204,7 +212,10 @@ public class RetryTests
     [Fact]
     public async Task Post_AnswerLost_AnOlderSnapshotOfThatName_IsNotTakenForIt()
     {
-        var (session, fake) = await Connect(f => f.ThenBody(502, "bad gateway", "text/plain").ThenJson(200, Listing("n", DateTime.UtcNow.AddHours(-1))).ThenJson(200, NoSnapshots));
+        var (session, fake) = await Connect(f => f
+            .ThenBody(502, "bad gateway", "text/plain")
+            .ThenJson(200, Listing("n", DateTime.UtcNow.AddHours(-1)))
+            .ThenJson(200, NoSnapshots));
         using (session) Assert.Contains("No such snapshot exists yet", (await Assert.ThrowsAsync<OpenStackException>(() => Create(session))).Message);
     }
 
@@ -214,7 +225,8 @@ public class RetryTests
         var (session, fake) = await Connect(f => f.ThenBody(504, "gateway", "text/plain"));
         using (session)
         {
-            var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call()));
+            var e = await Assert.ThrowsAsync<OpenStackException>(
+                () => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId), TestCloud.Call()));
             Assert.Contains("had no name", e.Message);
         }
         Assert.Single(fake.Nova);
@@ -223,7 +235,8 @@ public class RetryTests
     [Fact]
     public async Task RetryCount_IsRespected_ThenServiceUnavailable()
     {
-        var (session, fake) = await Connect(f => f.ThenJson(503, Busy).ThenJson(503, Busy).ThenJson(503, Busy, "req-last").ThenJson(200, FakeTransport.SnapshotBody()),
+        var (session, fake) = await Connect(
+            f => f.ThenJson(503, Busy).ThenJson(503, Busy).ThenJson(503, Busy, "req-last").ThenJson(200, FakeTransport.SnapshotBody()),
             retries: 2);
         using (session)
         {

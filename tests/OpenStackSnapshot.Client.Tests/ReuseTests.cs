@@ -12,7 +12,8 @@ public class ReuseTests
     private static readonly DateTime Now = new(2026, 12, 6, 23, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Span = TimeSpan.FromHours(20);
 
-    private static Snapshot Snap(string id, double hoursAgo, string status = SnapshotStatus.Available, string volume = Volume, string? name = "nightly") =>
+    private static Snapshot Snap(
+        string id, double hoursAgo, string status = SnapshotStatus.Available, string volume = Volume, string? name = "nightly") =>
         new(id, volume, name, null, status, 1, Now.AddHours(-hoursAgo));
 
     private static Snapshot? Find(params Snapshot[] listed) => new SnapshotReuse(listed, Span, Now).Find(Volume, "nightly");
@@ -77,9 +78,12 @@ public class ReuseTests
         var listed = new[]
         {
             Snap("untagged", 1),
-            new Snapshot("partly", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1), new Dictionary<string, string> { ["policy"] = "nightly" }),
-            new Snapshot("other-value", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1), new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "silver" }),
-            new Snapshot("tagged", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-3), new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "gold", ["extra"] = "x" }),
+            new Snapshot("partly", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1),
+                new Dictionary<string, string> { ["policy"] = "nightly" }),
+            new Snapshot("other-value", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-1),
+                new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "silver" }),
+            new Snapshot("tagged", Volume, "nightly", null, SnapshotStatus.Available, 1, Now.AddHours(-3),
+                new Dictionary<string, string> { ["policy"] = "nightly", ["tier"] = "gold", ["extra"] = "x" }),
         };
 
         Assert.Equal("tagged", new SnapshotReuse(listed, Span, Now, tags).Find(Volume, "nightly")?.Id);

@@ -61,6 +61,8 @@ public class WaitNoticeTests
 
         Assert.NotNull(session.UnavailableUntil);
         var warning = Assert.Single(log.Warnings);
-        Assert.Matches(@"^The cloud has failed every request for a while, each after retrying for up to 1 s: until \d\d:\d\d:\d\d UTC this session fails", warning);
+        Assert.Matches(
+            @"^The cloud has failed every request for a while, each after retrying for up to 1 s: until \d\d:\d\d:\d\d UTC this session fails",
+            warning);
     }
 }

@@ -51,7 +51,8 @@ public sealed class ChaosTests : EmulatorTest
     public async Task Each_kind_answers_its_way_and_carried_out_tells_whether_the_snapshot_was_made(string kind, int status, bool carriedOut)
     {
         var token = await TokenAsync();
-        await StartChaosAsync($"{{\"rate\":1,\"seed\":1,\"kinds\":[\"{kind}\"],\"routes\":[\"snapshots.create\"],\"heldBackMs\":50,\"latencyMs\":50}}");
+        await StartChaosAsync(
+            $"{{\"rate\":1,\"seed\":1,\"kinds\":[\"{kind}\"],\"routes\":[\"snapshots.create\"],\"heldBackMs\":50,\"latencyMs\":50}}");
 
         Assert.Equal(status, await TryCreateAsync(token));
 
@@ -171,7 +172,8 @@ public sealed class ChaosTests : EmulatorTest
         using (var chaotic = await GetAsync(Compute + "os-volumes", token)) Assert.Equal("OK", await chaotic.Content.ReadAsStringAsync());
 
         using (var deleted = await ControlAsync(HttpMethod.Delete, "chaos")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        using (var calm = await GetAsync(Compute + "os-volumes", token)) Assert.Equal("application/json", calm.Content.Headers.ContentType?.MediaType);
+        using (var calm = await GetAsync(Compute + "os-volumes", token))
+            Assert.Equal("application/json", calm.Content.Headers.ContentType?.MediaType);
         var stopped = await ChaosAsync();
         Assert.False(stopped.GetProperty("active").GetBoolean());
         Assert.Equal(1, stopped.GetProperty("injected").GetProperty("nonJson200").GetInt32());

@@ -53,7 +53,10 @@ public sealed class ControlTests : EmulatorTest
     public async Task Custom_body_and_content_type_are_sent_as_given()
     {
         var token = await TokenAsync();
-        Emu.InjectFault(new FaultSpec { Route = RouteKeys.SnapshotsShow, Status = 502, Body = "<html>bad gateway</html>", ContentType = "text/html" });
+        Emu.InjectFault(new FaultSpec
+        {
+            Route = RouteKeys.SnapshotsShow, Status = 502, Body = "<html>bad gateway</html>", ContentType = "text/html",
+        });
 
         using var response = await GetAsync(Compute + "os-snapshots/x", token);
 

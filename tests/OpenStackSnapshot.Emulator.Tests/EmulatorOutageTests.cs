@@ -9,7 +9,8 @@ namespace OpenStackSnapshot.Emulator.Tests;
 /// <summary>A dead cloud: HAProxy's 503 for a while, or a port that refuses connections and then comes back.</summary>
 public sealed class EmulatorOutageTests : EmulatorTest
 {
-    private const string HaproxyPage = "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n";
+    private const string HaproxyPage =
+        "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n";
 
     [Fact]
     public async Task Unavailable_outage_answers_haproxys_503_to_everything_but_the_controls_then_ends_by_itself()
@@ -30,7 +31,8 @@ public sealed class EmulatorOutageTests : EmulatorTest
         Assert.Equal("2", compute.Headers.RetryAfter?.ToString());
         Assert.True(compute.Headers.ConnectionClose);
         Assert.False(compute.Headers.Contains("x-openstack-request-id"));
-        using (var identity = await AuthAsync(PasswordAuth("demo", "demo-secret"))) Assert.Equal(HttpStatusCode.ServiceUnavailable, identity.StatusCode);
+        using (var identity = await AuthAsync(PasswordAuth("demo", "demo-secret")))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, identity.StatusCode);
         using (var unknown = await GetAsync("no/such/path", null)) Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
 
         using (var shown = await ControlAsync(HttpMethod.Get, "outage"))

@@ -95,7 +95,10 @@ public sealed class FaultModeTests : EmulatorTest
     public async Task Proxy_page_after_processing_makes_the_snapshot_then_answers_the_page()
     {
         var token = await TokenAsync();
-        Emu.InjectFault(new FaultSpec { Route = RouteKeys.SnapshotsCreate, ProxyPage = true, Status = 504, AfterProcessing = true, RetryAfter = "3" });
+        Emu.InjectFault(new FaultSpec
+        {
+            Route = RouteKeys.SnapshotsCreate, ProxyPage = true, Status = 504, AfterProcessing = true, RetryAfter = "3",
+        });
 
         using var response = await PostAsync(Compute + "os-snapshots", token, CreateBody());
 

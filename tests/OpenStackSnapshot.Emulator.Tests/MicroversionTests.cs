@@ -49,7 +49,8 @@ public sealed class MicroversionTests : EmulatorTest
         var token = await TokenAsync();
 
         // Even an invalid create body gets the 404: the version is checked before the schema.
-        using var response = await SendAsync(new HttpMethod(method), Compute + path, token, method == "POST" ? "{\"foo\": 1}" : null, (Legacy, "2.36"));
+        using var response = await SendAsync(
+            new HttpMethod(method), Compute + path, token, method == "POST" ? "{\"foo\": 1}" : null, (Legacy, "2.36"));
 
         await AssertFaultAsync(response, 404, "itemNotFound", "The resource could not be found.");
         AssertVersionHeaders(response, "2.36");
@@ -129,6 +130,8 @@ public sealed class MicroversionTests : EmulatorTest
         if (text.Length == 0) return "";
         var body = System.Text.Json.JsonDocument.Parse(text).RootElement;
         var first = body.EnumerateObject().First().Value;
-        return first.ValueKind == System.Text.Json.JsonValueKind.Object && first.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "";
+        return first.ValueKind == System.Text.Json.JsonValueKind.Object && first.TryGetProperty("message", out var message)
+            ? message.GetString() ?? ""
+            : "";
     }
 }

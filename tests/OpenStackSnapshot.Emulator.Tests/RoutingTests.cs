@@ -19,7 +19,11 @@ public sealed class RoutingTests : EmulatorTest
 
         foreach (var prefix in new[] { Compute, withProject })
         {
-            foreach (var path in new[] { "os-snapshots", "os-snapshots/detail", "os-snapshots/" + id, "os-volumes", "os-volumes/detail", "os-volumes/" + Seed.VolumeData01 })
+            var paths = new[]
+            {
+                "os-snapshots", "os-snapshots/detail", "os-snapshots/" + id, "os-volumes", "os-volumes/detail", "os-volumes/" + Seed.VolumeData01,
+            };
+            foreach (var path in paths)
             {
                 using var response = await GetAsync(prefix + path, token);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);

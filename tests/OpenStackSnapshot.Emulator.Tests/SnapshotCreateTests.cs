@@ -10,7 +10,8 @@ public sealed class SnapshotCreateTests : EmulatorTest
         "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n";
 
     private const string BooleanEnum =
-        "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
+        "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', "
+        + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
     [Fact]
     public async Task Create_is_200_with_exactly_the_seven_keys_and_status_creating()
@@ -68,9 +69,11 @@ public sealed class SnapshotCreateTests : EmulatorTest
 
     [Theory]
     [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"name\": \"x\"}}",
-        "Invalid input for field/attribute snapshot. Value: {'volume_id': 'v', 'name': 'x'}. Additional properties are not allowed ('name' was unexpected)")]
+        "Invalid input for field/attribute snapshot. Value: {'volume_id': 'v', 'name': 'x'}. "
+        + "Additional properties are not allowed ('name' was unexpected)")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"name\": \"x\", \"description\": \"d\"}}",
-        "Invalid input for field/attribute snapshot. Value: {'volume_id': 'v', 'name': 'x', 'description': 'd'}. Additional properties are not allowed ('name', 'description' were unexpected)")]
+        "Invalid input for field/attribute snapshot. Value: {'volume_id': 'v', 'name': 'x', 'description': 'd'}. "
+        + "Additional properties are not allowed ('name', 'description' were unexpected)")]
     [InlineData("{\"snapshot\": {\"display_name\": \"x\"}}",
         "Invalid input for field/attribute snapshot. Value: {'display_name': 'x'}. 'volume_id' is a required property")]
     [InlineData("{\"foo\": {}}", "'snapshot' is a required property")]
@@ -82,8 +85,10 @@ public sealed class SnapshotCreateTests : EmulatorTest
         "Invalid input for field/attribute display_name. Value: None. None is not of type 'string'")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"display_description\": [\"a\", true]}}",
         "Invalid input for field/attribute display_description. Value: ['a', True]. ['a', True] is not of type 'string'")]
-    [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"force\": 1}}", "Invalid input for field/attribute force. Value: 1. 1 is not of type 'boolean', 'string'")]
-    [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"force\": null}}", "Invalid input for field/attribute force. Value: None. None is not of type 'boolean', 'string'")]
+    [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"force\": 1}}",
+        "Invalid input for field/attribute force. Value: 1. 1 is not of type 'boolean', 'string'")]
+    [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"force\": null}}",
+        "Invalid input for field/attribute force. Value: None. None is not of type 'boolean', 'string'")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"v\", \"force\": \"maybe\"}}",
         "Invalid input for field/attribute force. Value: maybe. 'maybe' is not one of " + BooleanEnum)]
     public async Task Schema_errors_are_400_with_novas_messages(string body, string message)

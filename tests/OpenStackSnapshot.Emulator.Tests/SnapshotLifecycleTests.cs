@@ -7,7 +7,8 @@ namespace OpenStackSnapshot.Emulator.Tests;
 public sealed class SnapshotLifecycleTests : EmulatorTest
 {
     private const string InvalidInput =
-        "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'nova.exception.InvalidInput'>";
+        "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n"
+        + "<class 'nova.exception.InvalidInput'>";
 
     [Fact]
     public async Task With_no_delay_a_snapshot_is_available_on_the_next_read_and_gone_right_after_delete()

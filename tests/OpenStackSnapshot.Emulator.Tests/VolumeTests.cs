@@ -29,7 +29,10 @@ public sealed class VolumeTests : EmulatorTest
 
         var volume = (await JsonAsync(response)).GetProperty("volume");
         Assert.Equal(
-            ["id", "status", "size", "availabilityZone", "createdAt", "attachments", "displayName", "displayDescription", "volumeType", "snapshotId", "metadata"],
+            [
+                "id", "status", "size", "availabilityZone", "createdAt", "attachments", "displayName", "displayDescription",
+                "volumeType", "snapshotId", "metadata",
+            ],
             volume.EnumerateObject().Select(p => p.Name));
         Assert.Equal("available", volume.GetProperty("status").GetString());
         Assert.Equal(100, volume.GetProperty("size").GetInt32());
@@ -61,7 +64,8 @@ public sealed class VolumeTests : EmulatorTest
         var token = await TokenAsync();
         const string other = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
-        using var attached = await ControlAsync(HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
+        using var attached = await ControlAsync(
+            HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
         Assert.Equal(HttpStatusCode.NoContent, attached.StatusCode);
         Assert.True(Emu.AttachVolume(Seed.VolumeDb01, other));
 

@@ -25,7 +25,8 @@ BeforeAll {
         $saved = @{ HOME = $env:HOME; PSModulePath = $env:PSModulePath; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME }
         try {
             $env:HOME = $script:UserHome; $env:PSModulePath = $null; $env:XDG_DATA_HOME = $null; $env:XDG_CONFIG_HOME = $null
-            $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n" + $Script))
+            $preamble = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n"
+            $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($preamble + $Script))
             $output = & $process @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
             $exit = $LASTEXITCODE
         }
@@ -86,7 +87,8 @@ Get-InstalledPSResource OpenStackSnapshot | ForEach-Object { "installed `$(`$_.N
     It 'imports by name in a fresh pwsh, shows its help, connects with a clouds.yaml and creates a snapshot' {
         $clouds = Join-Path $script:UserHome '.config/openstack/clouds.yaml'
         New-Item -ItemType Directory -Path (Split-Path $clouds) -Force | Out-Null
-        "clouds:`n  mycloud:`n    auth:`n      auth_url: $($script:Emulator.AuthUrl)`n      username: demo`n      password: demo-secret`n      project_name: demo`n" | Set-Content $clouds
+        "clouds:`n  mycloud:`n    auth:`n      auth_url: $($script:Emulator.AuthUrl)`n" +
+            "      username: demo`n      password: demo-secret`n      project_name: demo`n" | Set-Content $clouds
         $said = Invoke-UserPwsh @"
 Import-Module OpenStackSnapshot
 `$module = Get-Module OpenStackSnapshot; "imported `$(`$module.Name) `$(`$module.Version) from `$(`$module.ModuleBase)"
@@ -114,7 +116,8 @@ Import-Module OpenStackSnapshot; "imported `$((Get-Module OpenStackSnapshot).Ver
     It 'uninstalls every version' {
         $said = Invoke-UserPwsh @"
 Uninstall-PSResource OpenStackSnapshot -Version '*' -Scope CurrentUser
-"left: `$(@(Get-InstalledPSResource OpenStackSnapshot -ErrorAction SilentlyContinue).Count), listed: `$(@(Get-Module -ListAvailable OpenStackSnapshot).Count)"
+"left: `$(@(Get-InstalledPSResource OpenStackSnapshot -ErrorAction SilentlyContinue).Count), " +
+    "listed: `$(@(Get-Module -ListAvailable OpenStackSnapshot).Count)"
 "@
         "$said" | Should -Match 'left: 0, listed: 0'
     }

@@ -40,7 +40,8 @@ Describe 'Choosing the API' {
 Describe 'Advice that names the other API' {
     BeforeAll {
         $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenStackSnapshot' } | Select-Object -First 1
-        $script:ToRecord = $assembly.GetType('OpenStackSnapshot.Errors.ErrorMap').GetMethod('ToRecord', [Reflection.BindingFlags]'Public, NonPublic, Static')
+        $flags = [Reflection.BindingFlags]'Public, NonPublic, Static'
+        $script:ToRecord = $assembly.GetType('OpenStackSnapshot.Errors.ErrorMap').GetMethod('ToRecord', $flags)
         # The client's types live in the module's private load context: reached through the method's signature.
         $script:ExceptionType = $script:ToRecord.GetParameters()[0].ParameterType
         $kindType = $script:ExceptionType.GetProperty('Kind').PropertyType

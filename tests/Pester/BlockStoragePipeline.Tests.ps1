@@ -44,7 +44,10 @@ Describe 'A nightly pipeline on a BlockStorage session' {
 
     It 'reuses with -ReuseNewerThan only a snapshot carrying the run''s metadata, and -Summary counts it' {
         $untagged = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly
-        $run = { $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -Name nightly -Metadata $script:Managed -ReuseNewerThan 20:00:00 -Wait -ThrottleLimit 2 -Summary }
+        $run = {
+            $script:VolumeAvailable, $script:VolumeAvailable2 |
+                New-OSSnapshot -Name nightly -Metadata $script:Managed -ReuseNewerThan 20:00:00 -Wait -ThrottleLimit 2 -Summary
+        }
 
         $first = & $run
         $second = & $run

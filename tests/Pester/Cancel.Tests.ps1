@@ -24,7 +24,8 @@ BeforeAll {
             $shell.AddScript($Script) | Out-Null; foreach ($a in $Arguments) { $shell.AddArgument($a) | Out-Null }
             $running = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ((Get-EmulatorRequestCount $script:Emulator $Route) -lt $before + $Requests -and -not $running.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while ((Get-EmulatorRequestCount $script:Emulator $Route) -lt $before + $Requests -and -not $running.IsCompleted -and
+                [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             Start-Sleep -Milliseconds 300   # into the wait that follows the request
             $running.IsCompleted | Should -BeFalse -Because 'the command was still working when Ctrl+C came'
             $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -39,7 +40,8 @@ BeforeAll {
     Invoke-InRunspace {
         param($ModulePath, $AuthUrl, $Volume)
         Import-Module $ModulePath
-        Connect-OSCloud -AuthUrl $AuthUrl -Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo | Out-Null
+        $credential = [pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+        Connect-OSCloud -AuthUrl $AuthUrl -Credential $credential -ProjectName demo | Out-Null
         $global:Known = (New-OSSnapshot -VolumeId $Volume -Name cancel-known).Id
     } $script:ModulePath, $script:Emulator.AuthUrl, $script:VolumeAvailable | Out-Null
     $script:Known = Invoke-InRunspace { $global:Known }
@@ -62,7 +64,8 @@ Describe 'Ctrl+C stops a command long before what it waits for, and leaves the s
 
     It 'mid request: a create whose answer would come after 30 s' {
         Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status 200 -DelayMs 30000
-        $script:Stops['request'] = Measure-Stop { param($Volume) New-OSSnapshot -VolumeId $Volume -Name cancel-request } 'snapshots.create' -Arguments $script:VolumeAvailable
+        $create = { param($Volume) New-OSSnapshot -VolumeId $Volume -Name cancel-request }
+        $script:Stops['request'] = Measure-Stop $create 'snapshots.create' -Arguments $script:VolumeAvailable
         $script:Stops['request'].TotalSeconds | Should -BeLessThan 10 -Because 'the answer would have come after 30 s'
     }
 
@@ -84,13 +87,15 @@ Describe 'Ctrl+C stops a command long before what it waits for, and leaves the s
     It 'mid wait: Wait-OSSnapshot on a snapshot that stays creating' {
         Set-EmulatorSetting $script:Emulator @{ snapshotDelayMs = 600000 }
         $id = Invoke-InRunspace { param($Volume) (New-OSSnapshot -VolumeId $Volume -Name cancel-wait).Id } $script:VolumeAvailable
-        $script:Stops['Wait-OSSnapshot'] = Measure-Stop { param($Id) Wait-OSSnapshot -Id $Id -Timeout 00:10:00 } 'snapshots.show' -Requests 2 -Arguments $id
+        $wait = { param($Id) Wait-OSSnapshot -Id $Id -Timeout 00:10:00 }
+        $script:Stops['Wait-OSSnapshot'] = Measure-Stop $wait 'snapshots.show' -Requests 2 -Arguments $id
         $script:Stops['Wait-OSSnapshot'].TotalSeconds | Should -BeLessThan 10 -Because 'the snapshot stays creating for 10 minutes'
     }
 
     It 'mid wait: New-OSSnapshot -Wait' {
         Set-EmulatorSetting $script:Emulator @{ snapshotDelayMs = 600000 }
-        $script:Stops['New -Wait'] = Measure-Stop { param($Volume) New-OSSnapshot -VolumeId $Volume -Name cancel-newwait -Wait -Timeout 00:10:00 } 'snapshots.show' -Requests 2 -Arguments $script:VolumeAvailable
+        $createAndWait = { param($Volume) New-OSSnapshot -VolumeId $Volume -Name cancel-newwait -Wait -Timeout 00:10:00 }
+        $script:Stops['New -Wait'] = Measure-Stop $createAndWait 'snapshots.show' -Requests 2 -Arguments $script:VolumeAvailable
         $script:Stops['New -Wait'].TotalSeconds | Should -BeLessThan 10 -Because 'the snapshot stays creating for 10 minutes'
     }
 
@@ -98,10 +103,12 @@ Describe 'Ctrl+C stops a command long before what it waits for, and leaves the s
         Set-EmulatorFault $script:Emulator -Route 'identity.tokens' -Status 503 -RetryAfter 30 -Count 5
         $script:Stops['sign-in retry'] = Measure-Stop {
             param($AuthUrl)
-            Connect-OSCloud -Name other -AuthUrl $AuthUrl -Credential ([pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))) -ProjectName demo
+            $credential = [pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
+            Connect-OSCloud -Name other -AuthUrl $AuthUrl -Credential $credential -ProjectName demo
         } 'identity.tokens' -Arguments $script:Emulator.AuthUrl
         $script:Stops['sign-in retry'].TotalSeconds | Should -BeLessThan 10 -Because 'the retry would have come after 30 s'
-        Invoke-InRunspace { Get-OSSession -Name other -ErrorAction SilentlyContinue } | Should -BeNullOrEmpty -Because 'a stopped sign-in leaves no half-made session'
+        Invoke-InRunspace { Get-OSSession -Name other -ErrorAction SilentlyContinue } |
+            Should -BeNullOrEmpty -Because 'a stopped sign-in leaves no half-made session'
     }
 
     It 'mid backoff: a cloud that refuses connections' {
@@ -125,7 +132,9 @@ Describe 'Ctrl+C stops a command long before what it waits for, and leaves the s
         finally { $shell.Dispose() }
         $script:Stops['refused backoff'].TotalSeconds | Should -BeLessThan 10 -Because 'the retry would have come after 15 s or more'
         $listening = [DateTime]::UtcNow.AddSeconds(15)
-        while ([DateTime]::UtcNow -lt $listening) { try { Get-EmulatorOutage $script:Emulator | Out-Null; break } catch { Start-Sleep -Milliseconds 200 } }
+        while ([DateTime]::UtcNow -lt $listening) {
+            try { Get-EmulatorOutage $script:Emulator | Out-Null; break } catch { Start-Sleep -Milliseconds 200 }
+        }
         Invoke-InRunspace { Disconnect-OSCloud -Session backoff } | Out-Null
     }
 }

@@ -48,7 +48,8 @@ Describe 'Completion of ids and names' {
     }
 
     It 'completes from the session named by -Session' {
-        $other = Connect-TestCloud $script:Emulator -User admin -Password admin-secret -Project admin -Extra @{ Name = 'adminside'; NoDefault = $true }
+        $admin = @{ User = 'admin'; Password = 'admin-secret'; Project = 'admin'; Extra = @{ Name = 'adminside'; NoDefault = $true } }
+        $other = Connect-TestCloud $script:Emulator @admin
         (Complete 'Get-OSSnapshot -Session adminside -Id w').CompletionText | Should -BeNullOrEmpty   # the admin project has none
         (Complete 'Get-OSSnapshot -Id w').CompletionText | Should -Be @($script:Weekly.Id)
         Disconnect-OSCloud -Session $other

@@ -15,11 +15,13 @@ Describe 'What a Compute session refuses before sending' {
     It '<Command> is a terminating OSInvalidArgument naming -Api BlockStorage, and nothing is sent' -ForEach @(
         @{ Command = 'Get-OSSnapshot -Metadata'; Parameter = '-Metadata'; Run = { Get-OSSnapshot -Metadata @{ tier = 'gold' } } }
         @{ Command = 'Get-OSSnapshot -AllProjects'; Parameter = '-AllProjects'; Run = { Get-OSSnapshot -AllProjects } }
-        @{ Command = 'New-OSSnapshot -Metadata (piped)'; Parameter = '-Metadata'; Run = { $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -Metadata @{ tier = 'gold' } } }
+        @{ Command = 'New-OSSnapshot -Metadata (piped)'; Parameter = '-Metadata'
+           Run = { $script:VolumeAvailable, $script:VolumeAvailable2 | New-OSSnapshot -Metadata @{ tier = 'gold' } } }
         @{ Command = 'Set-OSSnapshot -Name'; Parameter = '-Name'; Run = { Set-OSSnapshot -Id $script:Known -Name renamed } }
         @{ Command = 'Set-OSSnapshot -Description'; Parameter = '-Description'; Run = { Set-OSSnapshot -Id $script:Known -Description d } }
         @{ Command = 'Set-OSSnapshot -Metadata'; Parameter = '-Metadata'; Run = { Set-OSSnapshot -Id $script:Known -Metadata @{ tier = 'gold' } } }
-        @{ Command = 'Set-OSSnapshot -RemoveMetadataKey'; Parameter = '-RemoveMetadataKey'; Run = { Get-OSSnapshot -Id $script:Known | Set-OSSnapshot -RemoveMetadataKey tier } }
+        @{ Command = 'Set-OSSnapshot -RemoveMetadataKey'; Parameter = '-RemoveMetadataKey'
+           Run = { Get-OSSnapshot -Id $script:Known | Set-OSSnapshot -RemoveMetadataKey tier } }
     ) {
         # Every command's BeginProcessing runs before any item flows, so even the piped Get-OSSnapshot sends nothing.
         $before = Get-RequestTotal

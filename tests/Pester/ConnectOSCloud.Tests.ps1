@@ -62,7 +62,8 @@ Describe 'Connect-OSCloud' {
     }
 
     It 'stops with OSAuthenticationFailed on a wrong password' {
-        { Connect-TestCloud $script:Emulator -Password 'wrong' } | Should -Throw -ErrorId 'OSAuthenticationFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        { Connect-TestCloud $script:Emulator -Password 'wrong' } |
+            Should -Throw -ErrorId 'OSAuthenticationFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record = $null
         try { Connect-TestCloud $script:Emulator -Password 'wrong' } catch { $record = $_ }
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
@@ -81,7 +82,8 @@ Describe 'Connect-OSCloud' {
     It 'stops with OSConnectionFailed when nothing listens' {
         $port = Get-ClosedPort
         $record = $null
-        try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -MaximumRetryCount 0 } catch { $record = $_ }
+        try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -MaximumRetryCount 0 }
+        catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
@@ -90,11 +92,16 @@ Describe 'Connect-OSCloud' {
         $port = Get-ClosedPort
         $record = $null
         $started = [DateTime]::UtcNow
-        try { Connect-OSCloud -AuthUrl "http://127.0.0.1:$port/v3" -Credential (New-TestCredential) -ProjectName demo -WarningVariable waited -WarningAction SilentlyContinue } catch { $record = $_ }
+        $connect = @{
+            AuthUrl = "http://127.0.0.1:$port/v3"; Credential = New-TestCredential; ProjectName = 'demo'
+            WarningVariable = 'waited'; WarningAction = 'SilentlyContinue'
+        }
+        try { Connect-OSCloud @connect } catch { $record = $_ }
         ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 60   # well under the 120-s budget it waited before
         $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $record.Exception.Message | Should -Match "^Could not reach http://127\.0\.0\.1:$port for POST http://127\.0\.0\.1:$port/v3/auth/tokens: .+\. It was sent 4 times over [\d.]+ s\.$"
+        $record.Exception.Message | Should -Match ("^Could not reach http://127\.0\.0\.1:$port for POST http://127\.0\.0\.1:$port/v3/auth/tokens: " +
+            '.+\. It was sent 4 times over [\d.]+ s\.$')
         $record.ErrorDetails.Message | Should -BeExactly $record.Exception.Message
         $record.ErrorDetails.RecommendedAction | Should -Match 'retry_budget.*-RetryBudgetSec'
         @($waited) | Should -HaveCount 1
@@ -104,11 +111,15 @@ Describe 'Connect-OSCloud' {
     It 'fails a first sign-in to a host name that does not resolve at once, without waiting' {
         $record = $null
         $started = [DateTime]::UtcNow
-        try { Connect-OSCloud -AuthUrl 'http://keystone.mistyped.invalid:5000/v3' -Credential (New-TestCredential) -ProjectName demo -WarningVariable waited } catch { $record = $_ }
+        $connect = @{
+            AuthUrl = 'http://keystone.mistyped.invalid:5000/v3'; Credential = New-TestCredential; ProjectName = 'demo'; WarningVariable = 'waited'
+        }
+        try { Connect-OSCloud @connect } catch { $record = $_ }
         ([DateTime]::UtcNow - $started).TotalSeconds | Should -BeLessThan 60   # well under the 120-s budget
         $record.FullyQualifiedErrorId | Should -Be 'OSConnectionFailed,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $record.Exception.Message | Should -Match '^The host name keystone\.mistyped\.invalid does not resolve \(POST http://keystone\.mistyped\.invalid:5000/v3/auth/tokens\): .+\.$'
+        $record.Exception.Message | Should -Match ('^The host name keystone\.mistyped\.invalid does not resolve ' +
+            '\(POST http://keystone\.mistyped\.invalid:5000/v3/auth/tokens\): .+\.$')
         $record.Exception.Message | Should -Not -Match 'It was sent'
         $record.ErrorDetails.RecommendedAction | Should -Match 'typo'
         @($waited) | Should -HaveCount 0

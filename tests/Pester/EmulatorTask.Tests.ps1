@@ -9,7 +9,8 @@ Describe 'build.ps1 -Task Emulator' -Skip:$IsWindows {
     It 'prints the lines that connect another pwsh to it; Ctrl+C stops the emulator and removes its folder' {
         $pwsh = Get-PwshCommandLine
         $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-        foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:RepoRoot 'build.ps1'), '-Task', 'Emulator')) { $start.ArgumentList.Add($argument) }
+        $taskArguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:RepoRoot 'build.ps1'), '-Task', 'Emulator')
+        foreach ($argument in @($pwsh | Select-Object -Skip 1) + $taskArguments) { $start.ArgumentList.Add($argument) }
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardInput = $true
@@ -32,7 +33,8 @@ Describe 'build.ps1 -Task Emulator' -Skip:$IsWindows {
             $saved = Clear-OSEnvironment
             try {
                 $use = "`$ErrorActionPreference = 'Stop'; $($settings[0]); $($connect[0]) | Out-Null; " +
-                    "`$made = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name from-emulator-task; (Get-OSSnapshot -Id `$made.Id).Name; (Get-OSSession).Name"
+                    "`$made = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name from-emulator-task; " +
+                    "(Get-OSSnapshot -Id `$made.Id).Name; (Get-OSSession).Name"
                 $said = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $use 2>&1 | ForEach-Object { "$_" })
             }
             finally { Restore-OSEnvironment $saved }

@@ -35,7 +35,8 @@ function Get-RequestLine([scriptblock] $Command) {
 }
 
 # Connects as the seeded member user; retries are immediate so fault tests stay fast.
-function Connect-TestCloud($Emulator, [string] $User = 'demo', [string] $Password = 'demo-secret', [string] $Project = 'demo', [hashtable] $Extra = @{}) {
+function Connect-TestCloud(
+    $Emulator, [string] $User = 'demo', [string] $Password = 'demo-secret', [string] $Project = 'demo', [hashtable] $Extra = @{}) {
     Connect-OSCloud -AuthUrl $Emulator.AuthUrl -Credential (New-TestCredential $User $Password) -ProjectName $Project -RetryIntervalSec 0 @Extra
 }
 

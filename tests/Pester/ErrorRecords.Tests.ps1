@@ -20,18 +20,25 @@ Describe 'Error records from New-OSSnapshot' {
     It '<Status> <Case> -> <ErrorId> [<Category>]' -ForEach @(
         @{ Status = 400; Case = 'bad request'; Body = $null; ErrorId = 'OSBadRequest'; Category = 'InvalidArgument'; Terminating = $false }
         @{ Status = 403; Case = 'policy'; Body = $null; ErrorId = 'OSForbidden'; Category = 'PermissionDenied'; Terminating = $false }
-        @{ Status = 404; Case = 'no os-snapshots here'; Body = $null; ErrorId = 'OSApiNotAvailable'; Category = 'NotImplemented'; Terminating = $true }
-        @{ Status = 404; Case = 'web framework page'; Body = '{"message": "The resource could not be found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}'; ErrorId = 'OSApiNotAvailable'; Category = 'NotImplemented'; Terminating = $true }
+        @{ Status = 404; Case = 'no os-snapshots here'; Body = $null
+           ErrorId = 'OSApiNotAvailable'; Category = 'NotImplemented'; Terminating = $true }
+        @{ Status = 404; Case = 'web framework page'
+           Body = '{"message": "The resource could not be found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}'
+           ErrorId = 'OSApiNotAvailable'; Category = 'NotImplemented'; Terminating = $true }
         @{ Status = 405; Case = 'method'; Body = $null; ErrorId = 'OSMethodNotAllowed'; Category = 'InvalidOperation'; Terminating = $false }
         @{ Status = 413; Case = 'over limit'; Body = $null; ErrorId = 'OSOverLimit'; Category = 'LimitsExceeded'; Terminating = $false }
         @{ Status = 415; Case = 'media type'; Body = $null; ErrorId = 'OSUnsupportedMediaType'; Category = 'InvalidOperation'; Terminating = $false }
         @{ Status = 429; Case = 'rate limited'; Body = $null; ErrorId = 'OSOverLimit'; Category = 'LimitsExceeded'; Terminating = $false }
         @{ Status = 500; Case = 'server fault'; Body = $null; ErrorId = 'OSServerError'; Category = 'InvalidResult'; Terminating = $false }
-        @{ Status = 502; Case = 'bad gateway'; Body = '<html><body>Bad Gateway</body></html>'; ErrorId = 'OSServiceUnavailable'; Category = 'ResourceUnavailable'; Terminating = $false }
-        @{ Status = 503; Case = 'unavailable'; Body = $null; ErrorId = 'OSServiceUnavailable'; Category = 'ResourceUnavailable'; Terminating = $false }
-        @{ Status = 200; Case = 'HTML body'; Body = '<html><body>Please sign in</body></html>'; ErrorId = 'OSInvalidResponse'; Category = 'InvalidData'; Terminating = $false }
+        @{ Status = 502; Case = 'bad gateway'; Body = '<html><body>Bad Gateway</body></html>'
+           ErrorId = 'OSServiceUnavailable'; Category = 'ResourceUnavailable'; Terminating = $false }
+        @{ Status = 503; Case = 'unavailable'; Body = $null
+           ErrorId = 'OSServiceUnavailable'; Category = 'ResourceUnavailable'; Terminating = $false }
+        @{ Status = 200; Case = 'HTML body'; Body = '<html><body>Please sign in</body></html>'
+           ErrorId = 'OSInvalidResponse'; Category = 'InvalidData'; Terminating = $false }
         @{ Status = 200; Case = 'empty body'; Body = ''; ErrorId = 'OSInvalidResponse'; Category = 'InvalidData'; Terminating = $false }
-        @{ Status = 200; Case = 'truncated JSON'; Body = '{"snapshot": {"id": "abc", "status": "crea'; ErrorId = 'OSInvalidResponse'; Category = 'InvalidData'; Terminating = $false }
+        @{ Status = 200; Case = 'truncated JSON'; Body = '{"snapshot": {"id": "abc", "status": "crea'
+           ErrorId = 'OSInvalidResponse'; Category = 'InvalidData'; Terminating = $false }
     ) {
         Set-EmulatorFault $script:Emulator -Route 'snapshots.create' -Status $Status -Body $Body -Count 5
         $record = Get-CreateError
@@ -140,7 +147,9 @@ Describe 'Error records from Remove-OSSnapshot' {
         Set-EmulatorSetting $script:Emulator @{ snapshotDelayMs = 1500 }   # long enough to meet the snapshot while it is creating
     }
 
-    It 'says a snapshot is still creating, through <Api>, and that waiting then removing it works' -ForEach @(@{ Api = 'Compute' }, @{ Api = 'BlockStorage' }) {
+    It 'says a snapshot is still creating, through <Api>, and that waiting then removing it works' -ForEach @(
+        @{ Api = 'Compute' }, @{ Api = 'BlockStorage' }
+    ) {
         Connect-TestCloud $script:Emulator -Extra @{ Api = $Api } | Out-Null
         $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name young
         $snapshot.Status | Should -Be 'creating'
@@ -148,12 +157,15 @@ Describe 'Error records from Remove-OSSnapshot' {
         $record.FullyQualifiedErrorId | Should -Be 'OSSnapshotNotAvailable,OpenStackSnapshot.Commands.RemoveOSSnapshotCommand'
         $record.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $record.TargetObject | Should -Be $snapshot.Id
-        $record.Exception.Message | Should -Match ("^Snapshot $($snapshot.Id) is still creating: block storage deletes a snapshot only once it is available \(or error\)\. " +
+        $record.Exception.Message | Should -Match (
+            "^Snapshot $($snapshot.Id) is still creating: block storage deletes a snapshot only once it is available \(or error\)\. " +
             '\(HTTP (500 computeFault|400 badRequest), DELETE \S+, request id req-[0-9a-f-]+\)\.$')
         $record.Exception.Message | Should -Not -Match 'launchpad|operator'
-        $record.ErrorDetails.RecommendedAction | Should -Match '^Wait until it is available, then delete it\. Wait-OSSnapshot -Id <id> \| Remove-OSSnapshot waits until it is available, then removes it'
+        $record.ErrorDetails.RecommendedAction | Should -Match ('^Wait until it is available, then delete it\. ' +
+            'Wait-OSSnapshot -Id <id> \| Remove-OSSnapshot waits until it is available, then removes it')
         Wait-OSSnapshot -Id $snapshot.Id | Remove-OSSnapshot -Confirm:$false -Wait
-        (Get-OneError { Get-OSSnapshot -Id $snapshot.Id }).FullyQualifiedErrorId | Should -Be 'OSNotFound,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+        (Get-OneError { Get-OSSnapshot -Id $snapshot.Id }).FullyQualifiedErrorId |
+            Should -Be 'OSNotFound,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
     }
 }
 

@@ -27,7 +27,8 @@ Describe 'Verbose and debug output' {
 
     It 'writes one verbose line per request: method, URL, status, time and request id' {
         Connect-TestCloud $script:Emulator | Out-Null
-        $lines = New-OSSnapshot -VolumeId $script:VolumeAvailable -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -notlike 'Performing the operation*' }
+        $lines = New-OSSnapshot -VolumeId $script:VolumeAvailable -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -notlike 'Performing the operation*' }
         $lines.Count | Should -Be 1
         $lines[0].Message | Should -Match '^POST http://127\.0\.0\.1:\d+/compute/v2\.1/os-snapshots -> 200 OK in \d+ ms \(req-[0-9a-f-]{36}\)$'
     }
@@ -37,7 +38,9 @@ Describe 'Verbose and debug output' {
         # verbose line would prompt, and fail in a non-interactive session such as this one.
         Connect-TestCloud $script:Emulator | Out-Null
         $records = @(Get-OSSnapshot -Debug 5>&1 4>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] })
-        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' }).Count | Should -Be 1
+        $exchanges = @($records |
+            Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match '^GET \S+ -> 200 OK in \d+ ms' })
+        $exchanges.Count | Should -Be 1
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
     }
 
@@ -46,7 +49,8 @@ Describe 'Verbose and debug output' {
         Connect-TestCloud $script:Emulator | Out-Null
         Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 503 -RetryAfter 3
         $records = @(Get-OSSnapshot -Debug 5>&1 3>&1 | Where-Object { $_ -is [System.Management.Automation.InformationalRecord] })
-        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'WARNING: Waiting for GET *' }).Count | Should -Be 1
+        $waits = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'WARNING: Waiting for GET *' })
+        $waits.Count | Should -Be 1
         @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
         Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 503 -RetryAfter 3
         $warned = @(Get-OSSnapshot -Debug -WarningAction Continue 3>&1 5>$null | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
@@ -73,7 +77,8 @@ Describe 'Verbose and debug output' {
 
     It 'shows the exchange on -Debug with the token and password redacted' {
         $DebugPreference = 'Continue'
-        $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $records = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo 5>&1 |
+            Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
         $text = ($records.Message -join "`n")
         $text | Should -Match 'HTTP request: POST .*/auth/tokens'
         $text | Should -Match '"password":"\*\*\*"'

@@ -10,14 +10,17 @@ BeforeAll {
     Connect-TestCloud $script:Emulator -Extra @{ Name = 'fuzz'; MaximumRetryCount = 1; RetryBudgetSec = 1 } | Out-Null
     $script:Known = (New-OSSnapshot -VolumeId $script:VolumeAvailable -Name fuzz-known -Session fuzz).Id
 
-    $snapshot = '{"snapshot": {"id": "fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", "volumeId": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "available", "size": 1, "createdAt": "2026-12-04T08:56:30.215430", "displayName": "n", "displayDescription": null}}'
+    $snapshot = '{"snapshot": {"id": "fe06e9f2-e6b0-47d1-a63e-c0a15ad51994", "volumeId": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", ' +
+        '"status": "available", "size": 1, "createdAt": "2026-12-04T08:56:30.215430", "displayName": "n", "displayDescription": null}}'
     $script:Bodies = @(
         $snapshot
         $snapshot -replace '"available"', '"error"'
         '{"snapshots": [' + ($snapshot -replace '^\{"snapshot": ', '' -replace '\}$', '') + ']}'
         '{"snapshots": []}'
-        '{"volume": {"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "available", "size": 1, "displayName": "v", "attachments": [{}], "createdAt": "2025-06-12T14:56:30.000000"}}'
-        '{"volumes": [{"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "in-use", "size": 1, "attachments": [{"serverId": "s-1", "device": "/dev/vdb"}]}]}'
+        ('{"volume": {"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "available", "size": 1, "displayName": "v", ' +
+            '"attachments": [{}], "createdAt": "2025-06-12T14:56:30.000000"}}')
+        ('{"volumes": [{"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "in-use", "size": 1, ' +
+            '"attachments": [{"serverId": "s-1", "device": "/dev/vdb"}]}]}')
         '{"badRequest": {"code": 400, "message": "Invalid input for field/attribute snapshot."}}'
         '{"overLimit": {"code": 413, "message": "Quota exceeded", "retryAfter": "7"}}'
         '{"itemNotFound": {"code": 404, "message": "Snapshot could not be found."}}'
@@ -36,9 +39,16 @@ BeforeAll {
         switch ($script:Random.Next(5)) {
             0 { $body }                                                                          # as it is
             1 { $body.Substring(0, $script:Random.Next($body.Length + 1)) }                      # cut
-            2 { if ($body) { $at = $script:Random.Next($body.Length); $body.Remove($at, 1).Insert($at, [string][char]$script:Random.Next(32, 127)) } else { $body } }
+            2 {
+                if ($body) { $at = $script:Random.Next($body.Length); $body.Remove($at, 1).Insert($at, [string][char]$script:Random.Next(32, 127)) }
+                else { $body }
+            }
             3 { $matches = [regex]::Matches($body, '(?<=": )("[^"]*"|[-\d.]+|null|true|false|\[\{\}\])')   # one value retyped
-                if ($matches.Count) { $m = $matches[$script:Random.Next($matches.Count)]; $body.Remove($m.Index, $m.Length).Insert($m.Index, (Pick $script:Odd)) } else { $body } }
+                if ($matches.Count) {
+                    $m = $matches[$script:Random.Next($matches.Count)]; $body.Remove($m.Index, $m.Length).Insert($m.Index, (Pick $script:Odd))
+                }
+                else { $body }
+            }
             4 { -join (1..$script:Random.Next(1, 40) | ForEach-Object { [char]$script:Random.Next(32, 0x2FF) }) } # noise
         }
     }
@@ -49,7 +59,8 @@ BeforeAll {
         @{ Route = 'snapshots.create'; Own = $script:Bodies[0]; Run = { New-OSSnapshot -VolumeId $script:VolumeAvailable -Session fuzz } }
         @{ Route = 'snapshots.show'; Own = $script:Bodies[0]; Run = { Get-OSSnapshot -Id $script:Known -Session fuzz } }
         @{ Route = 'snapshots.detail'; Own = $script:Bodies[2]; Run = { Get-OSSnapshot -Name 'n*' -Session fuzz } }
-        @{ Route = 'snapshots.delete'; Own = ''; Run = { Remove-OSSnapshot -Id '0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b' -Session fuzz -Confirm:$false } }
+        @{ Route = 'snapshots.delete'; Own = ''
+           Run = { Remove-OSSnapshot -Id '0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b' -Session fuzz -Confirm:$false } }
         @{ Route = 'snapshots.show'; Own = $script:Bodies[0]; Run = { Wait-OSSnapshot -Id $script:Known -Session fuzz -Timeout 00:00:03 } }
         @{ Route = 'volumes.show'; Own = $script:Bodies[4]; Run = { Get-OSVolume -Id $script:VolumeAvailable -Session fuzz } }
         @{ Route = 'volumes.detail'; Own = $script:Bodies[5]; Run = { Get-OSVolume -Session fuzz } }
@@ -80,7 +91,8 @@ BeforeAll {
     }
     $script:Elapsed = $clock.Elapsed
     $script:ErrorLog = @($Error)
-    $byId = $script:Records | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object Count -Descending | ForEach-Object { "$($_.Name) $($_.Count)" }
+    $byId = $script:Records | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object Count -Descending |
+        ForEach-Object { "$($_.Name) $($_.Count)" }
     Write-Host ("Fuzz through the cmdlets: {0} cases in {1:0} s, {2} objects, {3} ErrorRecords ({4}), {5} terminating" -f
         $script:Cases, $script:Elapsed.TotalSeconds, $script:Objects, $script:Records.Count, ($byId -join ', '), $script:Terminating.Count)
 }

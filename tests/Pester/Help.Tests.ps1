@@ -17,7 +17,8 @@ BeforeDiscovery {
     # Every ErrorId the module can write, from the one place that defines them.
     $errorMap = Get-Content (Join-Path $repoRoot 'src/OpenStackSnapshot/Errors/ErrorMap.cs') -Raw
     $script:ErrorCases = @([regex]::Matches($errorMap, 'new Entry\("(\w+)", ErrorCategory\.(\w+), (true|false)[,)]') | ForEach-Object {
-            @{ ErrorId = $_.Groups[1].Value; Category = $_.Groups[2].Value; Reach = $(if ($_.Groups[3].Value -eq 'true') { 'terminating' } else { 'per item' }) }
+            $reach = if ($_.Groups[3].Value -eq 'true') { 'terminating' } else { 'per item' }
+            @{ ErrorId = $_.Groups[1].Value; Category = $_.Groups[2].Value; Reach = $reach }
         })
 }
 
@@ -71,7 +72,8 @@ Describe 'Get-Help <Command>' -ForEach $script:CommandCases {
     It 'shows the description from the docs' {
         $script:Help.description | Should -Not -BeNullOrEmpty
         # The build breaks the text into lines that fit an 80-column console: compare the words.
-        ($script:Help.description[0].Text -replace '\s+', ' ').Trim() | Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'DESCRIPTION'))
+        ($script:Help.description[0].Text -replace '\s+', ' ').Trim() |
+            Should -Be (ConvertTo-HelpText (Get-MarkdownSection $script:Page 'DESCRIPTION'))
     }
 
     It 'sends Get-Help -Online to its own page in the repository, which exists' {
@@ -119,7 +121,8 @@ Describe 'Get-Help about_OpenStackSnapshot' {
     It 'names its own page in the repository as its online version' {
         $uri = "$script:OnlineDocs/about_OpenStackSnapshot.md"
         Get-FrontMatterValue $script:AboutPage 'online version' | Should -Be $uri
-        ($script:About -replace '\s+', '') | Should -Match ([regex]::Escape($uri)) -Because 'about topics are text files, which Get-Help -Online cannot open: the address is shown instead'
+        $because = 'about topics are text files, which Get-Help -Online cannot open: the address is shown instead'
+        ($script:About -replace '\s+', '') | Should -Match ([regex]::Escape($uri)) -Because $because
     }
 
     It 'understands every entry of ErrorMap.cs (so none escapes the next test)' {
@@ -138,7 +141,10 @@ Describe 'Get-Help about_OpenStackSnapshot' {
 Describe 'The examples of the help' {
     BeforeAll {
         # What a user types at Get-Credential's prompt for the seeded accounts (emulator README); nothing prompts.
-        $script:SeededSecrets = @{ demo = 'demo-secret'; reader = 'reader-secret'; tiny = 'tiny-secret'; admin = 'admin-secret'; $script:AppCredentialId = 'appcred-secret' }
+        $script:SeededSecrets = @{
+            demo = 'demo-secret'; reader = 'reader-secret'; tiny = 'tiny-secret'; admin = 'admin-secret'
+            $script:AppCredentialId = 'appcred-secret'
+        }
         function Get-Credential {
             param([Parameter(Position = 0)] [string] $UserName = 'demo', [string] $Message, [string] $Title)
             if (-not $script:SeededSecrets.ContainsKey($UserName)) { throw "The emulator has no account '$UserName'." }
@@ -146,7 +152,10 @@ Describe 'The examples of the help' {
         }
         # The variables an unattended runbook gets, as the openstack client reads them.
         $script:SavedEnvironment = @{}
-        $runbook = @{ OS_AUTH_URL = $script:Emulator.AuthUrl; OS_APPLICATION_CREDENTIAL_ID = $script:AppCredentialId; OS_APPLICATION_CREDENTIAL_SECRET = 'appcred-secret' }
+        $runbook = @{
+            OS_AUTH_URL = $script:Emulator.AuthUrl; OS_APPLICATION_CREDENTIAL_ID = $script:AppCredentialId
+            OS_APPLICATION_CREDENTIAL_SECRET = 'appcred-secret'
+        }
         # The clouds the examples name (mycloud, prod), in the clouds.yaml and secure.yaml that about_OpenStackSnapshot
         # shows, found through OS_CLIENT_CONFIG_FILE and OS_CLIENT_SECURE_FILE as the openstack client finds them.
         $configFolder = Join-Path $TestDrive 'openstack'
@@ -218,7 +227,8 @@ clouds:
         catch { $failure = $_ }
         finally {
             $ErrorActionPreference = 'Continue'
-            Get-ChildItem env: | Where-Object { $_.Name -like 'OS_*' -and $_.Name -notin $environment.Name } | ForEach-Object { Remove-Item "env:$($_.Name)" }
+            Get-ChildItem env: | Where-Object { $_.Name -like 'OS_*' -and $_.Name -notin $environment.Name } |
+                ForEach-Object { Remove-Item "env:$($_.Name)" }
             foreach ($variable in $environment) { Set-Item "env:$($variable.Name)" $variable.Value }
         }
 
@@ -227,7 +237,8 @@ clouds:
             $failure.FullyQualifiedErrorId | Should -BeLike "$expected,*" -Because "the example says it fails with $expected ($failure)"
         }
         else {
-            $failure | Should -BeNullOrEmpty -Because "the example must run without errors, but it failed with $($failure.FullyQualifiedErrorId): $failure"
+            $because = "the example must run without errors, but it failed with $($failure.FullyQualifiedErrorId): $failure"
+            $failure | Should -BeNullOrEmpty -Because $because
         }
     }
 }

@@ -224,7 +224,8 @@ Describe 'Get-OSVolume and volumes into New-OSSnapshot' {
 
     It 'gets a volume by id, and OSNotFound for an unknown one' {
         (Get-OSVolume -Id $script:VolumeAvailable).Size | Should -Be 100
-        { Get-OSVolume -Id '11111111-2222-4333-8444-555555555555' -ErrorAction Stop } | Should -Throw -ErrorId 'OSNotFound,OpenStackSnapshot.Commands.GetOSVolumeCommand'
+        { Get-OSVolume -Id '11111111-2222-4333-8444-555555555555' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OSNotFound,OpenStackSnapshot.Commands.GetOSVolumeCommand'
     }
 
     It 'pipes in-use volumes into New-OSSnapshot -Force -Wait' {

@@ -53,7 +53,8 @@ Describe 'The module' {
     It 'has a cmdlet assembly that names nothing but netstandard, PowerShell and the client, so Windows PowerShell can load it' {
         $stream = [IO.File]::OpenRead((Join-Path $script:ModulePath 'OpenStackSnapshot.dll'))
         try {
-            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+            $peReader = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($peReader)
             $names = @(foreach ($handle in $reader.AssemblyReferences) { $reader.GetString($reader.GetAssemblyReference($handle).Name) })
         }
         finally { $stream.Dispose() }
@@ -63,8 +64,10 @@ Describe 'The module' {
     It 'has cmdlets that use only the API-neutral contract, never a Compute or BlockStorage type' {
         $stream = [IO.File]::OpenRead((Join-Path $script:ModulePath 'OpenStackSnapshot.dll'))
         try {
-            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
-            $namespaces = @(foreach ($handle in $reader.TypeReferences) { $reader.GetString($reader.GetTypeReference($handle).Namespace) }) | Sort-Object -Unique
+            $peReader = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($peReader)
+            $namespaces = @(foreach ($handle in $reader.TypeReferences) { $reader.GetString($reader.GetTypeReference($handle).Namespace) }) |
+                Sort-Object -Unique
         }
         finally { $stream.Dispose() }
         $namespaces | Should -Contain 'OpenStackSnapshot.Client.Snapshots'   # the check reads the client's namespaces at all
@@ -72,7 +75,8 @@ Describe 'The module' {
     }
 
     It 'tells the editions apart by the runtime it runs on' {
-        $isDesktop = (Get-Command Get-OSSession).ImplementingType.Assembly.GetType('OpenStackSnapshot.Loading.ModuleLoader').GetMethod('IsDesktopRuntime', [Reflection.BindingFlags]'NonPublic, Static')
+        $loader = (Get-Command Get-OSSession).ImplementingType.Assembly.GetType('OpenStackSnapshot.Loading.ModuleLoader')
+        $isDesktop = $loader.GetMethod('IsDesktopRuntime', [Reflection.BindingFlags]'NonPublic, Static')
         $isDesktop.Invoke($null, @('.NET Framework 4.8.9290.0')) | Should -BeTrue
         $isDesktop.Invoke($null, @('.NET 8.0.11')) | Should -BeFalse
         $isDesktop.Invoke($null, @([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription)) | Should -BeFalse
@@ -100,7 +104,8 @@ Describe 'Loading beside older copies of its dependencies' {
         $emulator = Start-Emulator
         try {
             $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-            $output = Invoke-FreshPwsh 'ImportAfterOlderDependencies.ps1' @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; PackageRoot = $packages.Trim() }
+            $parameters = @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; PackageRoot = $packages.Trim() }
+            $output = Invoke-FreshPwsh 'ImportAfterOlderDependencies.ps1' $parameters
             $output | Should -Contain 'preloaded Microsoft.Extensions.Http 8.0.0.0'
             $output | Should -Contain "created on volume $script:VolumeAvailable"
         }
@@ -112,7 +117,8 @@ Describe 'Module lifecycle' {
     It 'Remove-Module unhooks the resolver and closes the sessions; importing again works in the same process' {
         $emulator = Start-Emulator
         try {
-            $output = Invoke-FreshPwsh 'RemoveAndImportAgain.ps1' @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; VolumeId = $script:VolumeAvailable }
+            $parameters = @{ ModulePath = $script:ModulePath; AuthUrl = $emulator.AuthUrl; VolumeId = $script:VolumeAvailable }
+            $output = Invoke-FreshPwsh 'RemoveAndImportAgain.ps1' $parameters
             $output | Should -Be @(
                 'hooked after import: True'
                 'hooked after remove: False'

@@ -62,7 +62,8 @@ Describe 'New-OSSnapshot' {
     }
 
     It 'keeps going after a failed item: the first and third volumes still get snapshots' {
-        $snapshots = $script:VolumeAvailable, $script:VolumeInUse, $script:VolumeAvailable2 | New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
+        $snapshots = $script:VolumeAvailable, $script:VolumeInUse, $script:VolumeAvailable2 |
+            New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
         $snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
@@ -71,7 +72,8 @@ Describe 'New-OSSnapshot' {
     }
 
     It 'makes a per-item failure terminating with -ErrorAction Stop' {
-        { New-OSSnapshot -VolumeId $script:VolumeInUse -ErrorAction Stop } | Should -Throw -ErrorId 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
+        { New-OSSnapshot -VolumeId $script:VolumeInUse -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OSVolumeNotAvailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
     }
 }
 
@@ -85,9 +87,12 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
         @{ Case = 'a non-UUID volume id'; Arguments = @{ VolumeId = 'vol-1' }; Parameter = 'VolumeId'; Pattern = 'not a volume id' }
         @{ Case = 'a blank volume id'; Arguments = @{ VolumeId = '   ' }; Parameter = 'VolumeId'; Pattern = 'empty' }
         @{ Case = 'an empty volume id'; Arguments = @{ VolumeId = '' }; Parameter = 'VolumeId'; Pattern = 'empty' }
-        @{ Case = 'a 256-character name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = 'n' * 256 }; Parameter = 'Name'; Pattern = '256 characters' }
-        @{ Case = 'a 256-character description'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Description = 'd' * 256 }; Parameter = 'Description'; Pattern = '255' }
-        @{ Case = 'a control character in the name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = "bad`nname" }; Parameter = 'Name'; Pattern = 'control character' }
+        @{ Case = 'a 256-character name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = 'n' * 256 }
+           Parameter = 'Name'; Pattern = '256 characters' }
+        @{ Case = 'a 256-character description'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Description = 'd' * 256 }
+           Parameter = 'Description'; Pattern = '255' }
+        @{ Case = 'a control character in the name'; Arguments = @{ VolumeId = '521752a6-acf6-4b2d-bc7a-119f9148cd8c'; Name = "bad`nname" }
+           Parameter = 'Name'; Pattern = 'control character' }
     ) {
         $record = $null
         try { New-OSSnapshot @Arguments } catch { $record = $_ }
@@ -100,14 +105,16 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
 
     It 'shows a volume name given to <Command> -VolumeId the command line that takes the name, and that line works' -ForEach @(
         @{ Command = 'New-OSSnapshot'; Hint = "If it is the volume's name, Get-OSVolume -Name data-01 | New-OSSnapshot snapshots that volume." }
-        @{ Command = 'Get-OSSnapshot'; Hint = "If it is the volume's name, Get-OSSnapshot -VolumeId (Get-OSVolume -Name data-01).Id lists that volume's snapshots." }
+        @{ Command = 'Get-OSSnapshot'
+           Hint = "If it is the volume's name, Get-OSSnapshot -VolumeId (Get-OSVolume -Name data-01).Id lists that volume's snapshots." }
     ) {
         New-OSSnapshot -VolumeId $script:VolumeAvailable -Name before | Out-Null   # data-01's
         $record = $null
         try { & $Command -VolumeId data-01 } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be "ParameterArgumentValidationError,OpenStackSnapshot.Commands.$($Command -replace '-')Command"
         $record.CategoryInfo.Category | Should -Be 'InvalidData'
-        $record.Exception.Message | Should -BeExactly ("Cannot validate argument on parameter 'VolumeId'. 'data-01' is not a volume id: volume ids are UUIDs such as " +
+        $record.Exception.Message | Should -BeExactly (
+            "Cannot validate argument on parameter 'VolumeId'. 'data-01' is not a volume id: volume ids are UUIDs such as " +
             "521752a6-acf6-4b2d-bc7a-119f9148cd8c. $Hint")
         $line = ($Hint -replace '^If it is the volume''s name, ' -replace ' (snapshots|lists) that volume.*$')
         @(Invoke-Expression $line).VolumeId | Should -Contain $script:VolumeAvailable
@@ -127,7 +134,8 @@ Describe 'New-OSSnapshot input validation (nothing is sent)' {
 
     It 'fails only the bad item in a pipeline' {
         Reset-Emulator $script:Emulator
-        $snapshots = $script:VolumeAvailable, 'not-a-uuid', $script:VolumeAvailable2 | New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
+        $snapshots = $script:VolumeAvailable, 'not-a-uuid', $script:VolumeAvailable2 |
+            New-OSSnapshot -ErrorVariable failures -ErrorAction SilentlyContinue
         $snapshots.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeAvailable2)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'

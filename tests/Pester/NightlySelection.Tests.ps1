@@ -70,9 +70,10 @@ Describe 'Nightly runbooks: the selections' {
         }
 
         It 'refuses a bare number, which PowerShell would read as ticks, and says how to write a span' {
-            foreach ($command in { Get-OSSnapshot -OlderThan 7 }, { Get-OSSnapshot -NewerThan 2 }, { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -ReuseNewerThan 20 },
-                { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -Wait -Timeout 600 }, { Wait-OSSnapshot -Id $script:Hour.Id -Timeout 60 },
-                { Remove-OSSnapshot -Id $script:Hour.Id -Wait -Timeout 60 -Confirm:$false }) {
+            foreach ($command in { Get-OSSnapshot -OlderThan 7 }, { Get-OSSnapshot -NewerThan 2 },
+                { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -ReuseNewerThan 20 },
+                { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -Wait -Timeout 600 },
+                { Wait-OSSnapshot -Id $script:Hour.Id -Timeout 60 }, { Remove-OSSnapshot -Id $script:Hour.Id -Wait -Timeout 60 -Confirm:$false }) {
                 $failure = Get-OneError $command
                 $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
                 "$failure" | Should -BeLike '*write 7.00:00:00 or (New-TimeSpan -Days 7)*'

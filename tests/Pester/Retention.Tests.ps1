@@ -27,7 +27,8 @@ Describe 'Remove-OSSnapshot -KeepNewest' {
         $verbose = @(Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -Confirm:$false -Verbose 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Volume *' })
         $verbose.Count | Should -Be 2
-        $verbose[0].Message | Should -BeLike "Volume $($script:VolumeAvailable): keeping 2 (*), removing 4 (*), leaving 1 ($($script:V1Creating.Id) 'nightly-creating' creating)."
+        $verbose[0].Message | Should -BeLike ("Volume $($script:VolumeAvailable): keeping 2 (*), removing 4 (*), " +
+            "leaving 1 ($($script:V1Creating.Id) 'nightly-creating' creating).")
         $verbose[0].Message | Should -BeLike "*$($script:V1Error.Id) 'nightly-error' error*"
         $verbose[1].Message | Should -BeLike "Volume $($script:VolumeAvailable2): keeping 2 (*), removing 0."
     }
@@ -36,7 +37,9 @@ Describe 'Remove-OSSnapshot -KeepNewest' {
         $lines = Get-WhatIfLine { Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -WhatIf }
 
         $lines | Should -Be @(
-            foreach ($s in $script:V1[5], $script:V1[4], $script:V1[3], $script:V1Error) { "What if: Performing the operation `"Remove`" on target `"snapshot $($s.Id) ($($s.Name))`"." })
+            foreach ($s in $script:V1[5], $script:V1[4], $script:V1[3], $script:V1Error) {
+                "What if: Performing the operation `"Remove`" on target `"snapshot $($s.Id) ($($s.Name))`"."
+            })
         Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 0
         @(Get-OSSnapshot).Count | Should -Be 9
     }
@@ -82,7 +85,8 @@ Describe 'Remove-OSSnapshot -KeepNewest' {
         # One removal fails: the first DELETE is refused. One at a time, so the first sent is the first decided (with
         # the default -ThrottleLimit of 4, whichever DELETE reached the emulator first met the fault).
         Set-EmulatorFault $script:Emulator -Route snapshots.delete -Status 403 -Count 1
-        $run = Get-OSSnapshot -Name 'nightly-*' | Remove-OSSnapshot -KeepNewest 2 -ThrottleLimit 1 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+        $run = Get-OSSnapshot -Name 'nightly-*' |
+            Remove-OSSnapshot -KeepNewest 2 -ThrottleLimit 1 -Summary -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
 
         $run | Should -BeOfType OpenStackSnapshot.Output.RunSummary
         $run.Kept | Should -Be 4   # 2 on volume 1, 2 on volume 2

@@ -18,7 +18,8 @@ Describe 'New-OSSnapshot -ReuseNewerThan' {
         $snapshots.Id | Should -Be $first.Id
         $said = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*already has snapshot*' })
         $said.Count | Should -Be 2
-        $said[0].Message | Should -BeLike "Volume $($script:VolumeAvailable) already has snapshot $($first[0].Id) 'nightly' (available, created *), within -ReuseNewerThan 20:00:00*"
+        $said[0].Message | Should -BeLike ("Volume $($script:VolumeAvailable) already has snapshot $($first[0].Id) 'nightly' " +
+            '(available, created *), within -ReuseNewerThan 20:00:00*')
     }
 
     It 'lists the snapshots once for the whole pipeline' {
@@ -45,7 +46,8 @@ Describe 'New-OSSnapshot -ReuseNewerThan' {
 
     It 'reuses one still creating, and waits for it with -Wait' {
         $existing = New-DatedSnapshot $script:VolumeAvailable 'nightly' 0 'creating'
-        $out = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name nightly -ReuseNewerThan 20:00:00 -Wait -Timeout 00:00:03 -ErrorAction SilentlyContinue -ErrorVariable failed
+        $reuse = @{ VolumeId = $script:VolumeAvailable; Name = 'nightly'; ReuseNewerThan = '20:00:00'; Wait = $true; Timeout = '00:00:03' }
+        $out = New-OSSnapshot @reuse -ErrorAction SilentlyContinue -ErrorVariable failed
         $out | Should -BeNullOrEmpty
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'OSTimeout,*'   # forced to stay creating
         $failed[0].TargetObject | Should -Be $existing.Id

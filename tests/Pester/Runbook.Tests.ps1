@@ -11,12 +11,19 @@ BeforeAll {
     function Invoke-ScheduledRunbook([string[]] $Arguments, [hashtable] $Environment = @{}, [switch] $WithoutModule) {
         $pwsh = Get-PwshCommandLine
         $variables = @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
-        if ($WithoutModule) { $variables.PSModulePath = $null; $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName }
+        if ($WithoutModule) {
+            $variables.PSModulePath = $null
+            $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName
+        }
         foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
         $saved = @{}
-        foreach ($name in $variables.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $variables[$name]) }
+        foreach ($name in $variables.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $variables[$name])
+        }
         try {
-            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 | ForEach-Object { "$_" })
+            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 |
+                ForEach-Object { "$_" })
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
         }
         finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
@@ -54,7 +61,9 @@ Describe 'examples/Invoke-NightlySnapshot.ps1' {
         Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable -ServerId $script:Server -Device /dev/vdb
         Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable2 -ServerId $script:Server -Device /dev/vdc
         # Three earlier nights on each volume, and a snapshot of another job that retention must not touch.
-        $old = foreach ($volume in $script:VolumeAvailable, $script:VolumeAvailable2) { foreach ($day in 1..3) { New-DatedSnapshot $volume "nightly-old$day" $day } }
+        $old = foreach ($volume in $script:VolumeAvailable, $script:VolumeAvailable2) {
+            foreach ($day in 1..3) { New-DatedSnapshot $volume "nightly-old$day" $day }
+        }
         $foreign = New-DatedSnapshot $script:VolumeAvailable 'weekly-1' 30
 
         $first = & $script:Runbook -Cloud mycloud -ServerId $script:Server, $script:UnknownServer -KeepNewest 2 -InformationVariable log1
@@ -155,7 +164,8 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: *' })
         $errors.Count | Should -Be 1
-        $errors[0] | Should -BeLike "*The OpenStackSnapshot module (0.3.0 or later) could not be loaded*Install-PSResource OpenStackSnapshot -Scope CurrentUser*"
+        $errors[0] | Should -BeLike ('*The OpenStackSnapshot module (0.3.0 or later) could not be loaded*' +
+            'Install-PSResource OpenStackSnapshot -Scope CurrentUser*')
         ($run.Lines -join "`n") | Should -Not -Match 'not recognized'
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 1 -Because 'only the test itself signed in'
     }
@@ -168,7 +178,8 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
         ($run.Lines -join "`n") | Should -Match '(?m)^Get-OSVolume: .*HTTP 401'
         ($run.Lines -join "`n") | Should -Not -Match '(?m)^Created'
-        Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke' | Should -Be ($revoked + 1) -Because 'the finally block disconnects before the exit'
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke' |
+            Should -Be ($revoked + 1) -Because 'the finally block disconnects before the exit'
     }
 
     It 'exits 1 when -ErrorAction Stop turns a failed listing into a stop' {

@@ -39,7 +39,10 @@ Describe 'Secrets from files and the environment' {
                 $env:OS_PASSWORD = $null
                 New-OSSnapshot -VolumeId $script:VolumeAvailable -Name s -Session a -Debug -Verbose
                 Get-OSSnapshot -Session c -Debug -Verbose
-                foreach ($cloud in 'mycloud', 'appcloud', 'tokencloud') { Get-OSCloudConfig -Cloud $cloud | Format-List * | Out-String; Get-OSCloudConfig -Cloud $cloud | ConvertTo-Json -Depth 5 }
+                foreach ($cloud in 'mycloud', 'appcloud', 'tokencloud') {
+                    Get-OSCloudConfig -Cloud $cloud | Format-List * | Out-String
+                    Get-OSCloudConfig -Cloud $cloud | ConvertTo-Json -Depth 5
+                }
                 Get-OSSession | Format-List * | Out-String
                 Get-OSSession | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
                 Disconnect-OSCloud -Name a, b, c -Debug -Verbose
@@ -96,7 +99,8 @@ Describe 'Secrets under faults' {
                 $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $ErrorActionPreference = 'Continue'
                 $script:Chaos = Start-EmulatorChaos $script:Emulator -Rate 0.5 -Seed 9 -HeldBackMs 1500 -LatencyMs 100
                 # Sign in under chaos (Keystone faults too): a failed attempt is one more record, then try again.
-                $clouds = @{ a = @{ Cloud = 'mycloud' }; b = @{ Cloud = 'appcloud' }; c = @{ Cloud = 'tokencloud'; Token = (ConvertTo-SecureString $script:GivenToken -AsPlainText -Force) } }
+                $givenToken = ConvertTo-SecureString $script:GivenToken -AsPlainText -Force
+                $clouds = @{ a = @{ Cloud = 'mycloud' }; b = @{ Cloud = 'appcloud' }; c = @{ Cloud = 'tokencloud'; Token = $givenToken } }
                 foreach ($session in 'a', 'b', 'c') {
                     $cloud = $clouds[$session]
                     for ($try = 0; $try -lt 20 -and -not (Get-OSSession -Name $session -ErrorAction SilentlyContinue); $try++) {
@@ -114,14 +118,16 @@ Describe 'Secrets under faults' {
                 Stop-EmulatorChaos $script:Emulator
                 # A 401 makes the password and application-credential sessions sign in again, and the token session say it cannot.
                 $script:SignInsBefore = Get-EmulatorRequestCount $script:Emulator 'identity.tokens'
+                $unauthorized = '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}'
                 foreach ($session in 'a', 'b', 'c') {
-                    Set-EmulatorFault -Emulator $script:Emulator -Route 'snapshots.detail' -Status 401 -Body '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}'
+                    Set-EmulatorFault -Emulator $script:Emulator -Route 'snapshots.detail' -Status 401 -Body $unauthorized
                     Invoke-Kept { Get-OSSnapshot -Session $session @common }
                 }
                 $script:SignInsAfter = Get-EmulatorRequestCount $script:Emulator 'identity.tokens'
                 # A Keystone that fails outright on sign-in, and on the revocation at disconnect.
                 Set-EmulatorFault -Emulator $script:Emulator -Route 'identity.tokens' -Status 500 -ProxyPage
-                try { Connect-OSCloud -Cloud mycloud -Name d @settings } catch { $script:SignInFailure = $_; $_; $_ | Format-List * -Force | Out-String }
+                try { Connect-OSCloud -Cloud mycloud -Name d @settings }
+                catch { $script:SignInFailure = $_; $_; $_ | Format-List * -Force | Out-String }
                 Set-EmulatorFault -Emulator $script:Emulator -Route 'identity.tokens.revoke' -Status 503 -Count 5 -RetryAfter 0
                 Disconnect-OSCloud -Name a, b, c @common
             } *>&1 | Out-String -Width 500
@@ -140,7 +146,8 @@ Describe 'Secrets under faults' {
         }
         $script:Seen = $script:Everything + $script:Transcript + ($script:ErrorText -join "`n")
         $kinds = ($script:Chaos.injected.PSObject.Properties | ForEach-Object { "$($_.Name) $($_.Value)" }) -join ', '
-        Write-Host "Secrets under faults: $($script:Chaos.requests) requests under chaos, injected: $kinds; $($script:ErrorLog.Count) records in `$Error; $([math]::Round($script:Seen.Length / 1KB)) KB of text grepped"
+        Write-Host ("Secrets under faults: $($script:Chaos.requests) requests under chaos, injected: $kinds; " +
+            "$($script:ErrorLog.Count) records in `$Error; $([math]::Round($script:Seen.Length / 1KB)) KB of text grepped")
     }
     AfterAll {
         Stop-EmulatorChaos $script:Emulator
@@ -151,7 +158,8 @@ Describe 'Secrets under faults' {
     It 'faults of every kind were injected, on Keystone too' {
         foreach ($kind in $script:Chaos.injected.PSObject.Properties) { $kind.Value | Should -BeGreaterThan 0 -Because "chaos kind $($kind.Name)" }
         $script:ErrorLog.Count | Should -BeGreaterThan 10
-        $script:SignInsAfter - $script:SignInsBefore | Should -Be 2 -Because 'the password and application-credential sessions signed in again after the 401'
+        $script:SignInsAfter - $script:SignInsBefore |
+            Should -Be 2 -Because 'the password and application-credential sessions signed in again after the 401'
         $script:SignInFailure.FullyQualifiedErrorId | Should -Match '^OSServerError,' -Because 'a proxy page answered the sign-in with a 500'
     }
 

@@ -25,7 +25,8 @@ Describe 'Named sessions' {
 
     It 'says which name is unknown' {
         Connect-TestCloud $script:Emulator -Extra @{ Name = 'one' } | Out-Null
-        { Get-OSSnapshot -Session nosuch } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
+        { Get-OSSnapshot -Session nosuch } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
         try { Get-OSSnapshot -Session nosuch } catch { $_.Exception.Message | Should -Match "no session named 'nosuch'" }
         Get-OSSession -Name nosuch -ErrorVariable missing -ErrorAction SilentlyContinue
         $missing[0].FullyQualifiedErrorId | Should -Be 'OSSessionNotFound,OpenStackSnapshot.Commands.GetOSSessionCommand'
@@ -115,7 +116,8 @@ Describe 'Named sessions' {
 
     It 'shows no token or secret in any view of a session' {
         $session = Connect-TestCloud $script:Emulator -Extra @{ Name = 'shown' }
-        $text = (Get-OSSession | Format-List * | Out-String) + (Get-OSSession | Format-Table * | Out-String) + (Get-OSSession | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue) + "$session"
+        $text = (Get-OSSession | Format-List * | Out-String) + (Get-OSSession | Format-Table * | Out-String) +
+            (Get-OSSession | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue) + "$session"
         $text | Should -Not -Match 'demo-secret'
         $text | Should -Not -Match 'gAAAAA'
     }
@@ -155,7 +157,9 @@ Describe 'Sessions and runspaces' {
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 2
         Get-EmulatorRequestCount $script:Emulator 'snapshots.detail' | Should -Be 8
         $session.TokenExpiresAt | Should -BeGreaterThan $firstExpiry
-        Write-Host "    8 runspaces on one session: $(Get-EmulatorRequestCount $script:Emulator 'identity.tokens') token requests (sign-in + 1 renewal), $($session.TokensIssued) tokens issued, 8 listings"
+        $tokenRequests = Get-EmulatorRequestCount $script:Emulator 'identity.tokens'
+        Write-Host ("    8 runspaces on one session: $tokenRequests token requests (sign-in + 1 renewal), " +
+            "$($session.TokensIssued) tokens issued, 8 listings")
     }
 
     It 'forgets a session that another runspace closed through $using:' {
@@ -186,6 +190,7 @@ Describe 'Sessions and runspaces' {
             try { Get-OSSnapshot -Session $s; 'no error' } catch { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" }
         }
         try { $said = $job | Wait-Job -Timeout 60 | Receive-Job } finally { $job | Remove-Job -Force }
-        "$said" | Should -Match '^ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand: .*another process.*Connect-OSCloud -Cloud'
+        "$said" | Should -Match ('^ParameterArgumentTransformationError,OpenStackSnapshot.Commands.GetOSSnapshotCommand: ' +
+            '.*another process.*Connect-OSCloud -Cloud')
     }
 }

@@ -70,7 +70,8 @@ Describe 'Set-OSSnapshot on a BlockStorage session' {
 
         $lines = Get-WhatIfLine { Set-OSSnapshot -Id $id -Name renamed -Metadata @{ tier = 'gold' } -RemoveMetadataKey old -WhatIf }
 
-        $lines | Should -Be @("What if: Performing the operation `"Set name 'renamed'; metadata tier=gold; remove metadata keys old`" on target `"snapshot $id`".")
+        $lines | Should -Be @(
+            "What if: Performing the operation `"Set name 'renamed'; metadata tier=gold; remove metadata keys old`" on target `"snapshot $id`".")
         Get-RequestTotal | Should -Be $before
     }
 

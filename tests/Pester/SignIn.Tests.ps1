@@ -62,7 +62,8 @@ Describe 'Connect-OSCloud with clouds.yaml' {
         $completions | Should -Contain 'mycloud'
         $completions | Should -Not -Contain 'appcloud'
         $line = 'Get-OSCloudConfig -Cloud '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('mycloud', 'appcloud', 'tokencloud', 'nopassword')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('mycloud', 'appcloud', 'tokencloud', 'nopassword')
     }
 
     It 'stops with OSCloudNotFound naming the file and the clouds it has' {
@@ -89,10 +90,12 @@ Describe 'Connect-OSCloud with clouds.yaml' {
         $record = $null
         try { Connect-OSCloud -Cloud nopassword } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
-        $record.Exception.Message | Should -Match "cloud 'nopassword' \($([regex]::Escape($script:Clouds)):\d+\) has no auth\.password, nor has the secure\.yaml read \($([regex]::Escape($script:Secure))\)\."
+        $record.Exception.Message | Should -Match ("cloud 'nopassword' \($([regex]::Escape($script:Clouds)):\d+\) has no auth\.password, " +
+            "nor has the secure\.yaml read \($([regex]::Escape($script:Secure))\)\.")
         $record.ErrorDetails.RecommendedAction | Should -Match 'OS_PASSWORD'
         # Where a secure.yaml is read from, since one beside a clouds.yaml named by OS_CLIENT_CONFIG_FILE is not.
-        $record.ErrorDetails.RecommendedAction | Should -BeLike '*secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE*set OS_CLIENT_SECURE_FILE to its path.*'
+        $record.ErrorDetails.RecommendedAction | Should -BeLike ('*secure.yaml is read from the folders searched for clouds.yaml ' +
+            'or from OS_CLIENT_SECURE_FILE*set OS_CLIENT_SECURE_FILE to its path.*')
         Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be 0
     }
 
@@ -108,7 +111,8 @@ Describe 'Connect-OSCloud with clouds.yaml' {
         $session = Connect-OSCloud -Cloud mycloud -ComputeApiVersion 2.20
         $session.ComputeApiVersion | Should -Be '2.20'
         @(Get-OSSnapshot).Count | Should -Be 0
-        Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 404 -Body '{"itemNotFound": {"code": 404, "message": "The resource could not be found."}}'
+        $notFound = '{"itemNotFound": {"code": 404, "message": "The resource could not be found."}}'
+        Set-EmulatorFault $script:Emulator -Route 'snapshots.detail' -Status 404 -Body $notFound
         $record = $null
         try { Get-OSSnapshot } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSApiNotAvailable,OpenStackSnapshot.Commands.GetOSSnapshotCommand'
@@ -149,13 +153,16 @@ Describe 'Connect-OSCloud from OS_* variables' {
         try { Connect-OSCloud } catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'InvalidData'
-        $record.Exception.Message | Should -BeExactly ('No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
+        $record.Exception.Message | Should -BeExactly (
+            'No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
             "The clouds configured in $($script:Clouds): mycloud, appcloud, tokencloud, nopassword.")
-        $record.ErrorDetails.RecommendedAction | Should -BeLike 'Name one of those clouds (OS_CLOUD), set OS_AUTH_URL, or pass -AuthUrl. *Connect-OSCloud -Cloud <name>*'
+        $record.ErrorDetails.RecommendedAction |
+            Should -BeLike 'Name one of those clouds (OS_CLOUD), set OS_AUTH_URL, or pass -AuthUrl. *Connect-OSCloud -Cloud <name>*'
     }
 
     # The one folder a test cannot move is /etc/openstack: a machine with a clouds.yaml there has the case above.
-    It 'says where it looked when there is no clouds.yaml at all' -Skip:(@(Get-ChildItem /etc/openstack -Filter 'clouds.*' -ErrorAction SilentlyContinue).Count -gt 0) {
+    It 'says where it looked when there is no clouds.yaml at all' -Skip:(
+        @(Get-ChildItem /etc/openstack -Filter 'clouds.*' -ErrorAction SilentlyContinue).Count -gt 0) {
         $empty = New-TestFolder 'oss-noclouds'
         $saved = Clear-OSEnvironment -Also HOME, XDG_CONFIG_DIRS
         $record = $null
@@ -169,9 +176,11 @@ Describe 'Connect-OSCloud from OS_* variables' {
         $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
         $record.CategoryInfo.Category | Should -Be 'InvalidData'
         $folders = $empty, (Join-Path $empty '.config/openstack'), (Join-Path $empty 'site/openstack'), '/etc/openstack'
-        $record.Exception.Message | Should -BeExactly ('No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
+        $record.Exception.Message | Should -BeExactly (
+            'No cloud was named (OS_CLOUD) and no OS_* variable describes one, so the configuration has no auth.auth_url. ' +
             "No cloud is configured in any clouds.yaml: none was found in $($folders -join ', ').")
-        $record.ErrorDetails.RecommendedAction | Should -BeLike 'Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere), set OS_AUTH_URL, or pass -AuthUrl.*'
+        $record.ErrorDetails.RecommendedAction |
+            Should -BeLike 'Add a cloud to a clouds.yaml (OS_CLIENT_CONFIG_FILE names one elsewhere), set OS_AUTH_URL, or pass -AuthUrl.*'
     }
 }
 

@@ -28,7 +28,8 @@ Describe 'New-OSSnapshot -ThrottleLimit' {
         $throttled.TotalMilliseconds | Should -BeGreaterThan 2950
         $perCreate = @{ One = $sequential.TotalMilliseconds / 16; Eight = $throttled.TotalMilliseconds / 48 }
         $perCreate.One / $perCreate.Eight | Should -BeGreaterThan 3
-        Write-Host ('-ThrottleLimit 8 at 500 ms latency: {0:n0} ms per create one at a time, {1:n0} ms with 8 in flight' -f $perCreate.One, $perCreate.Eight)
+        Write-Host ('-ThrottleLimit 8 at 500 ms latency: {0:n0} ms per create one at a time, {1:n0} ms with 8 in flight' -f
+            $perCreate.One, $perCreate.Eight)
     }
 
     It 'keeps 4 in flight by default' {
@@ -71,14 +72,16 @@ Describe 'New-OSSnapshot -ThrottleLimit' {
         $out.Count | Should -Be 300
         $objects = @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
         foreach ($i in 0..299) { if ($out[$i] -isnot [System.Management.Automation.ErrorRecord]) { $out[$i].Name | Should -Be $items[$i].Name } }
-        @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -notmatch '^OS[A-Z]' }) | Should -BeNullOrEmpty
+        @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -notmatch '^OS[A-Z]' }) |
+            Should -BeNullOrEmpty
         $onServer = @(Get-OSSnapshot -Session throttle -Name 'chaos-*')
         @($onServer | Group-Object Name | Where-Object Count -GT 1) | Should -BeNullOrEmpty -Because 'no create was sent twice'
         $written = [Collections.Generic.HashSet[string]]::new([string[]]@($objects.Id))
         @($onServer | Where-Object { -not $written.Contains($_.Id) }).Name | Should -BeNullOrEmpty -Because 'every snapshot made was written'
         $injected = ($script:ChaosFigures.injected.PSObject.Properties | Measure-Object Value -Sum).Sum
         $injected | Should -BeGreaterThan 20
-        Write-Host ("-ThrottleLimit 16 under chaos: 300 inputs, {0} requests, {1} faults injected, {2} objects, {3} errors" -f $script:ChaosFigures.requests, $injected, $objects.Count, ($out.Count - $objects.Count))
+        Write-Host ("-ThrottleLimit 16 under chaos: 300 inputs, {0} requests, {1} faults injected, {2} objects, {3} errors" -f
+            $script:ChaosFigures.requests, $injected, $objects.Count, ($out.Count - $objects.Count))
     }
 }
 
@@ -116,6 +119,7 @@ Describe 'Wait-OSSnapshot -ThrottleLimit' {
         # One at a time, ten shows of 1 s take 10 s; ten at once about 1 s (a loaded machine's overhead is small beside it).
         $sequential.TotalMilliseconds | Should -BeGreaterThan 10000
         $sequential.TotalMilliseconds / $throttled.TotalMilliseconds | Should -BeGreaterThan 3
-        Write-Host ('Remove-OSSnapshot -Wait of 10 at 1 s per show: {0:n0} ms one at a time, {1:n0} ms with -ThrottleLimit 10' -f $sequential.TotalMilliseconds, $throttled.TotalMilliseconds)
+        Write-Host ('Remove-OSSnapshot -Wait of 10 at 1 s per show: {0:n0} ms one at a time, {1:n0} ms with -ThrottleLimit 10' -f
+            $sequential.TotalMilliseconds, $throttled.TotalMilliseconds)
     }
 }

@@ -6,7 +6,8 @@ BeforeAll {
     $script:CertPath = Join-Path $script:Folder 'emulator.pem'
     $script:KeyPath = Join-Path $script:Folder 'emulator.key'
     $key = [System.Security.Cryptography.RSA]::Create(2048)
-    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=127.0.0.1', $key, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+        'CN=127.0.0.1', $key, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
     $names = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
     $names.AddIpAddress([ipaddress]'127.0.0.1')
     $request.CertificateExtensions.Add($names.Build())
@@ -50,7 +51,8 @@ Describe 'Certificates' {
 
     It 'reads a relative cacert of clouds.yaml from the current directory, as the CLI does' {
         $clouds = Join-Path $script:Folder 'clouds.yaml'
-        "clouds:`n  tls:`n    auth: {auth_url: '$($script:Emulator.AuthUrl)', username: demo, password: demo-secret, project_name: demo}`n    cacert: emulator.pem`n" | Set-Content $clouds
+        "clouds:`n  tls:`n    auth: {auth_url: '$($script:Emulator.AuthUrl)', username: demo, password: demo-secret, project_name: demo}`n" +
+            "    cacert: emulator.pem`n" | Set-Content $clouds
         $env:OS_CLIENT_CONFIG_FILE = $clouds
         Push-Location $script:Folder
         try {
@@ -62,15 +64,21 @@ Describe 'Certificates' {
 
     It 'refuses an OS_INSECURE that is neither true nor false' {
         $env:OS_INSECURE = 'maybe'
-        try { { Connect-TestCloud $script:Emulator } | Should -Throw -ErrorId 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand' } finally { $env:OS_INSECURE = $null }
+        try {
+            { Connect-TestCloud $script:Emulator } | Should -Throw -ErrorId 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        }
+        finally { $env:OS_INSECURE = $null }
     }
 
     It 'refuses a CA bundle that did not issue the certificate' {
         $other = Join-Path $script:Folder 'other.pem'
         $otherKey = [System.Security.Cryptography.RSA]::Create(2048)
-        $otherRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Someone Else', $otherKey, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
-        Set-Content -Path $other -Value $otherRequest.CreateSelfSigned([DateTimeOffset]::UtcNow.AddDays(-1), [DateTimeOffset]::UtcNow.AddDays(1)).ExportCertificatePem()
-        { Connect-TestCloud $script:Emulator -Extra @{ CACertificatePath = $other; MaximumRetryCount = 0 } } | Should -Throw -ErrorId 'OSTlsFailure,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
+        $otherRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+            'CN=Someone Else', $otherKey, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $otherCertificate = $otherRequest.CreateSelfSigned([DateTimeOffset]::UtcNow.AddDays(-1), [DateTimeOffset]::UtcNow.AddDays(1))
+        Set-Content -Path $other -Value $otherCertificate.ExportCertificatePem()
+        { Connect-TestCloud $script:Emulator -Extra @{ CACertificatePath = $other; MaximumRetryCount = 0 } } |
+            Should -Throw -ErrorId 'OSTlsFailure,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
     }
 
     It 'says so when the CA bundle cannot be read' {
@@ -82,7 +90,11 @@ Describe 'Certificates' {
 
     It 'skips the check only when asked, and warns once for the session' {
         $warnings = $null
-        $session = Connect-OSCloud -AuthUrl $script:Emulator.AuthUrl -Credential (New-TestCredential) -ProjectName demo -SkipCertificateCheck -WarningVariable warnings -WarningAction SilentlyContinue
+        $connect = @{
+            AuthUrl = $script:Emulator.AuthUrl; Credential = New-TestCredential; ProjectName = 'demo'; SkipCertificateCheck = $true
+            WarningVariable = 'warnings'; WarningAction = 'SilentlyContinue'
+        }
+        $session = Connect-OSCloud @connect
         $session.CertificateCheckSkipped | Should -BeTrue
         @($warnings) | Should -HaveCount 1
         "$($warnings[0])" | Should -Match 'does not check the certificate'
@@ -94,14 +106,17 @@ Describe 'Certificates' {
 
     It 'honours OS_INSECURE' {
         $env:OS_INSECURE = 'true'
-        try { (Connect-TestCloud $script:Emulator -Extra @{ WarningAction = 'SilentlyContinue' }).CertificateCheckSkipped | Should -BeTrue } finally { $env:OS_INSECURE = $null }
+        try { (Connect-TestCloud $script:Emulator -Extra @{ WarningAction = 'SilentlyContinue' }).CertificateCheckSkipped | Should -BeTrue }
+        finally { $env:OS_INSECURE = $null }
     }
 
     It 'loads a PEM client certificate and key (cert, key)' {
-        $session = Connect-TestCloud $script:Emulator -Extra @{ CACertificatePath = $script:CertPath; ClientCertificatePath = $script:CertPath; ClientKeyPath = $script:KeyPath }
+        $pem = @{ CACertificatePath = $script:CertPath; ClientCertificatePath = $script:CertPath; ClientKeyPath = $script:KeyPath }
+        $session = Connect-TestCloud $script:Emulator -Extra $pem
         $session | Should -Not -BeNullOrEmpty
         $record = $null
-        try { Connect-TestCloud $script:Emulator -Extra @{ CACertificatePath = $script:CertPath; ClientCertificatePath = $script:KeyPath } } catch { $record = $_ }
+        try { Connect-TestCloud $script:Emulator -Extra @{ CACertificatePath = $script:CertPath; ClientCertificatePath = $script:KeyPath } }
+        catch { $record = $_ }
         $record.FullyQualifiedErrorId | Should -Be 'OSInvalidConfiguration,OpenStackSnapshot.Commands.ConnectOSCloudCommand'
     }
 }

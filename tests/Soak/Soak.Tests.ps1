@@ -24,7 +24,9 @@ BeforeAll {
     catch { $script:Terminating = $_ }
     $script:Elapsed = $clock.Elapsed
     $script:Outcome = @{}      # input name -> what the pipeline wrote for it (a name that gets none is missing)
-    for ($i = 0; $i -lt [Math]::Min($names.Count, $output.Count); $i++) { $script:Outcome[$names[$i]] = [Collections.Generic.List[object]]@(, $output[$i]) }
+    for ($i = 0; $i -lt [Math]::Min($names.Count, $output.Count); $i++) {
+        $script:Outcome[$names[$i]] = [Collections.Generic.List[object]]@(, $output[$i])
+    }
     $script:OutputCount = $output.Count
     Stop-EmulatorChaos $script:Emulator
     $script:Chaos = Get-EmulatorChaos $script:Emulator
@@ -44,11 +46,13 @@ BeforeAll {
         requests = $script:Chaos.requests; injected = $script:Chaos.injected; carriedOut = $script:Chaos.carriedOut
         objects = $script:Written.Count; errors = $script:Errors.Count
         errorsById = [ordered]@{}; duplicates = $script:Duplicates.Count; orphans = $script:Orphans.Count; phantoms = $script:Phantoms.Count
-        errorList = @($script:Outcome.GetEnumerator() | Where-Object { $_.Value[0] -is [System.Management.Automation.ErrorRecord] } | Sort-Object Key |
+        errorList = @($script:Outcome.GetEnumerator() |
+            Where-Object { $_.Value[0] -is [System.Management.Automation.ErrorRecord] } | Sort-Object Key |
             ForEach-Object { "$($_.Key): $($_.Value[0].Exception.Message)" })
         terminating = if ($script:Terminating) { "$($script:Terminating.FullyQualifiedErrorId): $($script:Terminating)" } else { $null }
     }
-    $script:Errors | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object Name | ForEach-Object { $figures.errorsById[$_.Name] = $_.Count }
+    $script:Errors | Group-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object Name |
+        ForEach-Object { $figures.errorsById[$_.Name] = $_.Count }
     $json = $figures | ConvertTo-Json -Depth 4
     $resultsFolder = Join-Path $script:RepoRoot 'out/test-results'
     New-Item -ItemType Directory -Path $resultsFolder -Force | Out-Null

@@ -3,7 +3,10 @@ using OpenStackSnapshot.Emulator.Nova;
 
 namespace OpenStackSnapshot.Emulator.Cinder;
 
-/// <summary>Which filters a list request may use, by version and role (common.process_general_filtering and before it the controllers' own lists).</summary>
+/// <summary>
+/// Which filters a list request may use, by version and role (common.process_general_filtering and before it the
+/// controllers' own lists).
+/// </summary>
 internal static class ListFilterRules
 {
     /// <summary>

@@ -15,7 +15,8 @@ internal sealed record ListQuery(
     /// The rows a list answers, and how many matched before paging. <paramref name="scope"/> is every row the caller
     /// may see, so a marker outside the filter still places the page, as the database query does.
     /// </summary>
-    public (IReadOnlyList<T> Page, int Count, Reply? Error) Apply<T>(IReadOnlyList<T> scope, ListResource<T> resource, Func<string, Reply> markerNotFound)
+    public (IReadOnlyList<T> Page, int Count, Reply? Error) Apply<T>(
+        IReadOnlyList<T> scope, ListResource<T> resource, Func<string, Reply> markerNotFound)
     {
         var comparer = RowOrder.For(Sort, resource);
         var matching = scope.Where(RowFilter.For(Filters, resource)).Order(comparer).ToList();

@@ -38,7 +38,8 @@ internal static class ListQueryReader
         var limit = maxLimit;
         if (First("limit") is { } limitText)
         {
-            if (!long.TryParse(limitText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return (null, Faults.BadRequest("limit param must be an integer"));
+            if (!long.TryParse(limitText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+                return (null, Faults.BadRequest("limit param must be an integer"));
             if (l < 0) return (null, Faults.BadRequest("limit param must be positive"));
             limit = (int)Math.Min(l, maxLimit);
         }
@@ -46,7 +47,8 @@ internal static class ListQueryReader
         var offset = 0;
         if (First("offset") is { } offsetText)
         {
-            if (!long.TryParse(offsetText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var o)) return (null, Faults.BadRequest("offset must be an integer"));
+            if (!long.TryParse(offsetText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var o))
+                return (null, Faults.BadRequest("offset must be an integer"));
             if (o < 0) return (null, Faults.BadRequest("offset must be >= 0"));
             offset = (int)Math.Min(o, int.MaxValue);
         }

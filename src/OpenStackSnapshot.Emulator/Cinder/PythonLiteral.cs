@@ -58,6 +58,9 @@ internal static partial class PythonLiteral
     private static string CodePoint(int code) =>
         code is < 0 or (>= 0xD800 and <= 0xDFFF) or > 0x10FFFF ? "\uFFFD" : char.ConvertFromUtf32(code);
 
-    [GeneratedRegex("""\s*(?<key>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*:\s*(?<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*(?:,\s*|$)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        """\s*(?<key>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*:\s*"""
+        + """(?<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*(?:,\s*|$)""",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pair();
 }

@@ -16,7 +16,11 @@ internal sealed class SnapshotController(EmulatorState state)
     {
         Name = "snapshot",
         ConfiguredFilters = ["name", "status", "volume_id", "metadata", "availability_zone", "consumes_quota"],
-        LegacyFilters = [("status", VolumeMicroversion.Min), ("volume_id", VolumeMicroversion.Min), ("name", VolumeMicroversion.Min), ("metadata", new(3, 22))],
+        LegacyFilters =
+        [
+            ("status", VolumeMicroversion.Min), ("volume_id", VolumeMicroversion.Min), ("name", VolumeMicroversion.Min),
+            ("metadata", new(3, 22)),
+        ],
         Columns = new Dictionary<string, Func<SnapshotView, IComparable?>>
         {
             ["id"] = s => s.Id,
@@ -66,7 +70,10 @@ internal sealed class SnapshotController(EmulatorState state)
         var force = JsonBody.Get(snapshot, "force") is { ValueKind: not JsonValueKind.Null } flag ? SnapshotSchema.ForceValue(flag) : (bool?)null;
         if (force == false && request.Version >= VolumeMicroversion.SnapshotInUse)
         {
-            return Faults.BadRequest($"Since microversion {VolumeMicroversion.SnapshotInUse} the 'force' flag is invalid for this request.  For backward compatability, however, when the 'force' flag is passed with a value evaluating to True, it is silently ignored.");
+            return Faults.BadRequest(
+                $"Since microversion {VolumeMicroversion.SnapshotInUse} the 'force' flag is invalid for this request.  "
+                + "For backward compatability, however, when the 'force' flag is passed with a value evaluating to True, "
+                + "it is silently ignored.");
         }
 
         if (request.Deny(Seed.MemberRole, "volume:create_snapshot") is { } denied) return denied;
@@ -99,7 +106,8 @@ internal sealed class SnapshotController(EmulatorState state)
         if (request.Deny(Seed.MemberRole, "volume:update_snapshot") is { } denied) return denied;
 
         var snapshot = JsonBody.Get(body, "snapshot")!.Value;
-        var updated = state.Snapshots.Update(current.Id, Text(snapshot, "name", "display_name"), Text(snapshot, "description", "display_description"), null);
+        var updated = state.Snapshots.Update(
+            current.Id, Text(snapshot, "name", "display_name"), Text(snapshot, "description", "display_description"), null);
         // The answer is rendered from the object read before the save, so it shows the previous updated_at.
         return updated is null
             ? NotFound(current.Id)
@@ -134,7 +142,8 @@ internal sealed class SnapshotController(EmulatorState state)
     {
         foreach (var key in new[] { name, legacyName })
         {
-            if (JsonBody.Get(snapshot, key) is { } value) return Optional<string?>.Of(value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null);
+            if (JsonBody.Get(snapshot, key) is { } value)
+                return Optional<string?>.Of(value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null);
         }
 
         return Optional<string?>.Absent;

@@ -92,10 +92,17 @@ internal sealed class SnapshotMetadataController(EmulatorState state)
     // utils.check_metadata_properties, as the controller turns its errors into 400 / 413.
     private static Reply? Problem(string key, JsonElement value)
     {
-        if (key.Length == 0) return Faults.BadRequest($"Invalid metadata: Invalid input received: Metadata key: {key} has 0 characters, less than 1.");
-        if (value.ValueKind != JsonValueKind.String) return Faults.BadRequest($"Invalid metadata: Invalid input received: Value for metadata key: {key} is not a string or unicode");
-        if (key.EnumerateRunes().Count() > 255) return Faults.Fault(413, $"Invalid metadata size: Metadata property key {key} greater than 255 characters.");
-        if (value.GetString()!.EnumerateRunes().Count() > 255) return Faults.Fault(413, $"Invalid metadata size: Metadata property key {key} value greater than 255 characters.");
+        if (key.Length == 0)
+            return Faults.BadRequest($"Invalid metadata: Invalid input received: Metadata key: {key} has 0 characters, less than 1.");
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Faults.BadRequest(
+                $"Invalid metadata: Invalid input received: Value for metadata key: {key} is not a string or unicode");
+        }
+        if (key.EnumerateRunes().Count() > 255)
+            return Faults.Fault(413, $"Invalid metadata size: Metadata property key {key} greater than 255 characters.");
+        if (value.GetString()!.EnumerateRunes().Count() > 255)
+            return Faults.Fault(413, $"Invalid metadata size: Metadata property key {key} value greater than 255 characters.");
         return null;
     }
 

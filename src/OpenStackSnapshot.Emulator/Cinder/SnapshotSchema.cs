@@ -92,10 +92,12 @@ internal static partial class SnapshotSchema
 
     private static string? Boolean(JsonElement value)
     {
-        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.String)) return $"{PythonRepr.Repr(value)} is not of type 'boolean', 'string'";
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.String))
+            return $"{PythonRepr.Repr(value)} is not of type 'boolean', 'string'";
         if (value.ValueKind == JsonValueKind.String && Array.IndexOf(BooleanEnum, value.GetString()!) < 0)
         {
-            return $"{PythonRepr.Repr(value)} is not one of [{string.Join(", ", BooleanEnum.Select(e => e is bool b ? (b ? "True" : "False") : PythonRepr.ReprString((string)e)))}]";
+            var allowed = BooleanEnum.Select(e => e is bool b ? (b ? "True" : "False") : PythonRepr.ReprString((string)e));
+            return $"{PythonRepr.Repr(value)} is not one of [{string.Join(", ", allowed)}]";
         }
 
         return null;
@@ -117,7 +119,9 @@ internal static partial class SnapshotSchema
         var extras = members.Select(m => m.Key).Where(k => !MetadataKey().IsMatch(k)).Order(StringComparer.Ordinal).ToList();
         if (extras.Count == 0) return null;
         var names = string.Join(", ", extras.Select(PythonRepr.ReprString));
-        return Field("metadata", value, $"{names} {(extras.Count == 1 ? "does" : "do")} not match any of the regexes: '^[a-zA-Z0-9-_:. /]{{1,255}}$'");
+        return Field(
+            "metadata", value,
+            $"{names} {(extras.Count == 1 ? "does" : "do")} not match any of the regexes: '^[a-zA-Z0-9-_:. /]{{1,255}}$'");
     }
 
     [GeneratedRegex(@"^[a-zA-Z0-9\-_:. /]{1,255}$", RegexOptions.CultureInvariant)]

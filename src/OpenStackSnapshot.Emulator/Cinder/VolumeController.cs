@@ -10,8 +10,16 @@ internal sealed class VolumeController(State.EmulatorState state)
     private static readonly ListResource<SeedVolume> Listing = new()
     {
         Name = "volume",
-        ConfiguredFilters = ["name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id", "size", "created_at", "updated_at", "consumes_quota"],
-        LegacyFilters = [("name", VolumeMicroversion.Min), ("status", VolumeMicroversion.Min), ("metadata", VolumeMicroversion.Min), ("availability_zone", VolumeMicroversion.Min), ("bootable", new(3, 2)), ("group_id", new(3, 10))],
+        ConfiguredFilters =
+        [
+            "name", "status", "metadata", "bootable", "migration_status", "availability_zone", "group_id", "size", "created_at",
+            "updated_at", "consumes_quota",
+        ],
+        LegacyFilters =
+        [
+            ("name", VolumeMicroversion.Min), ("status", VolumeMicroversion.Min), ("metadata", VolumeMicroversion.Min),
+            ("availability_zone", VolumeMicroversion.Min), ("bootable", new(3, 2)), ("group_id", new(3, 10)),
+        ],
         Columns = new Dictionary<string, Func<SeedVolume, IComparable?>>
         {
             ["id"] = v => v.Id,
@@ -43,7 +51,9 @@ internal sealed class VolumeController(State.EmulatorState state)
         if (request.Deny(Seed.ReaderRole, "volume:get") is { } denied) return denied;
         var id = request.Route.Id!;
         var volume = Seed.Volumes.FirstOrDefault(v => v.Id == id && (request.IsAdmin || v.ProjectId == request.ProjectId));
-        return volume is null ? NotFound(id) : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume)) });
+        return volume is null
+            ? NotFound(id)
+            : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume)) });
     }
 
     private static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");

@@ -33,7 +33,8 @@ public sealed record ChaosSpec
         if (Kinds is { Count: 0 }) return "kinds must not be empty (omit it for every kind)";
         if (Kinds?.Any(k => !Enum.IsDefined(k)) == true) return "kinds holds an undefined ChaosKind value";
         if (Routes is { Count: 0 }) return "routes must not be empty (omit it for every route)";
-        if (Routes?.FirstOrDefault(r => !RouteKeys.IsKnown(r)) is { } route) return $"unknown route '{route}'; known: {string.Join(", ", RouteKeys.All)}";
+        if (Routes?.FirstOrDefault(r => !RouteKeys.IsKnown(r)) is { } route)
+            return $"unknown route '{route}'; known: {string.Join(", ", RouteKeys.All)}";
         if (HeldBackMs < 0) return "heldBackMs must not be negative";
         if (LatencyMs < 0) return "latencyMs must not be negative";
         return null;

@@ -82,7 +82,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
     private Reply UpdateSettings(byte[] body)
     {
         var json = Parse(body);
-        var settings = state.UpdateSettings(Int(json, "pageLimit"), Int(json, "snapshotDelayMs"), Int(json, "tokenTtlSeconds"), Int(json, "snapshotQuota"));
+        var settings = state.UpdateSettings(
+            Int(json, "pageLimit"), Int(json, "snapshotDelayMs"), Int(json, "tokenTtlSeconds"), Int(json, "snapshotQuota"));
         return Reply.Json(200, SettingsJson(settings));
     }
 
@@ -97,7 +98,8 @@ internal sealed class ControlEndpoints(EmulatorState state)
     {
         var text = JsonBody.GetString(Parse(body), "createdAt");
         if (string.IsNullOrEmpty(text)) return Error(400, "createdAt (an ISO 8601 time; UTC when it has no zone) is required");
-        var createdAt = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        var createdAt = DateTimeOffset.Parse(
+            text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
         return Snapshot(id, state.Snapshots.SetCreatedAt(id, createdAt));
     }
 

@@ -69,7 +69,8 @@ internal static class FaultReplies
         var reply = fault.ProxyPage ? ProxyPages.Nginx(fault.Status)
             : fault.Body is not null ? Reply.Text(fault.Status, fault.Body, fault.ContentType ?? "application/json")
             // Keystone's own error shape; for a 401 the message every Keystone 401 has.
-            : identity ? KeystoneErrors.Error(fault.Status, fault.Status == 401 ? KeystoneErrors.AuthenticationRequired : Faults.DefaultMessage(fault.Status))
+            : identity ? KeystoneErrors.Error(
+                fault.Status, fault.Status == 401 ? KeystoneErrors.AuthenticationRequired : Faults.DefaultMessage(fault.Status))
             : Faults.Unauthorized(baseUri); // a compute 401 comes from the auth middleware, in Keystone's shape
         if (fault.RetryAfter is not null) reply.WithHeader("Retry-After", fault.RetryAfter);
         if (identity && fault.Status == 401) reply.WithHeader("WWW-Authenticate", $"Keystone uri=\"{new Uri(baseUri, "identity")}\"");

@@ -50,10 +50,13 @@ public sealed record FaultSpec
         if (Status != 0 && Status is < 100 or > 599) return "status must be 0 or 100-599";
         if (DelayMs < 0) return "delayMs must not be negative";
         if (!Enum.IsDefined(Truncate)) return "truncate must be body or connection";
-        if (Truncate != Truncation.None && (Status != 0 || Drop || Body is not null || ProxyPage)) return "truncate cuts the real answer: give it no status, drop, body or proxyPage";
-        if (ProxyPage && (Drop || Body is not null || ContentType is not null)) return "proxyPage brings its own body and content type, and is an answer: no drop";
+        if (Truncate != Truncation.None && (Status != 0 || Drop || Body is not null || ProxyPage))
+            return "truncate cuts the real answer: give it no status, drop, body or proxyPage";
+        if (ProxyPage && (Drop || Body is not null || ContentType is not null))
+            return "proxyPage brings its own body and content type, and is an answer: no drop";
         if (Drop && Status != 0) return "a dropped request has no status: give status 0 with drop";
-        if (AfterProcessing && Status == 0 && !Drop && DelayMs == 0 && Truncate == Truncation.None) return "afterProcessing needs a status, a drop, a delay or a truncation";
+        if (AfterProcessing && Status == 0 && !Drop && DelayMs == 0 && Truncate == Truncation.None)
+            return "afterProcessing needs a status, a drop, a delay or a truncation";
         return null;
     }
 }

@@ -32,8 +32,13 @@ internal sealed class OutageControl(IConnectionSwitch connections)
     public (OutageInfo Outage, Task Refusing) Start(OutageMode mode, TimeSpan duration, string? retryAfter)
     {
         if (!Enum.IsDefined(mode)) throw new ArgumentException("mode must be unavailable or refuse", nameof(mode));
-        if (duration <= TimeSpan.Zero || duration > TimeSpan.FromHours(1)) throw new ArgumentException("seconds must be more than 0 and at most 3600", nameof(duration));
-        if (mode == OutageMode.Refuse && retryAfter is not null) throw new ArgumentException("retryAfter goes with mode unavailable: a refused connection has no headers", nameof(retryAfter));
+        if (duration <= TimeSpan.Zero || duration > TimeSpan.FromHours(1))
+            throw new ArgumentException("seconds must be more than 0 and at most 3600", nameof(duration));
+        if (mode == OutageMode.Refuse && retryAfter is not null)
+        {
+            throw new ArgumentException(
+                "retryAfter goes with mode unavailable: a refused connection has no headers", nameof(retryAfter));
+        }
 
         var outage = new OutageInfo(mode, duration, retryAfter, Now);
         var refusing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -78,7 +83,11 @@ internal sealed class OutageControl(IConnectionSwitch connections)
             await connections.StopListeningAsync();
             refusing.TrySetResult();
             var left = outage.EndsAt - Now;
-            if (left > TimeSpan.Zero) await Task.Delay(left, ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, ended)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+            }
         }
         catch (Exception e)
         {

@@ -155,6 +155,7 @@ internal sealed class TokenEndpoints(EmulatorState state)
     private static bool IsJson(string contentType)
     {
         var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        return mediaType == "application/json" || (mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal));
+        return mediaType == "application/json"
+            || (mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal));
     }
 }

@@ -116,7 +116,9 @@ internal static partial class RequestValidation
 
     // Digit strings of any length; anything beyond long is as good as infinite here.
     private static long Parse(string digits) =>
-        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
+        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : long.MaxValue;
 
     private static string Query(string name, string value, string message) =>
         $"Invalid input for query parameters {name}. Value: {value}. {message}";

@@ -60,7 +60,8 @@ internal sealed class SnapshotEndpoints(EmulatorState state)
         if (status != "available" && !(status == "in-use" && force)) return Faults.Unexpected("InvalidInput");
 
         var project = Seed.ProjectById(request.ProjectId)!;
-        var (outcome, snapshot) = state.Snapshots.Create(project, state.Settings.SnapshotQuota ?? project.SnapshotQuota, volume, name, description, state.Settings.SnapshotDelayMs);
+        var (outcome, snapshot) = state.Snapshots.Create(
+            project, state.Settings.SnapshotQuota ?? project.SnapshotQuota, volume, name, description, state.Settings.SnapshotDelayMs);
         if (outcome == CreateOutcome.QuotaExceeded) return Faults.Fault(403, "Quota exceeded for resources: snapshots");
 
         // Nova answers 200 (not 201/202) and no Location header.

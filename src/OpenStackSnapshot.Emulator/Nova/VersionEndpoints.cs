@@ -17,7 +17,8 @@ internal sealed class VersionEndpoints(EmulatorState state)
             : Reply.Json(200, new JsonObject { ["version"] = V21(root, summary: false) });
     }
 
-    private static JsonObject V20(string root, bool summary) => Version(root, "v2.0", "v2", "SUPPORTED", "", "", "2011-01-21T11:33:21Z", "2", summary);
+    private static JsonObject V20(string root, bool summary) =>
+        Version(root, "v2.0", "v2", "SUPPORTED", "", "", "2011-01-21T11:33:21Z", "2", summary);
 
     private static JsonObject V21(string root, bool summary) =>
         Version(root, "v2.1", "v2.1", "CURRENT", Microversion.Max.ToString(), Microversion.Min.ToString(), "2013-07-23T11:33:21Z", "2.1", summary);

@@ -19,7 +19,8 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         if (request.Deny(Seed.ReaderRole, Policy + (detail ? "detail" : "list")) is { } denied) return denied;
 
         var page = Seed.Volumes.Where(v => v.ProjectId == request.ProjectId).Skip(offset).Take(limit);
-        return Reply.Json(200, new JsonObject { ["volumes"] = new JsonArray(page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v))).ToArray()) });
+        var volumes = page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v))).ToArray();
+        return Reply.Json(200, new JsonObject { ["volumes"] = new JsonArray(volumes) });
     }
 
     public Reply Show(NovaRequest request)

@@ -23,14 +23,21 @@ internal static class BlockStorageCloud
     }
 
     /// <summary>One snapshot as Cinder v3 shows it (the owner's view: the extended attributes included).</summary>
-    public static string Snapshot(string id = SnapshotId, string status = "available", string name = "nightly", string metadata = """{"managed-by": "nightly-runbook"}""") =>
-        $$$"""{"id": "{{{id}}}", "created_at": "2025-06-12T14:56:30.000000", "updated_at": null, "name": "{{{name}}}", "description": "Daily backup", "volume_id": "{{{TestCloud.VolumeId}}}", "status": "{{{status}}}", "size": 10, "metadata": {{{metadata}}}, "os-extended-snapshot-attributes:project_id": "p-123", "os-extended-snapshot-attributes:progress": "100%"}""";
+    public static string Snapshot(
+        string id = SnapshotId, string status = "available", string name = "nightly", string metadata = """{"managed-by": "nightly-runbook"}""") =>
+        $$$"""{"id": "{{{id}}}", "created_at": "2025-06-12T14:56:30.000000", "updated_at": null, "name": "{{{name}}}","""
+        + $$$""" "description": "Daily backup", "volume_id": "{{{TestCloud.VolumeId}}}", "status": "{{{status}}}", "size": 10,"""
+        + $$$""" "metadata": {{{metadata}}}, "os-extended-snapshot-attributes:project_id": "p-123","""
+        + """ "os-extended-snapshot-attributes:progress": "100%"}""";
 
     public static string One(string snapshot) => $$"""{"snapshot": {{snapshot}}}""";
 
     /// <summary>{"snapshots": [...]} with a next link when <paramref name="next"/> is given (Cinder links only a full page).</summary>
     public static string Page(IEnumerable<string> snapshots, string? next = null) =>
-        $$"""{"snapshots": [{{string.Join(", ", snapshots)}}]{{(next == null ? "" : $$$""", "snapshots_links": [{"href": "{{{SnapshotsUrl}}}/detail?limit=1000&marker={{{next}}}", "rel": "next"}]""")}}}""";
+        $$"""{"snapshots": [{{string.Join(", ", snapshots)}}]{{(next == null ? "" : NextLink(next))}}}""";
+
+    private static string NextLink(string marker) =>
+        $$$""", "snapshots_links": [{"href": "{{{SnapshotsUrl}}}/detail?limit=1000&marker={{{marker}}}", "rel": "next"}]""";
 
     /// <summary>The query of a recorded URL as name → decoded value.</summary>
     public static Dictionary<string, string> Query(string url) =>

@@ -9,7 +9,8 @@ namespace OpenStackSnapshot.Client.Tests.BlockStorage;
 /// <summary>Cinder's fault bodies and codes map onto the same error kinds as Nova's, with the request id.</summary>
 public class BlockStorageErrorTests
 {
-    private static async Task<(OpenStackException Error, FakeTransport Fake)> Fail(Func<ISnapshotService, Task> call, Action<FakeTransport> script, int retries = 0)
+    private static async Task<(OpenStackException Error, FakeTransport Fake)> Fail(
+        Func<ISnapshotService, Task> call, Action<FakeTransport> script, int retries = 0)
     {
         var fake = new FakeTransport();
         using var session = await BlockStorageCloud.ConnectAsync(fake, o => o.Retries(retries));
@@ -40,7 +41,8 @@ public class BlockStorageErrorTests
     public async Task GigabytesQuota413_IsQuotaExceeded()
     {
         var (e, _) = await Fail(Create, f => f.ThenJson(413,
-            """{"overLimit": {"code": 413, "message": "Requested volume or snapshot exceeds allowed gigabytes quota. Requested 10G, quota is 20G and 15G has been consumed."}}"""));
+            """{"overLimit": {"code": 413, "message": "Requested volume or snapshot exceeds allowed gigabytes quota."""
+            + """ Requested 10G, quota is 20G and 15G has been consumed."}}"""));
         Assert.Equal(OpenStackErrorKind.QuotaExceeded, e.Kind);
     }
 
@@ -57,7 +59,8 @@ public class BlockStorageErrorTests
     [Fact]
     public async Task Cinder405_AdvisesCheckingTheBlockStorageUrl()
     {
-        var (e, _) = await Fail(Get, f => f.ThenJson(405, """{"badMethod": {"code": 405, "message": "The method GET is not allowed for this resource."}}"""));
+        var (e, _) = await Fail(Get, f => f.ThenJson(405,
+            """{"badMethod": {"code": 405, "message": "The method GET is not allowed for this resource."}}"""));
 
         Assert.Equal(OpenStackErrorKind.MethodNotAllowed, e.Kind);
         Assert.Contains("check the block-storage URL", e.RecommendedAction);
@@ -67,7 +70,8 @@ public class BlockStorageErrorTests
     public async Task InvalidVolume400_IsVolumeNotAvailable()
     {
         var (e, _) = await Fail(Create, f => f.ThenJson(400,
-            $$$"""{"badRequest": {"code": 400, "message": "Invalid volume: Volume {{{TestCloud.VolumeId}}} status must be available, but current status is: in-use."}}"""));
+            $$$"""{"badRequest": {"code": 400, "message": "Invalid volume: Volume {{{TestCloud.VolumeId}}} status must be available,"""
+            + """ but current status is: in-use."}}"""));
 
         Assert.Equal(OpenStackErrorKind.VolumeNotAvailable, e.Kind);
         Assert.Equal(400, e.StatusCode);
@@ -78,14 +82,16 @@ public class BlockStorageErrorTests
     [Fact]
     public async Task OtherBadRequest400_StaysBadRequest()
     {
-        var (e, _) = await Fail(Get, f => f.ThenJson(400, """{"badRequest": {"code": 400, "message": "Invalid filters all_tenants are found in query options."}}"""));
+        var (e, _) = await Fail(Get, f => f.ThenJson(400,
+            """{"badRequest": {"code": 400, "message": "Invalid filters all_tenants are found in query options."}}"""));
         Assert.Equal(OpenStackErrorKind.BadRequest, e.Kind);
     }
 
     [Fact]
     public async Task MissingSnapshot404_IsNotFound()
     {
-        var (e, _) = await Fail(Get, f => f.ThenJson(404, $$$"""{"itemNotFound": {"code": 404, "message": "Snapshot {{{BlockStorageCloud.SnapshotId}}} could not be found."}}"""));
+        var (e, _) = await Fail(Get, f => f.ThenJson(404,
+            $$$"""{"itemNotFound": {"code": 404, "message": "Snapshot {{{BlockStorageCloud.SnapshotId}}} could not be found."}}"""));
 
         Assert.Equal(OpenStackErrorKind.NotFound, e.Kind);
         Assert.Equal("itemNotFound", e.FaultName);
@@ -95,14 +101,16 @@ public class BlockStorageErrorTests
     [Fact]
     public async Task MissingVolume404OnCreate_IsVolumeNotFound()
     {
-        var (e, _) = await Fail(Create, f => f.ThenJson(404, $$$"""{"itemNotFound": {"code": 404, "message": "Volume {{{TestCloud.VolumeId}}} could not be found."}}"""));
+        var (e, _) = await Fail(Create, f => f.ThenJson(404,
+            $$$"""{"itemNotFound": {"code": 404, "message": "Volume {{{TestCloud.VolumeId}}} could not be found."}}"""));
         Assert.Equal(OpenStackErrorKind.VolumeNotFound, e.Kind);
     }
 
     [Fact]
     public async Task Policy403_IsForbidden()
     {
-        var (e, _) = await Fail(Create, f => f.ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow volume:create_snapshot to be performed."}}"""));
+        var (e, _) = await Fail(Create, f => f.ThenJson(403,
+            """{"forbidden": {"code": 403, "message": "Policy doesn't allow volume:create_snapshot to be performed."}}"""));
         Assert.Equal(OpenStackErrorKind.Forbidden, e.Kind);
         Assert.Equal(FakeTransport.RequestId, e.RequestId);
         Assert.Null(e.BetterApi);

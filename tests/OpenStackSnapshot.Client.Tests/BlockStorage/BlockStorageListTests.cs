@@ -143,7 +143,8 @@ public class BlockStorageListTests
             BlockStorageCloud.Snapshot(Id(3), metadata: "{}"),
         }));
 
-        var kept = await TestCloud.ReadAll(session.Snapshots.List(new SnapshotQuery { Metadata = new Dictionary<string, string> { ["managed-by"] = "nightly-runbook" } }));
+        var query = new SnapshotQuery { Metadata = new Dictionary<string, string> { ["managed-by"] = "nightly-runbook" } };
+        var kept = await TestCloud.ReadAll(session.Snapshots.List(query));
 
         Assert.Equal(new[] { Id(1) }, kept.Select(s => s.Id));
     }

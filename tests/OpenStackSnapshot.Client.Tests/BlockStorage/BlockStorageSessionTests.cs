@@ -35,7 +35,9 @@ public class BlockStorageSessionTests
     [Fact]
     public async Task BlockStorageType_IsPreferredOverVolumev3()
     {
-        var catalog = FakeTransport.Catalog(("volumev3", "public", "RegionOne", "http://old.test:8776/v3/p-123"), ("block-storage", "public", "RegionOne", FakeTransport.BlockStorageUrl));
+        var catalog = FakeTransport.Catalog(
+            ("volumev3", "public", "RegionOne", "http://old.test:8776/v3/p-123"),
+            ("block-storage", "public", "RegionOne", FakeTransport.BlockStorageUrl));
         var fake = new FakeTransport().ThenToken(catalog: catalog);
         using var session = await TestCloud.ConnectAsync(fake, o => o.Api = SnapshotApi.BlockStorage);
         Assert.Equal(FakeTransport.BlockStorageUrl, session.EndpointUrl.ToString());

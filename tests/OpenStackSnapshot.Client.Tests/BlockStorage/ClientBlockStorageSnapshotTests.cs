@@ -17,12 +17,16 @@ public class ClientBlockStorageSnapshotTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(202, BlockStorageCloud.One(BlockStorageCloud.Snapshot(status: "creating")));
 
-        var created = await session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId.ToUpperInvariant(), "nightly", "Daily backup", force: true, metadata: Managed), TestCloud.Call());
+        var created = await session.Snapshots.CreateAsync(
+            new NewSnapshot(TestCloud.VolumeId.ToUpperInvariant(), "nightly", "Daily backup", force: true, metadata: Managed), TestCloud.Call());
 
         var post = fake.Nova.Single();
         Assert.Equal("POST", post.Method);
         Assert.Equal(BlockStorageCloud.SnapshotsUrl, post.Url);
-        JsonAssert.Equal($$$$"""{"snapshot": {"volume_id": "{{{{TestCloud.VolumeId}}}}", "name": "nightly", "description": "Daily backup", "force": true, "metadata": {"managed-by": "nightly-runbook"}}}""", post.Body);
+        JsonAssert.Equal(
+            $$$$"""{"snapshot": {"volume_id": "{{{{TestCloud.VolumeId}}}}", "name": "nightly", "description": "Daily backup", "force": true,"""
+            + """ "metadata": {"managed-by": "nightly-runbook"}}}""",
+            post.Body);
         Assert.Equal("creating", created.Status);
         Assert.Equal("nightly-runbook", created.Metadata["managed-by"]);
     }
@@ -49,7 +53,8 @@ public class ClientBlockStorageSnapshotTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         var bad = new Dictionary<string, string> { [key] = new string('v', valueLength) };
 
-        var e = await Assert.ThrowsAsync<Errors.OpenStackException>(() => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, metadata: bad), TestCloud.Call()));
+        var e = await Assert.ThrowsAsync<Errors.OpenStackException>(
+            () => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, metadata: bad), TestCloud.Call()));
 
         Assert.Equal(Errors.OpenStackErrorKind.InvalidArgument, e.Kind);
         Assert.Contains(why, e.Message);
@@ -130,7 +135,8 @@ public class ClientBlockStorageSnapshotTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
         fake.ThenJson(200, BlockStorageCloud.One(BlockStorageCloud.Snapshot()));
 
-        await session.Snapshots.UpdateAsync(BlockStorageCloud.SnapshotId, new SnapshotChange { RemoveMetadataKeys = new[] { "absent" } }, TestCloud.Call());
+        await session.Snapshots.UpdateAsync(
+            BlockStorageCloud.SnapshotId, new SnapshotChange { RemoveMetadataKeys = new[] { "absent" } }, TestCloud.Call());
 
         Assert.Equal(new[] { "GET" }, fake.Nova.Select(r => r.Method));
     }

@@ -10,7 +10,9 @@ public class ClientBlockStorageVolumeTests
     private const string ServerId = "9a1f4c7e-2b3d-4e5f-8a6b-7c8d9e0f1a2b";
 
     private static string Volume(string id, string status, string attachments) =>
-        $$$"""{"id": "{{{id}}}", "name": "data", "description": null, "status": "{{{status}}}", "size": 10, "availability_zone": "nova", "volume_type": "lvmdriver-1", "created_at": "2025-06-12T14:00:00.000000", "snapshot_id": null, "metadata": {"role": "db"}, "os-vol-tenant-attr:tenant_id": "p-123", "attachments": {{{attachments}}}}""";
+        $$$"""{"id": "{{{id}}}", "name": "data", "description": null, "status": "{{{status}}}", "size": 10, "availability_zone": "nova","""
+        + """ "volume_type": "lvmdriver-1", "created_at": "2025-06-12T14:00:00.000000", "snapshot_id": null, "metadata": {"role": "db"},"""
+        + $$$""" "os-vol-tenant-attr:tenant_id": "p-123", "attachments": {{{attachments}}}}""";
 
     private static string Attached(string volumeId) =>
         $$"""[{"server_id": "{{ServerId}}", "attachment_id": "a-1", "device": "/dev/vdb", "volume_id": "{{volumeId}}", "id": "{{volumeId}}"}]""";

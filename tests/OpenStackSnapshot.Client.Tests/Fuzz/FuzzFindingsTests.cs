@@ -37,7 +37,8 @@ public class FuzzFindingsTests
     public async Task AnUnknownCharset_IsReadAsUtf8()
     {
         // HttpContent.ReadAsStringAsync threw InvalidOperationException for it.
-        var error = await Answer(404, """{"itemNotFound": {"code": 404, "message": "Snapshot snap-1 could not be found."}}""", "application/json; charset=bogus-9");
+        var error = await Answer(404,
+            """{"itemNotFound": {"code": 404, "message": "Snapshot snap-1 could not be found."}}""", "application/json; charset=bogus-9");
         Assert.Equal(OpenStackErrorKind.NotFound, error.Kind);
         Assert.Contains("could not be found", error.Message);
     }

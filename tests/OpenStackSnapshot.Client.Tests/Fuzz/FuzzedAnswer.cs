@@ -31,10 +31,13 @@ internal static class FuzzedAnswers
     {
         FakeTransport.SnapshotBody(),
         FakeTransport.SnapshotBody(status: "error"),
-        $$"""{"snapshots": [{"id": "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", "volumeId": "{{Volume}}", "status": "creating", "size": 10, "createdAt": "{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.ffffff}}", "displayName": "n", "displayDescription": null}]}""",
+        $$"""{"snapshots": [{"id": "0b8e1c52-37e4-4b6e-9f1a-6c2d3e4f5a6b", "volumeId": "{{Volume}}", "status": "creating", "size": 10,"""
+            + $$""" "createdAt": "{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.ffffff}}", "displayName": "n", "displayDescription": null}]}""",
         """{"snapshots": []}""",
-        """{"volume": {"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "available", "size": 1, "displayName": "v", "attachments": [{}], "createdAt": "2025-06-12T14:56:30.000000"}}""",
-        """{"volumes": [{"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "in-use", "size": 1, "attachments": [{"serverId": "s-1", "device": "/dev/vdb"}]}]}""",
+        """{"volume": {"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "available", "size": 1, "displayName": "v","""
+            + """ "attachments": [{}], "createdAt": "2025-06-12T14:56:30.000000"}}""",
+        """{"volumes": [{"id": "521752a6-acf6-4b2d-bc7a-119f9148cd8c", "status": "in-use", "size": 1,"""
+            + """ "attachments": [{"serverId": "s-1", "device": "/dev/vdb"}]}]}""",
         """{"badRequest": {"code": 400, "message": "Invalid input for field/attribute snapshot."}}""",
         """{"overLimit": {"code": 413, "message": "Quota exceeded", "retryAfter": "7"}}""",
         """{"itemNotFound": {"code": 404, "message": "Snapshot could not be found."}}""",
@@ -52,7 +55,8 @@ internal static class FuzzedAnswers
 
     private static readonly string[] HeaderNames =
     {
-        "Retry-After", "x-openstack-request-id", "x-compute-request-id", "OpenStack-API-Version", "X-OpenStack-Nova-API-Version", "Location", "Server",
+        "Retry-After", "x-openstack-request-id", "x-compute-request-id", "OpenStack-API-Version", "X-OpenStack-Nova-API-Version",
+        "Location", "Server",
     };
 
     private static readonly string?[] ContentTypes =
@@ -79,7 +83,8 @@ internal static class FuzzedAnswers
     private static readonly Gen<(string, string)[]> Headers = Gen.Select(Gen.OneOf(HeaderNames), HeaderValue).Array[0, 4];
 
     /// <summary>Replaces one node of a valid body with an odd value (a wrong type, a huge number, a lone surrogate).</summary>
-    private static readonly Gen<string> Retyped = Gen.Select(Gen.OneOf(ValidBodies.Where(b => b.Length > 0).ToArray()), Gen.Int[0, 1000], Gen.Int[0, OddJson.Length - 1],
+    private static readonly Gen<string> Retyped = Gen.Select(
+        Gen.OneOf(ValidBodies.Where(b => b.Length > 0).ToArray()), Gen.Int[0, 1000], Gen.Int[0, OddJson.Length - 1],
         (body, pick, odd) =>
         {
             var root = JsonNode.Parse(body)!;
@@ -116,12 +121,23 @@ internal static class FuzzedAnswers
         (3, Retyped.Select(b => Encoding.UTF8.GetBytes(b))),
         (1, Gen.Byte.Array[0, 64]),
         (1, Gen.Int[1, 3000].Select(depth => Encoding.UTF8.GetBytes(new string('[', depth) + new string(']', depth)))),
-        (1, Gen.OneOf("OK", "<html><body>502 Bad Gateway</body></html>", "null", "[]", "\"text\"", "{\"snapshot\": null}", "{\"snapshots\": {}}").Select(b => Encoding.UTF8.GetBytes(b))));
+        (1, Gen.OneOf("OK", "<html><body>502 Bad Gateway</body></html>", "null", "[]", "\"text\"", "{\"snapshot\": null}", "{\"snapshots\": {}}")
+            .Select(b => Encoding.UTF8.GetBytes(b))));
 
     public static readonly Gen<FuzzedAnswer> Answer = Gen.Select(Status, Gen.OneOf(ContentTypes), Headers, Body,
         (status, type, headers, body) => new FuzzedAnswer(status, type, headers, body));
 
-    /// <summary>Retry-After values that must not make a retry wait (so a fuzz with retries stays fast): odd, negative, past or past any budget.</summary>
-    public static readonly Gen<FuzzedAnswer> AnswerWithNoWait = Gen.Select(Answer, Gen.OneOf("NaN", "Infinity", "1e400", "-1", "-1e400", "0", "Mon, 01 Jan 0001 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "99999999999999999999"),
-        (answer, after) => answer with { Headers = answer.Headers.Where(h => h.Name != "Retry-After").Append(("Retry-After", after)).ToArray() });
+    /// <summary>
+    /// Retry-After values that must not make a retry wait (so a fuzz with retries stays fast): odd, negative, past or past any
+    /// budget.
+    /// </summary>
+    public static readonly Gen<FuzzedAnswer> AnswerWithNoWait = Gen.Select(
+        Answer,
+        Gen.OneOf(
+            "NaN", "Infinity", "1e400", "-1", "-1e400", "0", "Mon, 01 Jan 0001 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT",
+            "99999999999999999999"),
+        (answer, after) => answer with
+        {
+            Headers = answer.Headers.Where(h => h.Name != "Retry-After").Append(("Retry-After", after)).ToArray(),
+        });
 }

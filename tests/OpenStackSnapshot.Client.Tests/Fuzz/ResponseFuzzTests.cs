@@ -42,7 +42,8 @@ public class ResponseFuzzTests(ITestOutputHelper output)
 
         private static HttpResponseMessage ValidToken()
         {
-            var response = FakeTransport.Respond(201, FakeTransport.TokenBody(DateTime.UtcNow.AddHours(1), FakeTransport.Catalog()), "application/json", "req-keystone-0001");
+            var body = FakeTransport.TokenBody(DateTime.UtcNow.AddHours(1), FakeTransport.Catalog());
+            var response = FakeTransport.Respond(201, body, "application/json", "req-keystone-0001");
             response.Headers.TryAddWithoutValidation("X-Subject-Token", "gAAAAA-fuzz");
             return response;
         }

@@ -31,13 +31,15 @@ public sealed class BlockStorageCreateTests : BlockStorageTest
         Assert.Equal(HttpStatusCode.Accepted, plain.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, forceTrue.StatusCode);
         await AssertFaultAsync(forceFalse, 400, "badRequest",
-            "Since microversion 3.66 the 'force' flag is invalid for this request.  For backward compatability, however, when the 'force' flag is passed with a value evaluating to True, it is silently ignored.");
+            "Since microversion 3.66 the 'force' flag is invalid for this request.  For backward compatability, however, "
+            + "when the 'force' flag is passed with a value evaluating to True, it is silently ignored.");
     }
 
     [Theory]
     [InlineData("00000000-0000-4000-8000-000000000000", 404, "itemNotFound", "Volume 00000000-0000-4000-8000-000000000000 could not be found.")]
     [InlineData(Seed.VolumeTiny01, 404, "itemNotFound", "Volume " + Seed.VolumeTiny01 + " could not be found.")]
-    [InlineData("not-a-uuid", 400, "badRequest", "Invalid input for field/attribute volume_id. Value: not-a-uuid. 'not-a-uuid' is not valid under any of the given schemas")]
+    [InlineData("not-a-uuid", 400, "badRequest",
+        "Invalid input for field/attribute volume_id. Value: not-a-uuid. 'not-a-uuid' is not valid under any of the given schemas")]
     public async Task The_volume_must_be_a_uuid_of_the_project(string volumeId, int status, string fault, string message)
     {
         var token = await TokenAsync();
@@ -49,9 +51,12 @@ public sealed class BlockStorageCreateTests : BlockStorageTest
 
     [Theory]
     [InlineData("{\"snapshot\": {\"volume_id\": \"" + Seed.VolumeData01 + "\", \"display_description\": \"x\"}}",
-        "Invalid input for field/attribute snapshot. Value: {'volume_id': '" + Seed.VolumeData01 + "', 'display_description': 'x'}. Additional properties are not allowed ('display_description' was unexpected)")]
+        "Invalid input for field/attribute snapshot. Value: {'volume_id': '" + Seed.VolumeData01 + "', 'display_description': 'x'}. "
+        + "Additional properties are not allowed ('display_description' was unexpected)")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"" + Seed.VolumeData01 + "\", \"force\": \"maybe\"}}",
-        "Invalid input for field/attribute force. Value: maybe. 'maybe' is not one of [True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', 'y', 't', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no', 'n', 'f']")]
+        "Invalid input for field/attribute force. Value: maybe. 'maybe' is not one of "
+        + "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', 'y', 't', "
+        + "False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no', 'n', 'f']")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"" + Seed.VolumeData01 + "\", \"metadata\": {\"a@b\": \"x\"}}}",
         "Invalid input for field/attribute metadata. Value: {'a@b': 'x'}. 'a@b' does not match any of the regexes: '^[a-zA-Z0-9-_:. /]{1,255}$'")]
     [InlineData("{\"snapshot\": {\"volume_id\": \"" + Seed.VolumeData01 + "\", \"metadata\": {\"k\": 1}}}",

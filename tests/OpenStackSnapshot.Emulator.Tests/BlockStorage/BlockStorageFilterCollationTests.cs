@@ -11,7 +11,8 @@ public sealed class BlockStorageFilterCollationTests : BlockStorageTest
     private async Task<string> SeedAsync()
     {
         var token = await TokenAsync();
-        await CinderCreateAsync(token, CinderBody(Seed.VolumeData01, "\"name\": \"MixedCase\", \"metadata\": {\"Env\": \"Prod\", \"note\": \"Café\"}"));
+        await CinderCreateAsync(
+            token, CinderBody(Seed.VolumeData01, "\"name\": \"MixedCase\", \"metadata\": {\"Env\": \"Prod\", \"note\": \"Café\"}"));
         Clock.Advance(TimeSpan.FromSeconds(1));
         await CinderCreateAsync(token, CinderBody(Seed.VolumeData02, "\"name\": \"Straße\""));
         return token;

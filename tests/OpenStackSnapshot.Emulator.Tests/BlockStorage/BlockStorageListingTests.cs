@@ -9,7 +9,8 @@ public sealed class BlockStorageListingTests : BlockStorageTest
     private async Task<string> SeedThreeAsync()
     {
         var token = await TokenAsync();
-        await CinderCreateAsync(token, CinderBody(Seed.VolumeData01, "\"name\": \"a\", \"metadata\": {\"managed-by\": \"nightly\", \"tier\": \"gold\"}"));
+        await CinderCreateAsync(
+            token, CinderBody(Seed.VolumeData01, "\"name\": \"a\", \"metadata\": {\"managed-by\": \"nightly\", \"tier\": \"gold\"}"));
         Clock.Advance(TimeSpan.FromSeconds(1));
         await CinderCreateAsync(token, CinderBody(Seed.VolumeData02, "\"name\": \"b\", \"metadata\": {\"managed-by\": \"nightly\"}"));
         Clock.Advance(TimeSpan.FromSeconds(1));

@@ -64,8 +64,10 @@ public sealed class BlockStorageMetadataTests : BlockStorageTest
     [InlineData("PUT", "", "{\"metadata\": []}", 400, "badRequest", "Missing required element 'metadata' in request body.")]
     [InlineData("PUT", "/tier", "{\"meta\": {\"colour\": \"red\"}}", 400, "badRequest", "Request body and URI mismatch")]
     [InlineData("PUT", "/tier", "{\"meta\": {\"tier\": \"a\", \"colour\": \"red\"}}", 400, "badRequest", "Request body contains too many items")]
-    [InlineData("POST", "", "{\"metadata\": {\"\": \"x\"}}", 400, "badRequest", "Invalid metadata: Invalid input received: Metadata key:  has 0 characters, less than 1.")]
-    [InlineData("POST", "", "{\"metadata\": {\"k\": 1}}", 400, "badRequest", "Invalid metadata: Invalid input received: Value for metadata key: k is not a string or unicode")]
+    [InlineData("POST", "", "{\"metadata\": {\"\": \"x\"}}", 400, "badRequest",
+        "Invalid metadata: Invalid input received: Metadata key:  has 0 characters, less than 1.")]
+    [InlineData("POST", "", "{\"metadata\": {\"k\": 1}}", 400, "badRequest",
+        "Invalid metadata: Invalid input received: Value for metadata key: k is not a string or unicode")]
     [InlineData("GET", "/colour", null, 404, "itemNotFound", "has no metadata with key colour.")]
     [InlineData("DELETE", "/colour", null, 404, "itemNotFound", "has no metadata with key colour.")]
     public async Task Bad_requests_answer_as_cinder_does(string method, string suffix, string? body, int status, string fault, string message)

@@ -56,7 +56,8 @@ public sealed class BlockStorageNewPolicyTests : BlockStorageTest
         var id = (await CinderCreateAsync(member, CinderBody(extra: "\"metadata\": {\"k\": \"v\"}"))).GetProperty("id").GetString()!;
         var reader = await TokenAsync("reader", "reader-secret");
 
-        using var response = await SendAsync(new HttpMethod(method), Volume + path.Replace("{id}", id, StringComparison.Ordinal), reader, body, Pinned);
+        using var response = await SendAsync(
+            new HttpMethod(method), Volume + path.Replace("{id}", id, StringComparison.Ordinal), reader, body, Pinned);
 
         await AssertFaultAsync(response, 403, "forbidden", $"Policy doesn't allow {rule} to be performed.");
     }
@@ -80,7 +81,12 @@ public sealed class BlockStorageNewPolicyTests : BlockStorageTest
         var id = (await CinderCreateAsync(member, CinderBody(extra: "\"metadata\": {\"k\": \"v\"}"))).GetProperty("id").GetString();
         var reader = await TokenAsync("reader", "reader-secret");
 
-        foreach (var path in new[] { "snapshots", "snapshots/detail", "snapshots/" + id, "snapshots/" + id + "/metadata", "snapshots/" + id + "/metadata/k", "volumes", "volumes/detail", "volumes/" + Seed.VolumeData01 })
+        var paths = new[]
+        {
+            "snapshots", "snapshots/detail", "snapshots/" + id, "snapshots/" + id + "/metadata", "snapshots/" + id + "/metadata/k",
+            "volumes", "volumes/detail", "volumes/" + Seed.VolumeData01,
+        };
+        foreach (var path in paths)
         {
             using var response = await GetAsync(Volume + path, reader, Pinned);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -49,7 +49,8 @@ public sealed class BlockStorageSharedStoreTests : BlockStorageTest
     {
         var token = await TokenAsync();
         var viaNova = await CreateSnapshotAsync(token, name: "from-nova");
-        var viaCinder = await CinderCreateAsync(token, CinderBody(extra: "\"name\": \"from-cinder\", \"description\": \"d\", \"metadata\": {\"k\": \"v\"}"));
+        var viaCinder = await CinderCreateAsync(
+            token, CinderBody(extra: "\"name\": \"from-cinder\", \"description\": \"d\", \"metadata\": {\"k\": \"v\"}"));
 
         var cinderView = (await CinderGetAsync(Volume + "snapshots/" + viaNova.GetProperty("id").GetString(), token)).GetProperty("snapshot");
         using var novaShow = await GetAsync(Compute + "os-snapshots/" + viaCinder.GetProperty("id").GetString(), token);

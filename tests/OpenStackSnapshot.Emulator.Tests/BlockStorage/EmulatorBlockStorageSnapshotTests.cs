@@ -33,7 +33,9 @@ public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
 
         var snapshot = (await CinderGetAsync(Volume + "snapshots/" + created.GetProperty("id").GetString(), token)).GetProperty("snapshot");
 
-        Assert.Equal([.. DetailKeysAtPinned, "os-extended-snapshot-attributes:project_id", "os-extended-snapshot-attributes:progress"], Keys(snapshot));
+        Assert.Equal(
+            [.. DetailKeysAtPinned, "os-extended-snapshot-attributes:project_id", "os-extended-snapshot-attributes:progress"],
+            Keys(snapshot));
         Assert.Equal("available", snapshot.GetProperty("status").GetString());
         Assert.Equal("100%", snapshot.GetProperty("os-extended-snapshot-attributes:progress").GetString());
         Assert.Equal(Seed.DemoProjectId, snapshot.GetProperty("os-extended-snapshot-attributes:project_id").GetString());
@@ -53,7 +55,9 @@ public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
 
         Assert.Equal("newer,older", Names(list));
         Assert.Equal(["snapshots"], Keys(list));
-        Assert.Equal(["id", "created_at", "updated_at", "name", "description", "volume_id", "status", "size", "metadata"], Keys(list.GetProperty("snapshots")[0]));
+        Assert.Equal(
+            ["id", "created_at", "updated_at", "name", "description", "volume_id", "status", "size", "metadata"],
+            Keys(list.GetProperty("snapshots")[0]));
         Assert.Equal("newer,older", Names(detail));
         Assert.Contains("os-extended-snapshot-attributes:progress", Keys(detail.GetProperty("snapshots")[0]));
     }
@@ -80,7 +84,8 @@ public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
 
     [Theory]
     [InlineData("{\"snapshot\": {}}", "Invalid input for field/attribute snapshot. Value: {}. {} is not valid under any of the given schemas")]
-    [InlineData("{\"snapshot\": {\"size\": 2}}", "Invalid input for field/attribute snapshot. Value: {'size': 2}. Additional properties are not allowed ('size' was unexpected)")]
+    [InlineData("{\"snapshot\": {\"size\": 2}}",
+        "Invalid input for field/attribute snapshot. Value: {'size': 2}. Additional properties are not allowed ('size' was unexpected)")]
     [InlineData("{\"snapshot\": {\"name\": 5}}", "Invalid input for field/attribute name. Value: 5. 5 is not of type 'string', 'null'")]
     public async Task Update_checks_the_body_first(string body, string message)
     {
@@ -96,7 +101,8 @@ public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
     {
         var token = await TokenAsync();
 
-        using var unknown = await SendAsync(HttpMethod.Put, Volume + "snapshots/00000000-0000-4000-8000-000000000000", token, "{\"snapshot\": {\"name\": \"x\"}}", Pinned);
+        using var unknown = await SendAsync(
+            HttpMethod.Put, Volume + "snapshots/00000000-0000-4000-8000-000000000000", token, "{\"snapshot\": {\"name\": \"x\"}}", Pinned);
 
         await AssertFaultAsync(unknown, 404, "itemNotFound", "Snapshot 00000000-0000-4000-8000-000000000000 could not be found.");
     }
@@ -130,7 +136,8 @@ public sealed class EmulatorBlockStorageSnapshotTests : BlockStorageTest
 
         using var response = await SendAsync(HttpMethod.Delete, Volume + "snapshots/" + id, token, null, Pinned);
 
-        await AssertFaultAsync(response, 400, "badRequest", "Invalid snapshot: Snapshot status must be available or error and must not be part of a group.");
+        await AssertFaultAsync(response, 400, "badRequest",
+            "Invalid snapshot: Snapshot status must be available or error and must not be part of a group.");
     }
 
     [Fact]

@@ -17,7 +17,9 @@ public sealed class EmulatorBlockStorageVolumeTests : BlockStorageTest
         var first = list.GetProperty("volumes")[0];
         Assert.Equal(["id", "name", "links"], Keys(first));
         Assert.Equal(4, list.GetProperty("volumes").GetArrayLength());
-        Assert.Equal(Emu.BaseUri + Volume + "volumes/" + first.GetProperty("id").GetString(), first.GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Equal(
+            Emu.BaseUri + Volume + "volumes/" + first.GetProperty("id").GetString(),
+            first.GetProperty("links")[0].GetProperty("href").GetString());
     }
 
     [Fact]
@@ -41,7 +43,8 @@ public sealed class EmulatorBlockStorageVolumeTests : BlockStorageTest
     {
         var token = await TokenAsync();
         const string other = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-        using var attached = await ControlAsync(HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
+        using var attached = await ControlAsync(
+            HttpMethod.Post, $"volumes/{Seed.VolumeData01}/attachments", $"{{\"serverId\":\"{other}\",\"device\":\"/dev/vdc\"}}");
         Assert.Equal(HttpStatusCode.NoContent, attached.StatusCode);
 
         var volume = (await CinderGetAsync(Volume + "volumes/" + Seed.VolumeData01, token)).GetProperty("volume");

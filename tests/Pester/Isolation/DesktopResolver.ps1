@@ -11,8 +11,10 @@ function Resolve([string] $Name, $Asking) {
     if ($answer) { "$(Split-Path -Leaf (Split-Path -Parent $answer.Location))/$($answer.GetName().Name)" } else { 'null' }
 }
 $client = [Reflection.Assembly]::LoadFile((Join-Path $ModulePath 'dependencies/Desktop/OpenStackSnapshot.Client.dll'))
-"ours asks for a dependency: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' $desktop)"
+$http = 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60'
+"ours asks for a dependency: $(Resolve $http $desktop)"
 "a dependency asks for another: $(Resolve 'Polly.Core, Version=8.0.0.0, Culture=neutral, PublicKeyToken=c8a3ffc3f8f825cc' $client)"
-"another module asks for the same name: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' ([pscustomobject].Assembly))"
-"nobody says who asks: $(Resolve 'Microsoft.Extensions.Http, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60' $null)"
-"ours asks for a name not in dependencies/Desktop: $(Resolve 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' $desktop)"
+"another module asks for the same name: $(Resolve $http ([pscustomobject].Assembly))"
+"nobody says who asks: $(Resolve $http $null)"
+$newtonsoft = 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed'
+"ours asks for a name not in dependencies/Desktop: $(Resolve $newtonsoft $desktop)"

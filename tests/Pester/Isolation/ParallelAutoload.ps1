@@ -3,4 +3,6 @@
 param([string] $ModulePath)
 Import-Module $ModulePath
 $env:PSModulePath = (Split-Path -Parent $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-(1..4 | ForEach-Object -ThrottleLimit 4 -Parallel { try { Get-OSSession -ErrorAction Stop | Out-Null; 'ok' } catch { $_.FullyQualifiedErrorId } }) -join ' '
+(1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+    try { Get-OSSession -ErrorAction Stop | Out-Null; 'ok' } catch { $_.FullyQualifiedErrorId }
+}) -join ' '
