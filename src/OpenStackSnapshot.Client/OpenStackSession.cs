@@ -89,7 +89,9 @@ namespace OpenStackSnapshot.Client
         public string? BlockStorageApiVersion { get; }
         /// <summary>True when the server's certificate is not checked (-SkipCertificateCheck, verify: false, OS_INSECURE).</summary>
         public bool CertificateCheckSkipped { get; }
-        /// <summary>How long one attempt may take, and how a failed one is retried (api_timeout, status_code_retries, connect_retries, retry_budget).</summary>
+        /// <summary>
+        /// How long one attempt may take, and how a failed one is retried (api_timeout, status_code_retries, connect_retries, retry_budget).
+        /// </summary>
         public double TimeoutSec { get; }
         public int StatusCodeRetries { get; }
         public int ConnectRetries { get; }
@@ -141,17 +143,22 @@ namespace OpenStackSnapshot.Client
             // The retry library's own limits, checked here so they fail as InvalidArgument, not as its exception.
             if (options.Timeout < TimeSpan.FromMilliseconds(10) || options.Timeout > TimeSpan.FromHours(24))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The timeout must be between 10 milliseconds and 24 hours.");
-            if (options.StatusCodeRetries < 0 || options.ConnectRetries < 0 || options.RetryInterval < TimeSpan.Zero || options.RetryInterval > TimeSpan.FromDays(1))
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry counts cannot be negative, and the retry interval must be between 0 and 1 day.");
+            if (options.StatusCodeRetries < 0 || options.ConnectRetries < 0
+                || options.RetryInterval < TimeSpan.Zero || options.RetryInterval > TimeSpan.FromDays(1))
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                    "The retry counts cannot be negative, and the retry interval must be between 0 and 1 day.");
             if (options.RetryBudget < TimeSpan.FromSeconds(1) || options.RetryBudget > TimeSpan.FromDays(1))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The retry budget must be between 1 second and 1 day.");
-            if (options.Auth is PasswordAuth password && string.IsNullOrWhiteSpace(password.ProjectId) && string.IsNullOrWhiteSpace(password.ProjectName))
+            if (options.Auth is PasswordAuth password
+                && string.IsNullOrWhiteSpace(password.ProjectId) && string.IsNullOrWhiteSpace(password.ProjectName))
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Password authentication needs a project name or a project id.");
         }
 
         public override string ToString() => $"{Name}: {UserName}@{ProjectName ?? ProjectId} ({Api} {EndpointUrl})";
 
-        /// <summary>Disconnect: revokes the token if this session issued it (a given token is the caller's), then forgets it and the secrets.</summary>
+        /// <summary>
+        /// Disconnect: revokes the token if this session issued it (a given token is the caller's), then forgets it and the secrets.
+        /// </summary>
         public async Task CloseAsync(CallContext call)
         {
             if (IsClosed) return;

@@ -97,6 +97,26 @@ Describe 'The module' {
             'views in parallel runspaces: 1 1 1 1'
         )
     }
+
+    It 'keeps every source line within 150 characters' {
+        # Issue 22: a longer line is hard to read in a diff or side by side; break it as the code around it is broken.
+        $root = $script:RepoRoot
+        $files = @(Join-Path $root 'build.ps1') + @(
+            foreach ($folder in 'src', 'tests', 'build', 'examples') {
+                Get-ChildItem (Join-Path $root $folder) -Recurse -File -Include '*.cs', '*.ps1', '*.psm1', '*.psd1' |
+                    Where-Object { $_.FullName.Substring($root.Length) -notmatch '[\\/](obj|bin)[\\/]' } |
+                    ForEach-Object FullName
+            })
+        $files.Count | Should -BeGreaterThan 100 -Because 'the sources must be found at all'
+        $long = @(foreach ($file in $files) {
+                $number = 0
+                foreach ($line in [IO.File]::ReadAllLines($file)) {
+                    $number++
+                    if ($line.Length -gt 150) { '{0}:{1} ({2} characters)' -f $file.Substring($root.Length + 1), $number, $line.Length }
+                }
+            })
+        $long | Should -BeNullOrEmpty -Because "no line may be longer than 150 characters: $($long -join ', ')"
+    }
 }
 
 Describe 'Loading beside older copies of its dependencies' {

@@ -6,7 +6,8 @@ namespace OpenStackSnapshot.Client.Auth
     /// <summary>A Keystone token and what came with it. The value never leaves the client.</summary>
     internal sealed class AccessToken
     {
-        public AccessToken(string value, DateTime expiresAt, string? userName, string? projectId, string? projectName, IReadOnlyList<string> roles, IReadOnlyList<CatalogEndpoint> catalog)
+        public AccessToken(string value, DateTime expiresAt, string? userName, string? projectId, string? projectName,
+            IReadOnlyList<string> roles, IReadOnlyList<CatalogEndpoint> catalog)
         {
             Roles = roles;
             Value = value;

@@ -62,7 +62,8 @@ namespace OpenStackSnapshot.Client.Auth
         }
 
         /// <summary>A user by id (unique, so no domain), or by name within a domain.</summary>
-        private static void WriteUser(Utf8JsonWriter w, string? name, string? id, string? domainName, string? domainId, System.Security.SecureString? password = null)
+        private static void WriteUser(Utf8JsonWriter w, string? name, string? id, string? domainName, string? domainId,
+            System.Security.SecureString? password = null)
         {
             w.WriteStartObject("user");
             if (!string.IsNullOrEmpty(id))

@@ -15,13 +15,15 @@ namespace OpenStackSnapshot.Client.Auth
             Find(catalog, new[] { serviceType }, @interface, region);
 
         /// <summary>The first of the service types with an endpoint of this interface (and region); the error lists what each offers.</summary>
-        public static CatalogEndpoint Find(IReadOnlyList<CatalogEndpoint> catalog, IReadOnlyList<string> serviceTypes, string @interface, string? region)
+        public static CatalogEndpoint Find(IReadOnlyList<CatalogEndpoint> catalog, IReadOnlyList<string> serviceTypes, string @interface,
+            string? region)
         {
             var match = serviceTypes.Select(type => Match(catalog, type, @interface, region)).FirstOrDefault(e => e != null);
             if (match != null) return match;
 
             var offered = catalog.Where(e => serviceTypes.Contains(e.ServiceType, StringComparer.OrdinalIgnoreCase))
-                .Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}{(serviceTypes.Count > 1 ? $" ({e.ServiceType})" : string.Empty)}").Distinct().ToList();
+                .Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}{(serviceTypes.Count > 1 ? $" ({e.ServiceType})" : string.Empty)}")
+                .Distinct().ToList();
             var types = string.Join("' or '", serviceTypes);
             var wanted = $"'{types}' endpoint with interface '{@interface}'{(region != null ? $" in region '{region}'" : string.Empty)}";
             var message = offered.Count == 0

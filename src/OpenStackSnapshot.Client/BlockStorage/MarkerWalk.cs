@@ -49,7 +49,8 @@ namespace OpenStackSnapshot.Client.BlockStorage
             _staleRun = fresh.Count == 0 && !_done && !_startedOver ? _staleRun + 1 : 0;
             if (_staleRun >= MostStalePages)
                 throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The listing did not advance: {MostStalePages} pages in a row held only items already listed, so the cloud ignores the marker and the listing was stopped.");
+                    $"The listing did not advance: {MostStalePages} pages in a row held only items already listed, "
+                    + "so the cloud ignores the marker and the listing was stopped.");
             return fresh.Count == 0 && _done ? null : fresh;
         }
 
@@ -70,7 +71,10 @@ namespace OpenStackSnapshot.Client.BlockStorage
             return await _fetch(null, call).ConfigureAwait(false);
         }
 
-        /// <summary>Cinder looks the marker up first: a deleted one is "Snapshot X could not be found." (older releases: 400 "Marker X could not be found.").</summary>
+        /// <summary>
+        /// Cinder looks the marker up first: a deleted one is "Snapshot X could not be found."
+        /// (older releases: 400 "Marker X could not be found.").
+        /// </summary>
         private static bool MarkerGone(OpenStackException e) =>
             e.Kind == OpenStackErrorKind.NotFound
             || (e.Kind == OpenStackErrorKind.BadRequest && e.ServerMessage?.IndexOf("marker", StringComparison.OrdinalIgnoreCase) >= 0);

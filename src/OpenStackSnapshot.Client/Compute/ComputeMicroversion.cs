@@ -23,12 +23,15 @@ namespace OpenStackSnapshot.Client
         {
             var value = text.Trim();
             var parts = value.Split('.');
-            if (parts.Length != 2 || parts[0] != "2" || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor) || minor < 1)
+            if (parts.Length != 2 || parts[0] != "2"
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor) || minor < 1)
                 throw Refused($"The compute API version '{value}' (from {source}) is not a microversion of the form 2.N.",
                     "Use a version from 2.1 to 2.35, such as 2.1 (the default).");
             if (minor > LastWithSnapshots)
-                throw Refused($"The compute API version {value} (from {source}) cannot be used for snapshots: Nova serves os-snapshots only up to microversion 2.35 and answers 404 from 2.36 on, where the proxy API was removed.",
-                    "Use a version from 2.1 to 2.35 for snapshots (2.1 is the default); a higher compute_api_version kept for other tools can be overridden for this module alone.");
+                throw Refused($"The compute API version {value} (from {source}) cannot be used for snapshots: "
+                    + "Nova serves os-snapshots only up to microversion 2.35 and answers 404 from 2.36 on, where the proxy API was removed.",
+                    "Use a version from 2.1 to 2.35 for snapshots (2.1 is the default); "
+                    + "a higher compute_api_version kept for other tools can be overridden for this module alone.");
             return minor == 1 ? Default : new ComputeMicroversion(minor);
         }
 

@@ -33,9 +33,11 @@ namespace OpenStackSnapshot.Client.Compute
         }
 
         /// <summary>One page of GET {collection}/detail; Nova has no marker, so pages go by offset.</summary>
-        public async Task<IReadOnlyList<T>> GetPageAsync<T>(string collection, int limit, int offset, CallContext call, Func<JsonElement, IReadOnlyList<T>> read)
+        public async Task<IReadOnlyList<T>> GetPageAsync<T>(string collection, int limit, int offset, CallContext call,
+            Func<JsonElement, IReadOnlyList<T>> read)
         {
-            if (limit < 0 || offset < 0) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
+            if (limit < 0 || offset < 0)
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "The page limit and offset cannot be negative.");
             var query = string.Format(CultureInfo.InvariantCulture, "{0}/detail?limit={1}&offset={2}", collection, limit, offset);
             using var request = Request(HttpMethod.Get, query);
             return await ReadAsync(request, call, read).ConfigureAwait(false);

@@ -54,15 +54,19 @@ namespace OpenStackSnapshot.Client.Compute
                 {
                     var (min, max, maxMinor) = ApiSender.Read(response, request, Range);
                     if (maxMinor < _microversion.Minor)
-                        return $"The endpoint's version document ({_versionUrl.AbsoluteUri}) says it serves microversions {min} to {max}: choose a compute API version in that range.";
-                    return $"The endpoint's version document ({_versionUrl.AbsoluteUri}) says it is Nova's v2.1 API with microversions {min} to {max}, so it lacks the os-snapshots proxy API: the cloud has switched it off or removed it.";
+                        return $"The endpoint's version document ({_versionUrl.AbsoluteUri}) says it serves microversions {min} to {max}: "
+                            + "choose a compute API version in that range.";
+                    return $"The endpoint's version document ({_versionUrl.AbsoluteUri}) says it is Nova's v2.1 API "
+                        + $"with microversions {min} to {max}, so it lacks the os-snapshots proxy API: "
+                        + "the cloud has switched it off or removed it.";
                 }
             }
             catch (Exception e) when (!call.Cancellation.IsCancellationRequested)
             {
                 // The probe only explains the 404: whatever it meets, the 404 is what the caller gets.
                 var why = e is OpenStackException o ? o.StatusCode?.ToString() ?? o.Kind.ToString() : e.GetType().Name;
-                return $"Its version document {_versionUrl.AbsoluteUri} could not be read ({why}), so the catalog's compute endpoint may not be Nova's v2.1 API.";
+                return $"Its version document {_versionUrl.AbsoluteUri} could not be read ({why}), "
+                    + "so the catalog's compute endpoint may not be Nova's v2.1 API.";
             }
         }
 

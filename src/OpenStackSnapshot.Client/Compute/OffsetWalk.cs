@@ -68,7 +68,8 @@ namespace OpenStackSnapshot.Client.Compute
             _staleRun = fresh.Count == 0 && !_done ? _staleRun + 1 : 0;
             if (_staleRun >= MostStalePages)
                 throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The listing did not advance: {MostStalePages} pages in a row (from offset {offset}) held only items already listed, so the cloud ignores the offset and the listing was stopped.");
+                    $"The listing did not advance: {MostStalePages} pages in a row (from offset {offset}) held only items already listed, "
+                    + "so the cloud ignores the offset and the listing was stopped.");
             return fresh.Count == 0 && _done ? null : fresh;
         }
     }

@@ -36,7 +36,11 @@ namespace OpenStackSnapshot.Client.Config
             {
                 foreach (var key in keys)
                 {
-                    if (values.TryGetValue(key, out var setting) && (setting.TextValue is { Length: > 0 } || setting.Secret != null)) { sources[property] = setting.Source; return; }
+                    if (values.TryGetValue(key, out var setting) && (setting.TextValue is { Length: > 0 } || setting.Secret != null))
+                    {
+                        sources[property] = setting.Source;
+                        return;
+                    }
                 }
             }
             Note(nameof(AuthType), SettingKeys.AuthType.Name);
@@ -66,8 +70,11 @@ namespace OpenStackSnapshot.Client.Config
             Note(nameof(StatusCodeRetries), SettingKeys.ComputeStatusCodeRetries.Name, SettingKeys.StatusCodeRetries.Name);
             Note(nameof(ConnectRetries), SettingKeys.ComputeConnectRetries.Name, SettingKeys.ConnectRetries.Name);
             Note(nameof(RetryBudgetSec), SettingKeys.RetryBudget.Name);
-            if (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId) && (UserName != null || ApplicationCredentialName != null)) sources[nameof(UserDomainId)] = _defaultDomain.Source;
-            if (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null) sources[nameof(ProjectDomainId)] = _defaultDomain.Source;
+            if (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId)
+                && (UserName != null || ApplicationCredentialName != null))
+                sources[nameof(UserDomainId)] = _defaultDomain.Source;
+            if (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null)
+                sources[nameof(ProjectDomainId)] = _defaultDomain.Source;
             Source = sources;
         }
 
@@ -80,11 +87,15 @@ namespace OpenStackSnapshot.Client.Config
         public string? UserId => Text(SettingKeys.UserId);
         public string? UserDomainName => Text(SettingKeys.UserDomainName);
         /// <summary>The user's domain id; OS_DEFAULT_DOMAIN (else "default") when no user domain is set, as the CLI does.</summary>
-        public string? UserDomainId => Text(SettingKeys.UserDomainId) ?? (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId) && (UserName != null || ApplicationCredentialName != null) ? _defaultDomain.TextValue : null);
+        public string? UserDomainId => Text(SettingKeys.UserDomainId)
+            ?? (UsesDefaultDomain(SettingKeys.UserDomainName, SettingKeys.UserDomainId)
+                && (UserName != null || ApplicationCredentialName != null) ? _defaultDomain.TextValue : null);
         public string? ProjectName => Text(SettingKeys.ProjectName);
         public string? ProjectId => Text(SettingKeys.ProjectId);
         public string? ProjectDomainName => Text(SettingKeys.ProjectDomainName);
-        public string? ProjectDomainId => Text(SettingKeys.ProjectDomainId) ?? (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId) && ProjectName != null ? _defaultDomain.TextValue : null);
+        public string? ProjectDomainId => Text(SettingKeys.ProjectDomainId)
+            ?? (UsesDefaultDomain(SettingKeys.ProjectDomainName, SettingKeys.ProjectDomainId)
+                && ProjectName != null ? _defaultDomain.TextValue : null);
         public string? ApplicationCredentialId => Text(SettingKeys.ApplicationCredentialId);
         public string? ApplicationCredentialName => Text(SettingKeys.ApplicationCredentialName);
         public bool HasPassword => Secret(SettingKeys.Password) != null;
@@ -102,16 +113,23 @@ namespace OpenStackSnapshot.Client.Config
         public string Api => Lenient(() => SnapshotApiOf().ToString(), Text(SettingKeys.SnapshotApi) ?? nameof(Services.SnapshotApi.Compute));
         /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
         public int TimeoutSec => Lenient(Timeout, 60);
-        /// <summary>Retries after 429/503 (and 502/504 where repeating is harmless): compute_status_code_retries, status_code_retries, else 10.</summary>
-        public int StatusCodeRetries => Lenient(() => Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries), ConnectionOptions.DefaultRetries);
+        /// <summary>
+        /// Retries after 429/503 (and 502/504 where repeating is harmless): compute_status_code_retries, status_code_retries, else 10.
+        /// </summary>
+        public int StatusCodeRetries =>
+            Lenient(() => Count(SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries), ConnectionOptions.DefaultRetries);
         /// <summary>Retries after a refused or lost connection: compute_connect_retries, connect_retries, else 10.</summary>
-        public int ConnectRetries => Lenient(() => Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries), ConnectionOptions.DefaultRetries);
+        public int ConnectRetries =>
+            Lenient(() => Count(SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries), ConnectionOptions.DefaultRetries);
         /// <summary>Seconds one request may go on retrying: retry_budget, else 120.</summary>
         public int RetryBudgetSec => Lenient(Budget, (int)ConnectionOptions.DefaultRetryBudget.TotalSeconds);
         /// <summary>The clouds.yaml and secure.yaml in use (the first found of each), null when none.</summary>
         public string? ConfigFile { get; }
         public string? SecureFile { get; }
-        /// <summary>Where each setting came from, by property: "parameter -Region", "OS_REGION_NAME", "/home/u/.config/openstack/clouds.yaml:7", "default".</summary>
+        /// <summary>
+        /// Where each setting came from, by property: "parameter -Region", "OS_REGION_NAME", "/home/u/.config/openstack/clouds.yaml:7",
+        /// "default".
+        /// </summary>
         public IReadOnlyDictionary<string, string> Source { get; }
 
         /// <summary>The first problem that would stop Connect-OSCloud, or null: Get-OSCloudConfig reports it beside the settings.</summary>
@@ -153,7 +171,8 @@ namespace OpenStackSnapshot.Client.Config
                     ClientKeyPath = ClientKeyPath,
                 },
             };
-            if (ClientKeyPath != null && ClientCertificatePath == null) throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
+            if (ClientKeyPath != null && ClientCertificatePath == null)
+                throw Missing(SettingKeys.ClientCertificate, "a client key (key) was given without its certificate");
             return options;
         }
 
@@ -205,9 +224,11 @@ namespace OpenStackSnapshot.Client.Config
             switch (type)
             {
                 case PasswordAuth.TypeName:
-                    if (UserName == null && UserId == null) throw Missing(SettingKeys.UserName, $"auth_type password (from {typeSource}) needs a user");
+                    if (UserName == null && UserId == null)
+                        throw Missing(SettingKeys.UserName, $"auth_type password (from {typeSource}) needs a user");
                     var password = Secret(SettingKeys.Password) ?? throw Missing(SettingKeys.Password);
-                    if (ProjectName == null && ProjectId == null) throw Missing(SettingKeys.ProjectName, "snapshots belong to a project, so the token must be scoped to one");
+                    if (ProjectName == null && ProjectId == null)
+                        throw Missing(SettingKeys.ProjectName, "snapshots belong to a project, so the token must be scoped to one");
                     return new PasswordAuth(UserName, password.Copy())
                     {
                         UserId = UserId, UserDomainName = UserDomainName, UserDomainId = UserDomainId,
@@ -239,14 +260,18 @@ namespace OpenStackSnapshot.Client.Config
                 switch (text.ToLowerInvariant())
                 {
                     case "password": case "v3password": return PasswordAuth.TypeName;
-                    case "v3applicationcredential": case "applicationcredential": case "application_credential": return ApplicationCredentialAuth.TypeName;
+                    case "v3applicationcredential": case "applicationcredential": case "application_credential":
+                        return ApplicationCredentialAuth.TypeName;
                     case "token": case "v3token": return TokenAuth.TypeName;
                     default:
-                        throw Bad(SettingKeys.AuthType, $"'{text}' is not an auth type this module can use (password, v3password, v3applicationcredential, token, v3token)");
+                        throw Bad(SettingKeys.AuthType, $"'{text}' is not an auth type this module can use "
+                            + "(password, v3password, v3applicationcredential, token, v3token)");
                 }
             }
             source = "the settings present";
-            if (Secret(SettingKeys.Password) == null && (Secret(SettingKeys.ApplicationCredentialSecret) != null || ApplicationCredentialId != null)) return ApplicationCredentialAuth.TypeName;
+            if (Secret(SettingKeys.Password) == null
+                && (Secret(SettingKeys.ApplicationCredentialSecret) != null || ApplicationCredentialId != null))
+                return ApplicationCredentialAuth.TypeName;
             if (Secret(SettingKeys.Password) == null && Secret(SettingKeys.Token) != null) return TokenAuth.TypeName;
             return PasswordAuth.TypeName;
         }
@@ -256,7 +281,8 @@ namespace OpenStackSnapshot.Client.Config
             var text = Text(SettingKeys.Interface);
             if (text == null) return "public";
             var value = text.ToLowerInvariant();
-            if (value.EndsWith("url", StringComparison.Ordinal)) value = value.Substring(0, value.Length - 3); // publicURL: keystone v2 spelling, as the CLI accepts
+            // publicURL: keystone v2 spelling, as the CLI accepts
+            if (value.EndsWith("url", StringComparison.Ordinal)) value = value.Substring(0, value.Length - 3);
             if (value == "public" || value == "internal" || value == "admin") return value;
             throw Bad(SettingKeys.Interface, $"'{text}' is not public, internal or admin");
         }
@@ -265,7 +291,8 @@ namespace OpenStackSnapshot.Client.Config
         {
             var text = Text(SettingKeys.ApiTimeout);
             if (text == null) return 60;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 3600) return (int)Math.Ceiling(seconds);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 3600)
+                return (int)Math.Ceiling(seconds);
             throw Bad(SettingKeys.ApiTimeout, $"'{text}' is not a number of seconds from 1 to 3600");
         }
 
@@ -283,7 +310,8 @@ namespace OpenStackSnapshot.Client.Config
         {
             var text = Text(SettingKeys.RetryBudget);
             if (text == null) return (int)ConnectionOptions.DefaultRetryBudget.TotalSeconds;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 86400) return (int)Math.Ceiling(seconds);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 86400)
+                return (int)Math.Ceiling(seconds);
             throw Bad(SettingKeys.RetryBudget, $"'{text}' is not a number of seconds from 1 to 86400");
         }
 
@@ -292,13 +320,16 @@ namespace OpenStackSnapshot.Client.Config
             var text = setting.TextValue ?? string.Empty;
             if (CloudConfigResolver.IsTrue(text)) return true;
             if (CloudConfigResolver.IsFalse(text)) return false;
-            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration, $"{(setting.Source == "OS_INSECURE" ? "OS_INSECURE" : $"verify (from {setting.Source})")} must be true or false, not '{text}'; a CA bundle goes in cacert.",
+            throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
+                $"{(setting.Source == "OS_INSECURE" ? "OS_INSECURE" : $"verify (from {setting.Source})")} must be true or false, "
+                + $"not '{text}'; a CA bundle goes in cacert.",
                 "Write verify: true or verify: false, and put a CA bundle's path in cacert.");
         }
 
         private bool UsesDefaultDomain(SettingKey name, SettingKey id) => Text(name) == null && Text(id) == null;
 
-        private string? Text(SettingKey key) => _values.TryGetValue(key.Name, out var setting) && setting.TextValue is { Length: > 0 } text ? text : null;
+        private string? Text(SettingKey key) =>
+            _values.TryGetValue(key.Name, out var setting) && setting.TextValue is { Length: > 0 } text ? text : null;
 
         private SecureString? Secret(SettingKey key) => _values.TryGetValue(key.Name, out var setting) ? setting.Secret : null;
 
@@ -323,18 +354,25 @@ namespace OpenStackSnapshot.Client.Config
                 return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, said, choose + setIt + ".");
             }
             return new OpenStackException(OpenStackErrorKind.InvalidConfiguration, Sentences.Join(missing),
-                $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{setIt}." + (key.Secret ? SecureFileRule : string.Empty));
+                $"Add {key.Name} to the cloud in clouds.yaml{(key.Secret ? " or secure.yaml" : string.Empty)}{setIt}."
+                + (key.Secret ? SecureFileRule : string.Empty));
         }
 
         // A secret missing is most often a secure.yaml that was not read: say which one was, if any.
         private string SecureFileRead() => SecureFile != null ? $", nor has the secure.yaml read ({SecureFile})" : ", and no secure.yaml was found";
 
         // openstacksdk's loader looks for secure.yaml only in its search folders and at OS_CLIENT_SECURE_FILE.
-        private const string SecureFileRule = " As for the openstack CLI, secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, never from beside a clouds.yaml that OS_CLIENT_CONFIG_FILE names: for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.";
+        private const string SecureFileRule =
+            " As for the openstack CLI, secure.yaml is read from the folders searched for clouds.yaml or from OS_CLIENT_SECURE_FILE, "
+            + "never from beside a clouds.yaml that OS_CLIENT_CONFIG_FILE names: "
+            + "for a secure.yaml elsewhere, set OS_CLIENT_SECURE_FILE to its path.";
 
         /// <summary>A bad value given as a parameter is a bad argument; from a file or a variable, bad configuration.</summary>
         private OpenStackException Bad(SettingKey key, string problem) =>
-            new OpenStackException((SourceOf(key) ?? string.Empty).StartsWith("parameter ", StringComparison.Ordinal) ? OpenStackErrorKind.InvalidArgument : OpenStackErrorKind.InvalidConfiguration,
+            new OpenStackException(
+                (SourceOf(key) ?? string.Empty).StartsWith("parameter ", StringComparison.Ordinal)
+                    ? OpenStackErrorKind.InvalidArgument
+                    : OpenStackErrorKind.InvalidConfiguration,
                 Name == null ? $"{key.Name} (from {SourceOf(key)}): {problem}." : $"{key.Name} of {Where()} (from {SourceOf(key)}): {problem}.",
                 $"Correct {key.Name} where it was set ({SourceOf(key)}).");
     }

@@ -29,10 +29,13 @@ namespace OpenStackSnapshot.Client.Config
                 if (Pick(key, request, environment, files, name) is { } setting) values[key.Name] = setting;
             }
             DropOutranked(values);
-            foreach (var key in new[] { SettingKeys.CACertificate, SettingKeys.ClientCertificate, SettingKeys.ClientKey }) Anchor(values, key, environment);
+            foreach (var key in new[] { SettingKeys.CACertificate, SettingKeys.ClientCertificate, SettingKeys.ClientKey })
+                Anchor(values, key, environment);
             values[SettingKeys.Region.Name] = Region(request, environment, files, name);
             if (Verify(request, environment, files, name) is { } verify) values["verify"] = verify;
-            var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain ? Setting.Text(domain, "OS_DEFAULT_DOMAIN") : Setting.Text("default", "default");
+            var defaultDomain = environment.Get("OS_DEFAULT_DOMAIN") is { } domain
+                ? Setting.Text(domain, "OS_DEFAULT_DOMAIN")
+                : Setting.Text("default", "default");
             var configured = new ConfiguredClouds(Known(files), Searched(environment, clouds));
             return new CloudConfig(name ?? (IsEnvironmentCloud(environment) ? EnvironmentCloud : null), values, defaultDomain,
                 clouds?.Path, secure?.Path, name != null ? Location(files, name) : null, request.Parameters, configured);
@@ -58,11 +61,15 @@ namespace OpenStackSnapshot.Client.Config
             }
         }
 
-        /// <summary>A path from a file or variable: ~ is the home folder and a relative path is the caller's current directory's, as for the CLI.</summary>
+        /// <summary>
+        /// A path from a file or variable: ~ is the home folder and a relative path is the caller's current directory's, as for the CLI.
+        /// </summary>
         private static void Anchor(Dictionary<string, Setting> values, SettingKey key, ConfigEnvironment environment)
         {
-            if (!values.TryGetValue(key.Name, out var setting) || setting.TextValue is not { Length: > 0 } path || setting.Source.StartsWith("parameter ", StringComparison.Ordinal)) return;
-            if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal)) path = System.IO.Path.Combine(environment.HomeDirectory, path.Substring(Math.Min(2, path.Length)));
+            if (!values.TryGetValue(key.Name, out var setting) || setting.TextValue is not { Length: > 0 } path
+                || setting.Source.StartsWith("parameter ", StringComparison.Ordinal)) return;
+            if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+                path = System.IO.Path.Combine(environment.HomeDirectory, path.Substring(Math.Min(2, path.Length)));
             values[key.Name] = Setting.Text(System.IO.Path.GetFullPath(System.IO.Path.Combine(environment.CurrentDirectory, path)), setting.Source);
         }
 
@@ -79,7 +86,11 @@ namespace OpenStackSnapshot.Client.Config
         public static IReadOnlyList<string> CloudNames(ConfigEnvironment environment)
         {
             var names = new List<string>();
-            foreach (var file in new[] { ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE")), ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE")) })
+            foreach (var file in new[]
+                {
+                    ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE")),
+                    ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE"))
+                })
             {
                 if (file == null) continue;
                 foreach (var cloud in file.CloudNames)
@@ -121,7 +132,8 @@ namespace OpenStackSnapshot.Client.Config
                 && !SettingKeys.Selectors.Contains(v.Key) && !v.Key.StartsWith("OS_TEST", StringComparison.Ordinal)
                 && !v.Key.StartsWith("OS_STD", StringComparison.Ordinal) && !v.Key.StartsWith("OS_LOG", StringComparison.Ordinal));
 
-        private static Setting? Pick(SettingKey key, CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files, string? cloud)
+        private static Setting? Pick(SettingKey key, CloudConfigRequest request, ConfigEnvironment environment, IReadOnlyList<ConfigFile> files,
+            string? cloud)
         {
             if (request.Values.TryGetValue(key.Name, out var given)) return given;
             var fromEnvironment = FromEnvironment(key, environment);
@@ -148,8 +160,10 @@ namespace OpenStackSnapshot.Client.Config
                 {
                     if (!(file.Find(cloud, path) is { } node)) continue;
                     if (!(node is YamlScalarNode scalar))
-                        throw ConfigFile.Invalid($"In {file.Where(node)}: '{key.Name}' of cloud '{cloud}' must be a single value, not a list or mapping.");
-                    if (string.IsNullOrEmpty(scalar.Value) || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value == "~" || scalar.Value == "null"))) continue;
+                        throw ConfigFile.Invalid(
+                            $"In {file.Where(node)}: '{key.Name}' of cloud '{cloud}' must be a single value, not a list or mapping.");
+                    if (string.IsNullOrEmpty(scalar.Value)
+                        || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value == "~" || scalar.Value == "null"))) continue;
                     return key.Secret ? Setting.HiddenText(scalar.Value!, file.Where(node)) : Setting.Text(scalar.Value!, file.Where(node));
                 }
             }
@@ -166,7 +180,8 @@ namespace OpenStackSnapshot.Client.Config
             if (asked == null) return known[0];
             if (known.Any(r => r.TextValue == asked.TextValue)) return asked;
             throw new OpenStackException(OpenStackErrorKind.InvalidConfiguration,
-                $"Region '{asked.TextValue}' (from {asked.Source}) is not a region of cloud '{cloud}'; it has: {string.Join(", ", known.Select(r => r.TextValue))} ({known[0].Source}). Region names are case-sensitive.",
+                $"Region '{asked.TextValue}' (from {asked.Source}) is not a region of cloud '{cloud}'; "
+                + $"it has: {string.Join(", ", known.Select(r => r.TextValue))} ({known[0].Source}). Region names are case-sensitive.",
                 "Pass one of the cloud's regions, or add the region to its 'regions' list in clouds.yaml.");
         }
 
@@ -179,11 +194,14 @@ namespace OpenStackSnapshot.Client.Config
                     return list.Children.Select(item => item switch
                     {
                         YamlScalarNode { Value: { } name } => Setting.Text(name, file.Where(item)),
-                        YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { } named } => Setting.Text(named, file.Where(item)),
-                        _ => throw ConfigFile.Invalid($"In {file.Where(item)}: each entry of 'regions' of cloud '{cloud}' must be a name or a mapping with 'name'."),
+                        YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("name"), out var n)
+                            && n is YamlScalarNode { Value: { } named } => Setting.Text(named, file.Where(item)),
+                        _ => throw ConfigFile.Invalid(
+                            $"In {file.Where(item)}: each entry of 'regions' of cloud '{cloud}' must be a name or a mapping with 'name'."),
                     }).ToList();
                 }
-                if (file.Find(cloud, "regions") is { } other) throw ConfigFile.Invalid($"In {file.Where(other)}: 'regions' of cloud '{cloud}' must be a list.");
+                if (file.Find(cloud, "regions") is { } other)
+                    throw ConfigFile.Invalid($"In {file.Where(other)}: 'regions' of cloud '{cloud}' must be a list.");
             }
             if (FromFiles(SettingKeys.Region, files, cloud) is { } single)
                 return single.TextValue!.Split(',').Select(r => Setting.Text(r.Trim(), single.Source)).Where(r => r.TextValue!.Length > 0).ToList();

@@ -31,7 +31,9 @@ namespace OpenStackSnapshot.Client.Config
             }
         }
 
-        /// <summary>The first candidate that exists, read; null when none does. As the CLI, an unreadable file is skipped only when access is denied.</summary>
+        /// <summary>
+        /// The first candidate that exists, read; null when none does. As the CLI, an unreadable file is skipped only when access is denied.
+        /// </summary>
         public static ConfigFile? LoadFirst(IEnumerable<string> candidates)
         {
             foreach (var path in candidates)
@@ -65,12 +67,14 @@ namespace OpenStackSnapshot.Client.Config
             }
             catch (YamlException e)
             {
-                throw Invalid($"The OpenStack configuration file {path} is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {Reason(e)}", e);
+                throw Invalid(
+                    $"The OpenStack configuration file {path} is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {Reason(e)}", e);
             }
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
                 return new ConfigFile(path, new YamlMappingNode());
             if (!(stream.Documents[0].RootNode is YamlMappingNode root))
-                throw Invalid($"The OpenStack configuration file {path} must be a mapping with a 'clouds' key (line {stream.Documents[0].RootNode.Start.Line}).");
+                throw Invalid($"The OpenStack configuration file {path} must be a mapping with a 'clouds' key "
+                    + $"(line {stream.Documents[0].RootNode.Start.Line}).");
             var clouds = Child(root, "clouds");
             if (clouds == null || clouds is YamlScalarNode { Value: null or "" or "~" or "null" }) return new ConfigFile(path, new YamlMappingNode());
             if (!(clouds is YamlMappingNode map))

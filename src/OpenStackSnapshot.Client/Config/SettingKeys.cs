@@ -51,7 +51,8 @@ namespace OpenStackSnapshot.Client.Config
         public static readonly SettingKey DomainId = File("auth.domain_id", "OS_DOMAIN_ID");
         public static readonly SettingKey ApplicationCredentialId = Env("auth.application_credential_id", "OS_APPLICATION_CREDENTIAL_ID");
         public static readonly SettingKey ApplicationCredentialName = Env("auth.application_credential_name", "OS_APPLICATION_CREDENTIAL_NAME");
-        public static readonly SettingKey ApplicationCredentialSecret = new SettingKey("auth.application_credential_secret", Precedence.EnvironmentFirst, true, "OS_APPLICATION_CREDENTIAL_SECRET");
+        public static readonly SettingKey ApplicationCredentialSecret =
+            new SettingKey("auth.application_credential_secret", Precedence.EnvironmentFirst, true, "OS_APPLICATION_CREDENTIAL_SECRET");
         public static readonly SettingKey Token = new SettingKey("auth.token", Precedence.FileFirst, true, "OS_TOKEN");
         public static readonly SettingKey AuthType = Env("auth_type", "OS_AUTH_TYPE");
         public static readonly SettingKey Region = Env("region_name", "OS_REGION_NAME");
@@ -85,7 +86,8 @@ namespace OpenStackSnapshot.Client.Config
         };
 
         /// <summary>OS_* names that choose or locate a cloud without describing one (openstacksdk's "selectors").</summary>
-        public static readonly IReadOnlyList<string> Selectors = new[] { "OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME" };
+        public static readonly IReadOnlyList<string> Selectors =
+            new[] { "OS_CLOUD", "OS_REGION_NAME", "OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE", "OS_CLOUD_NAME" };
 
         private static SettingKey Env(string name, params string[] variables) => new SettingKey(name, Precedence.EnvironmentFirst, false, variables);
 

@@ -8,7 +8,9 @@ namespace OpenStackSnapshot.Client.Errors
     internal sealed class FaultBody
     {
         // Only real HTML tags: Nova's own messages contain "<class 'nova.exception.VolumeNotFound'>", which must stay.
-        private static readonly Regex Tags = new Regex(@"</?(?:html|head|body|title|h[1-6]|p|br|hr|pre|div|span|center|b|i|em|strong|a|meta|link|script|style)\b[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>",
+        private static readonly Regex Tags = new Regex(
+            @"</?(?:html|head|body|title|h[1-6]|p|br|hr|pre|div|span|center|b|i|em|strong|a|meta|link|script|style)\b[^>]*>"
+            + @"|<!--.*?-->|<!DOCTYPE[^>]*>",
             RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.Singleline);
         private static readonly Regex Space = new Regex(@"\s+", RegexOptions.Compiled);
         private const int MaxMessageLength = 400;

@@ -61,7 +61,8 @@ namespace OpenStackSnapshot.Client.Http
             {
                 throw new OpenStackException(OpenStackErrorKind.Timeout, $"{method} {url} did not answer in time.",
                     request.Method == HttpMethod.Post
-                        ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more, or allow a slow cloud more time per request."
+                        ? "Its outcome is unknown and it was not sent again: list the snapshots before creating it once more, "
+                          + "or allow a slow cloud more time per request."
                         : "Try again, or allow a slow cloud more time per request.",
                     Sent(), e);
             }

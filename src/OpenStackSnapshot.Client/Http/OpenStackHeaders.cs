@@ -30,7 +30,9 @@ namespace OpenStackSnapshot.Client.Http
             if (header?.Date is DateTimeOffset date) return Within((date - DateTimeOffset.UtcNow).TotalSeconds);
             var raw = First(response, "Retry-After");
             // NaN, an infinity or 1e400 must not throw from TimeSpan.
-            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds) ? Within(seconds) : null;
+            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds)
+                ? Within(seconds)
+                : null;
         }
 
         // Past a day it is as good as "not soon", and a year 9999 date would overflow the seconds an error reports.

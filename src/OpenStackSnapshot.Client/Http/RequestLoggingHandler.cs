@@ -26,21 +26,26 @@ namespace OpenStackSnapshot.Client.Http
             try
             {
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (log.VerboseEnabled) log.Verbose($"{request.Method} {request.RequestUri?.AbsoluteUri} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{(OpenStackHeaders.RequestId(response) is string requestId ? " (" + requestId + ")" : string.Empty)}");
+                if (log.VerboseEnabled)
+                    log.Verbose($"{request.Method} {request.RequestUri?.AbsoluteUri} -> {(int)response.StatusCode} {response.ReasonPhrase} "
+                        + $"in {clock.ElapsedMilliseconds} ms"
+                        + $"{(OpenStackHeaders.RequestId(response) is string requestId ? " (" + requestId + ")" : string.Empty)}");
                 if (log.DebugEnabled) log.Debug(await DescribeResponse(response).ConfigureAwait(false));
                 return response;
             }
             catch (Exception e)
             {
                 var reason = e is OperationCanceledException ? "no answer (timed out or cancelled)" : e.GetBaseException().Message;
-                if (log.VerboseEnabled) log.Verbose($"{request.Method} {request.RequestUri?.AbsoluteUri} -> failed after {clock.ElapsedMilliseconds} ms: {reason}");
+                if (log.VerboseEnabled)
+                    log.Verbose($"{request.Method} {request.RequestUri?.AbsoluteUri} -> failed after {clock.ElapsedMilliseconds} ms: {reason}");
                 throw;
             }
         }
 
         private static async Task<string> DescribeRequest(HttpRequestMessage request)
         {
-            var text = new StringBuilder().Append("HTTP request: ").Append(request.Method).Append(' ').Append(request.RequestUri?.AbsoluteUri).AppendLine();
+            var text = new StringBuilder().Append("HTTP request: ").Append(request.Method).Append(' ')
+                .Append(request.RequestUri?.AbsoluteUri).AppendLine();
             AppendHeaders(text, request.Headers);
             if (request.Content != null)
             {
@@ -52,7 +57,8 @@ namespace OpenStackSnapshot.Client.Http
 
         private static async Task<string> DescribeResponse(HttpResponseMessage response)
         {
-            var text = new StringBuilder().Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase).AppendLine();
+            var text = new StringBuilder().Append("HTTP response: ").Append((int)response.StatusCode).Append(' ')
+                .Append(response.ReasonPhrase).AppendLine();
             AppendHeaders(text, response.Headers);
             if (response.Content != null)
             {

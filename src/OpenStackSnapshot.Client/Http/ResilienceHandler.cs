@@ -13,7 +13,8 @@ namespace OpenStackSnapshot.Client.Http
     /// </summary>
     internal sealed class ResilienceHandler : DelegatingHandler
     {
-        private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new ResiliencePropertyKey<HttpRequestMessage>("OpenStackSnapshot.Request");
+        private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey =
+            new ResiliencePropertyKey<HttpRequestMessage>("OpenStackSnapshot.Request");
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
         public ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline) => _pipeline = pipeline;
@@ -34,7 +35,8 @@ namespace OpenStackSnapshot.Client.Http
                     {
                         try
                         {
-                            return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, attempt.CancellationToken).ConfigureAwait(false));
+                            return Outcome.FromResult(
+                                await state.Handler.SendAttemptAsync(state.Request, attempt.CancellationToken).ConfigureAwait(false));
                         }
                         catch (Exception e)
                         {

@@ -36,8 +36,10 @@ namespace OpenStackSnapshot.Client.Http
                 {
                     MaxRetryAttempts = most, // each cause is held to its own count in ShouldHandle
                     ShouldRetryAfterHeader = false, // Delay below honours it, within the budget
-                    ShouldHandle = args => new ValueTask<bool>(Allowed(args.Outcome, ResilienceHandler.RequestOf(args.Context), options) != Cause.None),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(Delay(args.Outcome, args.AttemptNumber, ResilienceHandler.RequestOf(args.Context), options)),
+                    ShouldHandle = args =>
+                        new ValueTask<bool>(Allowed(args.Outcome, ResilienceHandler.RequestOf(args.Context), options) != Cause.None),
+                    DelayGenerator = args =>
+                        new ValueTask<TimeSpan?>(Delay(args.Outcome, args.AttemptNumber, ResilienceHandler.RequestOf(args.Context), options)),
                     OnRetry = args =>
                     {
                         Note(args.Outcome, args.RetryDelay, ResilienceHandler.RequestOf(args.Context), options);
@@ -58,7 +60,10 @@ namespace OpenStackSnapshot.Client.Http
             return fateUnknown && !safe ? Cause.None : cause;
         }
 
-        /// <summary>Whether sending this request twice does no more than sending it once; an unknown request is not, so a fate-unknown create is never resent.</summary>
+        /// <summary>
+        /// Whether sending this request twice does no more than sending it once; an unknown request is not,
+        /// so a fate-unknown create is never resent.
+        /// </summary>
         internal static bool SafeToRepeat(HttpRequestMessage? request) =>
             request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
 

@@ -62,7 +62,8 @@ namespace OpenStackSnapshot.Client.Http
             chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
             chain.ChainPolicy.ExtraStore.AddRange(_trusted!);
             if (!chain.Build(certificate))
-                return "its certificate is not valid: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));
+                return "its certificate is not valid: "
+                    + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));
             var root = chain.ChainElements[chain.ChainElements.Count - 1].Certificate;
             return _trusted!.Cast<X509Certificate2>().Any(c => c.Thumbprint == root.Thumbprint)
                 ? null
@@ -92,7 +93,8 @@ namespace OpenStackSnapshot.Client.Http
                     bundle.Add(new X509Certificate2(Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c))))));
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException
+                || e is System.Security.Cryptography.CryptographicException)
             {
                 throw Unusable($"The CA bundle {path} could not be read: {e.Message}");
             }
@@ -112,19 +114,24 @@ namespace OpenStackSnapshot.Client.Http
                 var text = File.ReadAllText(certPath);
                 if (text.Contains("-----BEGIN"))
                 {
-                    if (fromPem == null) throw Unusable($"The client certificate {certPath} is PEM, which .NET Framework cannot read; give a PFX (PKCS#12) file instead.");
+                    if (fromPem == null)
+                        throw Unusable($"The client certificate {certPath} is PEM, which .NET Framework cannot read; "
+                            + "give a PFX (PKCS#12) file instead.");
                     var pem = (X509Certificate2)fromPem.Invoke(null, new object?[] { certPath, keyPath })!;
                     // Windows' TLS stack refuses the ephemeral key a PEM import makes: give it a PKCS#12 copy instead.
-                    if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return pem;
+                    if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows))
+                        return pem;
                     using (pem) return new X509Certificate2(pem.Export(X509ContentType.Pkcs12));
                 }
                 return new X509Certificate2(certPath);
             }
             catch (System.Reflection.TargetInvocationException e) when (e.InnerException != null)
             {
-                throw Unusable($"The client certificate {certPath}{(keyPath != null ? $" with key {keyPath}" : string.Empty)} could not be read: {e.InnerException.Message}");
+                throw Unusable($"The client certificate {certPath}{(keyPath != null ? $" with key {keyPath}" : string.Empty)} "
+                    + $"could not be read: {e.InnerException.Message}");
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException
+                || e is System.Security.Cryptography.CryptographicException)
             {
                 throw Unusable($"The client certificate {certPath} could not be read: {e.Message}");
             }

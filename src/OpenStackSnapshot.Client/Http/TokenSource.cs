@@ -111,11 +111,15 @@ namespace OpenStackSnapshot.Client.Http
         }
 
         private static OpenStackException Closed() =>
-            new OpenStackException(OpenStackErrorKind.NotConnected, "The session was closed (disconnected).", "Connect again, and use the new session.");
+            new OpenStackException(OpenStackErrorKind.NotConnected, "The session was closed (disconnected).",
+                "Connect again, and use the new session.");
 
         private static OpenStackException Expired(AccessToken? token) =>
             new OpenStackException(OpenStackErrorKind.AuthenticationFailed,
-                $"The token this session was given {(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, and there is nothing to renew it from: a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.",
+                "The token this session was given "
+                + $"{(token != null && token.ExpiresAt <= DateTime.UtcNow ? $"expired at {token.ExpiresAt:u}" : "was refused by the cloud")}, "
+                + "and there is nothing to renew it from: "
+                + "a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.",
                 "Get a new token (openstack token issue) and connect again, "
                 + "or connect with a password or an application credential, which renew by themselves.");
     }

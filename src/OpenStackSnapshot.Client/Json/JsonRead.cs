@@ -57,7 +57,8 @@ namespace OpenStackSnapshot.Client.Json
             var value = Property(obj, name);
             if (value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var whole))
                 return (int)Math.Min(int.MaxValue, Math.Max(int.MinValue, whole));
-            if (value is { ValueKind: JsonValueKind.String } text && int.TryParse(String(text, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            if (value is { ValueKind: JsonValueKind.String } text
+                && int.TryParse(String(text, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
                 return parsed;
             return 0;
         }
@@ -67,7 +68,8 @@ namespace OpenStackSnapshot.Client.Json
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             if (!(Property(obj, name) is { ValueKind: JsonValueKind.Object } pairs)) return map;
-            foreach (var pair in pairs.EnumerateObject()) map[pair.Name] = TextOf(pair.Value, pair.Name) ?? string.Empty; // the member in hand, not looked up again by name
+            // The member in hand, not looked up again by name.
+            foreach (var pair in pairs.EnumerateObject()) map[pair.Name] = TextOf(pair.Value, pair.Name) ?? string.Empty;
             return map;
         }
 

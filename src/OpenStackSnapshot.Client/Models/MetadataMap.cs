@@ -4,7 +4,10 @@ using System.Collections.ObjectModel;
 
 namespace OpenStackSnapshot.Client.Models
 {
-    /// <summary>Metadata as the models hold it: a read-only copy (a caller's dictionary changed later changes nothing), keys case-sensitive as Cinder's are.</summary>
+    /// <summary>
+    /// Metadata as the models hold it: a read-only copy (a caller's dictionary changed later changes nothing),
+    /// keys case-sensitive as Cinder's are.
+    /// </summary>
     internal static class MetadataMap
     {
         public static readonly IReadOnlyDictionary<string, string> Empty = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());

@@ -47,10 +47,12 @@ namespace OpenStackSnapshot.Client.Snapshots
             }
         }
 
-        private static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt, OpenStackException lost, CallContext call)
+        private static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt,
+            OpenStackException lost, CallContext call)
         {
             if (string.IsNullOrEmpty(wanted.Name))
-                throw Unresolved(lost, $"The snapshot had no name, so there is nothing safe to find it again by: list the snapshots of volume {volumeId} before creating it once more.");
+                throw Unresolved(lost, "The snapshot had no name, so there is nothing safe to find it again by: "
+                    + $"list the snapshots of volume {volumeId} before creating it once more.");
 
             var since = sentAt - ClockSkew;
             var found = new List<Snapshot>();
@@ -68,17 +70,21 @@ namespace OpenStackSnapshot.Client.Snapshots
             }
             catch (OpenStackException listing) when (!call.Cancellation.IsCancellationRequested)
             {
-                throw Unresolved(lost, $"Looking for it failed too, so the snapshot '{wanted.Name}' of volume {volumeId} may exist: {listing.Message}");
+                throw Unresolved(lost,
+                    $"Looking for it failed too, so the snapshot '{wanted.Name}' of volume {volumeId} may exist: {listing.Message}");
             }
             var checkedWhat = $"checked: {listed} snapshots listed, looking for '{wanted.Name}' of volume {volumeId} created since {since:u}";
             if (found.Count == 1)
             {
-                call.Log?.Verbose($"The create's answer was lost ({lost.Kind}); snapshot {found[0].Id} '{wanted.Name}' of volume {volumeId} was found again and is written instead ({checkedWhat}).");
+                call.Log?.Verbose($"The create's answer was lost ({lost.Kind}); snapshot {found[0].Id} '{wanted.Name}' of volume {volumeId} "
+                    + $"was found again and is written instead ({checkedWhat}).");
                 return found[0];
             }
             if (found.Count == 0)
-                throw Unresolved(lost, $"No such snapshot exists yet ({checkedWhat}); it was not sent again, since the cloud may still be carrying it out.");
-            throw Unresolved(lost, $"{found.Count} snapshots match ({string.Join(", ", found.Select(s => s.Id))}; {checkedWhat}): which one this request made cannot be told.");
+                throw Unresolved(lost,
+                    $"No such snapshot exists yet ({checkedWhat}); it was not sent again, since the cloud may still be carrying it out.");
+            throw Unresolved(lost, $"{found.Count} snapshots match ({string.Join(", ", found.Select(s => s.Id))}; {checkedWhat}): "
+                + "which one this request made cannot be told.");
         }
 
         private static OpenStackException Unresolved(OpenStackException lost, string what) =>

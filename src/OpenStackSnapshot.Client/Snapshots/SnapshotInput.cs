@@ -47,17 +47,24 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         /// <summary>Cinder's schema for metadata keys (the real Cinder answers 400 for any other).</summary>
-        private static readonly System.Text.RegularExpressions.Regex MetadataKey = new System.Text.RegularExpressions.Regex("^[a-zA-Z0-9-_:. /]{1,255}$");
+        private static readonly System.Text.RegularExpressions.Regex MetadataKey =
+            new System.Text.RegularExpressions.Regex("^[a-zA-Z0-9-_:. /]{1,255}$");
 
-        /// <summary>Block storage's rules for metadata: keys of 1 to 255 letters, digits and - _ : . / or space; values of at most 255 characters.</summary>
+        /// <summary>
+        /// Block storage's rules for metadata: keys of 1 to 255 letters, digits and - _ : . / or space; values of at most 255 characters.
+        /// </summary>
         public static string? MetadataProblem(System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
         {
             if (metadata == null) return null;
             foreach (var pair in metadata)
             {
                 if (string.IsNullOrEmpty(pair.Key)) return "A metadata key is empty.";
-                if (pair.Key.Length > MaxTextLength) return $"The metadata key '{pair.Key.Substring(0, 20)}…' is {pair.Key.Length} characters long; block storage allows at most {MaxTextLength}.";
-                if (!MetadataKey.IsMatch(pair.Key)) return $"The metadata key '{pair.Key}' has a character block storage refuses in keys: use ASCII letters, digits, space and - _ : . / only.";
+                if (pair.Key.Length > MaxTextLength)
+                    return $"The metadata key '{pair.Key.Substring(0, 20)}…' is {pair.Key.Length} characters long; "
+                        + $"block storage allows at most {MaxTextLength}.";
+                if (!MetadataKey.IsMatch(pair.Key))
+                    return $"The metadata key '{pair.Key}' has a character block storage refuses in keys: "
+                        + "use ASCII letters, digits, space and - _ : . / only.";
                 if (pair.Value == null) return $"The metadata key '{pair.Key}' has no value.";
                 if (LengthProblem(pair.Value, $"value of metadata key '{pair.Key}'") is { } tooLong) return tooLong;
             }

@@ -11,7 +11,10 @@ namespace OpenStackSnapshot.Client.Snapshots
     /// </summary>
     public sealed class SnapshotQuery
     {
-        /// <summary>The exact name, whatever its case here (wildcards are the caller's business; on block storage the cloud's database decides the case of its server filter).</summary>
+        /// <summary>
+        /// The exact name, whatever its case here (wildcards are the caller's business; on block storage the cloud's database
+        /// decides the case of its server filter).
+        /// </summary>
         public string? Name { get; set; }
         public string? Status { get; set; }
         public string? VolumeId { get; set; }

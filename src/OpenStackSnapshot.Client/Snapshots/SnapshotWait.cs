@@ -75,7 +75,9 @@ namespace OpenStackSnapshot.Client.Snapshots
         /// <summary>One poll; returns the snapshots whose wait ended with it.</summary>
         public async Task<IReadOnlyList<WaitOutcome>> PollAsync(CallContext call)
         {
-            var current = _pending.Count <= _inFlight ? await ShowAllAsync(_pending, call).ConfigureAwait(false) : await ListAsync(call).ConfigureAwait(false);
+            var current = _pending.Count <= _inFlight
+                ? await ShowAllAsync(_pending, call).ConfigureAwait(false)
+                : await ListAsync(call).ConfigureAwait(false);
             var ended = new List<WaitOutcome>();
             foreach (var id in _pending.ToList())
             {
@@ -93,7 +95,8 @@ namespace OpenStackSnapshot.Client.Snapshots
         public IReadOnlyList<WaitOutcome> Expire(TimeSpan waited)
         {
             var ended = _pending.Select(id => new WaitOutcome(id, null, new OpenStackException(OpenStackErrorKind.Timeout,
-                $"Snapshot {id} was still {(_lastStatus.TryGetValue(id, out var status) ? $"'{status}'" : "pending")} after {waited:hh\\:mm\\:ss}; it was not {(_goal == WaitGoal.Available ? "available" : "deleted")} in time.",
+                $"Snapshot {id} was still {(_lastStatus.TryGetValue(id, out var status) ? $"'{status}'" : "pending")} "
+                + $"after {waited:hh\\:mm\\:ss}; it was not {(_goal == WaitGoal.Available ? "available" : "deleted")} in time.",
                 "Wait longer, or check the snapshot's status."))).ToList();
             _pending.Clear();
             return ended;

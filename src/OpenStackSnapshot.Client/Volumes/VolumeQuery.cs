@@ -12,6 +12,7 @@ namespace OpenStackSnapshot.Client.Volumes
         public IReadOnlyList<string>? ServerIds { get; set; }
 
         public bool Matches(Volume volume) =>
-            ServerIds == null || volume.Attachments.Any(a => ServerIds.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase)));
+            ServerIds == null
+            || volume.Attachments.Any(a => ServerIds.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase)));
     }
 }

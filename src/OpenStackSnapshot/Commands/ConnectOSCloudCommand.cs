@@ -11,7 +11,8 @@ namespace OpenStackSnapshot.Commands
 {
     /// <summary>
     /// Signs in to Keystone v3 with the settings the openstack CLI would use (clouds.yaml, secure.yaml, OS_*),
-    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes the session this runspace's default (unless -NoDefault).
+    /// overridden by any parameter given, finds the endpoint of the API chosen (compute or block-storage) and makes
+    /// the session this runspace's default (unless -NoDefault).
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OSCloud", DefaultParameterSetName = Configured, HelpUri = HelpLinks.Docs + "Connect-OSCloud.md")]
     [OutputType(typeof(OpenStackSession))]
@@ -89,7 +90,10 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNullOrEmpty]
         public string? ComputeApiVersion { get; set; }
 
-        /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3); clouds.yaml's snapshot_api, OS_SNAPSHOT_API.</summary>
+        /// <summary>
+        /// Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3);
+        /// clouds.yaml's snapshot_api, OS_SNAPSHOT_API.
+        /// </summary>
         // A string, not the client's enum: PowerShell reads parameter types at import, before the client can be loaded.
         [Parameter]
         [ValidateSet("Compute", "BlockStorage")]
@@ -125,7 +129,10 @@ namespace OpenStackSnapshot.Commands
         [ValidateRange(1, 3600)]
         public int? TimeoutSec { get; set; }
 
-        /// <summary>Retries for failures that are safe to repeat (429, 503, refused connections; 502/504 and timeouts for reads and deletes): status_code_retries and connect_retries, else 10.</summary>
+        /// <summary>
+        /// Retries for failures that are safe to repeat (429, 503, refused connections; 502/504 and timeouts for reads
+        /// and deletes): status_code_retries and connect_retries, else 10.
+        /// </summary>
         [Parameter]
         [ValidateRange(0, 100)]
         public int? MaximumRetryCount { get; set; }
@@ -145,14 +152,17 @@ namespace OpenStackSnapshot.Commands
             var target = (object?)Cloud ?? AuthUrl;
             try
             {
-                var config = CloudConfigResolver.Resolve(Request(), ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath));
+                var config = CloudConfigResolver.Resolve(Request(),
+                    ConfigEnvironment.FromProcess(SessionState.Path.CurrentFileSystemLocation.ProviderPath));
                 var options = config.ToConnectionOptions();
                 options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec);
                 target ??= config.Name ?? (object?)options.AuthUrl;
                 var name = Name ?? config.Name ?? "default";
                 var session = Run(call => OpenStackSession.ConnectAsync(options, call, name));
                 if (session.CertificateCheckSkipped)
-                    WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint (-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, the token included.");
+                    WriteWarning($"Session '{name}' does not check the certificate of {options.AuthUrl.Host} or of any endpoint "
+                        + "(-SkipCertificateCheck, verify: false or OS_INSECURE): anyone on the network path can read and change its traffic, "
+                        + "the token included.");
                 // The name moves to the new session; an earlier one of that name stays open for whoever holds it.
                 SessionStore.Current.Add(session, makeDefault: !NoDefault.IsPresent);
                 WriteObject(session);
@@ -185,10 +195,12 @@ namespace OpenStackSnapshot.Commands
                 .Set(SettingKeys.RetryBudget.Name, Invariant(RetryBudgetSec), nameof(RetryBudgetSec))
                 .Set("verify", SkipCertificateCheck.IsPresent ? "false" : null, nameof(SkipCertificateCheck))
                 .Name(SettingKeys.UserName.Name, nameof(Credential)).Name(SettingKeys.Password.Name, nameof(Credential))
-                .Name(SettingKeys.ApplicationCredentialId.Name, nameof(ApplicationCredential)).Name(SettingKeys.ApplicationCredentialSecret.Name, nameof(ApplicationCredential))
+                .Name(SettingKeys.ApplicationCredentialId.Name, nameof(ApplicationCredential))
+                .Name(SettingKeys.ApplicationCredentialSecret.Name, nameof(ApplicationCredential))
                 .Name(SettingKeys.Token.Name, nameof(Token));
             // One count for both kinds, over the compute_ keys too: a parameter wins over every file key.
-            foreach (var key in new[] { SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries, SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries })
+            foreach (var key in new[] { SettingKeys.ComputeStatusCodeRetries, SettingKeys.StatusCodeRetries,
+                                        SettingKeys.ComputeConnectRetries, SettingKeys.ConnectRetries })
                 request.Set(key.Name, Invariant(MaximumRetryCount), nameof(MaximumRetryCount));
             switch (ParameterSetName)
             {

@@ -78,7 +78,10 @@ namespace OpenStackSnapshot.Commands
             RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "filter snapshots by metadata");
             RequireFeature(features.AllProjects, AllProjects.IsPresent, "-AllProjects", "list the snapshots of every project");
             if (AllProjects && !Connection.HasAdminRole)
-                WriteWarning($"-AllProjects: block storage lists every project's snapshots only to an admin (by the cloud's default policy), and your roles on project {Connection.ProjectName ?? Connection.ProjectId} are {string.Join(", ", Connection.Roles.DefaultIfEmpty("(none)"))}; unless the cloud's policy allows you, the listing holds only this project's snapshots.");
+                WriteWarning("-AllProjects: block storage lists every project's snapshots only to an admin (by the cloud's default policy), "
+                    + $"and your roles on project {Connection.ProjectName ?? Connection.ProjectId} are "
+                    + $"{string.Join(", ", Connection.Roles.DefaultIfEmpty("(none)"))}; unless the cloud's policy allows you, "
+                    + "the listing holds only this project's snapshots.");
         }
 
         protected override void ProcessRecord()

@@ -15,7 +15,8 @@ using OpenStackSnapshot.Completion;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Creates a snapshot of each volume given, through the session's API.</summary>
-    [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-OSSnapshot.md")]
+    [Cmdlet(VerbsCommon.New, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.Docs + "New-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class NewOSSnapshotCommand : OSSessionCmdlet
     {
@@ -120,7 +121,8 @@ namespace OpenStackSnapshot.Commands
         {
             if (Name == null)
             {
-                Report(new OpenStackException(OpenStackErrorKind.InvalidArgument, $"Volume {VolumeId} has no snapshot name to look for: -ReuseNewerThan reuses a snapshot by its volume and name.",
+                Report(new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                    $"Volume {VolumeId} has no snapshot name to look for: -ReuseNewerThan reuses a snapshot by its volume and name.",
                     "Give -Name (or pipe objects with a Name property) with -ReuseNewerThan."), VolumeId);
                 return true;
             }
@@ -139,7 +141,8 @@ namespace OpenStackSnapshot.Commands
                 return true;
             }
             if (existing == null) return false;
-            WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' ({existing.Status}, created {existing.CreatedAt:u}), "
+            WriteVerboseLine($"Volume {VolumeId.Trim()} already has snapshot {existing.Id} '{Name}' "
+                + $"({existing.Status}, created {existing.CreatedAt:u}), "
                 + $"within -ReuseNewerThan {ReuseNewerThan}: it is written instead of creating another.");
             // Queued, so output keeps input order.
             _inFlight.Submit(_ => Task.FromResult(existing), snapshot => Done(snapshot, reused: true), VolumeId);

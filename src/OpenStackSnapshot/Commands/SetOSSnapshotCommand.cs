@@ -14,7 +14,8 @@ using OpenStackSnapshot.Pipeline;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>Renames, re-describes and re-tags snapshots: metadata is merged, and -RemoveMetadataKey removes keys.</summary>
-    [Cmdlet(VerbsCommon.Set, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-OSSnapshot.md")]
+    [Cmdlet(VerbsCommon.Set, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.Docs + "Set-OSSnapshot.md")]
     [OutputType(typeof(Snapshot))]
     public sealed class SetOSSnapshotCommand : OSSessionCmdlet
     {
@@ -75,7 +76,8 @@ namespace OpenStackSnapshot.Commands
         /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
         private async Task<Snapshot?> UpdateAsync(string id, CallContext call)
         {
-            if (!(PassThru && _change.IsEmpty)) await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false); // else the read below checks it
+            // Else the read below checks it.
+            if (!(PassThru && _change.IsEmpty)) await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false);
             return PassThru ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : null;
         }
 

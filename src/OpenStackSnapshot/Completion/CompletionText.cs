@@ -12,7 +12,8 @@ namespace OpenStackSnapshot.Completion
         private static readonly char[] NeedQuotes = { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '@', '#' };
 
         /// <summary>What was typed, without its quotes, as a case-blind prefix pattern (wildcards the user typed still work).</summary>
-        public static WildcardPattern Prefix(string? word) => WildcardPattern.Get((word ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        public static WildcardPattern Prefix(string? word) =>
+            WildcardPattern.Get((word ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
 
         public static IEnumerable<CompletionResult> Matching(IEnumerable<string> names, string word)
         {

@@ -58,10 +58,12 @@ namespace OpenStackSnapshot.Completion
             return list(session)
                 .Where(item => typed.IsMatch(id(item)) || typed.IsMatch(name(item) ?? string.Empty))
                 .OrderBy(name, StringComparer.OrdinalIgnoreCase)
-                .Select(item => CompletionText.Result(id(item), string.IsNullOrEmpty(name(item)) ? id(item) : $"{name(item)} ({id(item)})", toolTip(item)));
+                .Select(item => CompletionText.Result(id(item),
+                    string.IsNullOrEmpty(name(item)) ? id(item) : $"{name(item)} ({id(item)})", toolTip(item)));
         }
 
-        public static IEnumerable<CompletionResult> Names<T>(IDictionary bound, string word, Func<OpenStackSession, IReadOnlyList<T>> list, Func<T, string?> name)
+        public static IEnumerable<CompletionResult> Names<T>(IDictionary bound, string word, Func<OpenStackSession, IReadOnlyList<T>> list,
+            Func<T, string?> name)
         {
             if (!(SessionOf(bound) is { } session)) return Enumerable.Empty<CompletionResult>();
             var names = list(session).Select(name).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!)

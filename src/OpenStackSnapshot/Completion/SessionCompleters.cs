@@ -14,18 +14,21 @@ namespace OpenStackSnapshot.Completion
     /// <summary>Completes -Session and -Name with the names of this runspace's sessions.</summary>
     public sealed class SessionNameCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
             CompletionText.Matching(SessionStore.Current.All.Select(s => s.Name), wordToComplete);
     }
 
     /// <summary>Completes -Cloud with the clouds of the clouds.yaml and secure.yaml in use.</summary>
     public sealed class CloudNameCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             try
             {
-                return CompletionText.Matching(CloudConfigResolver.CloudNames(ConfigEnvironment.FromProcess(CompletionText.CurrentDirectory())), wordToComplete);
+                return CompletionText.Matching(
+                    CloudConfigResolver.CloudNames(ConfigEnvironment.FromProcess(CompletionText.CurrentDirectory())), wordToComplete);
             }
             catch (OpenStackException)
             {

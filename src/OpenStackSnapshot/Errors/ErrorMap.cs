@@ -51,8 +51,10 @@ namespace OpenStackSnapshot.Errors
             [OpenStackErrorKind.ServerError] = new Entry("OSServerError", ErrorCategory.InvalidResult, false),
             [OpenStackErrorKind.ServiceUnavailable] = new Entry("OSServiceUnavailable", ErrorCategory.ResourceUnavailable, false),
             [OpenStackErrorKind.Timeout] = new Entry("OSTimeout", ErrorCategory.OperationTimeout, false,
-                "Connect-OSCloud -TimeoutSec sets how long a request may take; -Timeout of Wait-OSSnapshot and New-OSSnapshot -Wait how long to wait."),
-            [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, false, // an outage: the circuit fails later items fast
+                "Connect-OSCloud -TimeoutSec sets how long a request may take; "
+                + "-Timeout of Wait-OSSnapshot and New-OSSnapshot -Wait how long to wait."),
+            // An outage: the circuit fails later items fast.
+            [OpenStackErrorKind.ConnectionFailed] = new Entry("OSConnectionFailed", ErrorCategory.ConnectionError, false,
                 "Get-OSCloudConfig shows the auth URL in use; Connect-OSCloud -AuthUrl gives another, -RetryBudgetSec a longer wait."),
             [OpenStackErrorKind.TlsFailure] = new Entry("OSTlsFailure", ErrorCategory.SecurityError, true,
                 "With Connect-OSCloud: -CACertificatePath <bundle.pem>, or -SkipCertificateCheck for a test cloud only."),
@@ -122,7 +124,8 @@ namespace OpenStackSnapshot.Errors
         /// <summary>When another API can do it (the proxy is off or refused, or lacks metadata), how to use that one.</summary>
         private static string? ApiAdvice(OpenStackException error) => error.BetterApi switch
         {
-            SnapshotApi.BlockStorage => "Connect-OSCloud -Api BlockStorage (or snapshot_api: block-storage in clouds.yaml) uses the block-storage API.",
+            SnapshotApi.BlockStorage =>
+                "Connect-OSCloud -Api BlockStorage (or snapshot_api: block-storage in clouds.yaml) uses the block-storage API.",
             SnapshotApi.Compute => "Connect-OSCloud -Api Compute uses the compute API.",
             _ => null,
         };

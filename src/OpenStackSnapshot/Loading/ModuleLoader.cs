@@ -24,7 +24,8 @@ namespace OpenStackSnapshot.Loading
         private static readonly Lazy<(Action Hook, Action Unhook)> CoreLoader = new Lazy<(Action, Action)>(() =>
         {
             var folder = DependencyFolder("Core");
-            var resolver = Assembly.LoadFrom(Path.Combine(folder, "OpenStackSnapshot.CoreLoader.dll")).GetType("OpenStackSnapshot.CoreLoader.CoreResolver", throwOnError: true)!;
+            var resolver = Assembly.LoadFrom(Path.Combine(folder, "OpenStackSnapshot.CoreLoader.dll"))
+                .GetType("OpenStackSnapshot.CoreLoader.CoreResolver", throwOnError: true)!;
             var hook = (Action<string, string>)resolver.GetMethod("Hook")!.CreateDelegate(typeof(Action<string, string>));
             return (() => hook(folder, ClientAssemblyName), (Action)resolver.GetMethod("Unhook")!.CreateDelegate(typeof(Action)));
         });

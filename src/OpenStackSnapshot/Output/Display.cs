@@ -38,7 +38,9 @@ namespace OpenStackSnapshot.Output
         public static string Servers(object? serverIds)
         {
             var ids = Flatten(serverIds).ToList();
-            return ids.Count == 0 ? string.Empty : Short(ids[0]) + (ids.Count > 1 ? "+" + (ids.Count - 1).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            return ids.Count == 0
+                ? string.Empty
+                : Short(ids[0]) + (ids.Count > 1 ? "+" + (ids.Count - 1).ToString(CultureInfo.InvariantCulture) : string.Empty);
         }
 
         /// <summary>A few ids whole, or the first three and how many more: a run of 1,000 stays one line.</summary>
@@ -66,6 +68,7 @@ namespace OpenStackSnapshot.Output
         }
 
         // The models' times are UTC; an Unspecified one (a user's own object) is taken as UTC, as the services mean it.
-        private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        private static DateTime Utc(DateTime time) =>
+            time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
     }
 }

@@ -26,7 +26,10 @@ namespace OpenStackSnapshot.Output
         public int Reused { get; private set; }
         /// <summary>Snapshots -KeepNewest kept: the newest available ones.</summary>
         public int Kept { get; private set; }
-        /// <summary>Snapshots -KeepNewest neither removed nor kept: in a state block storage will not delete (creating, deleting, ...) or of unknown age.</summary>
+        /// <summary>
+        /// Snapshots -KeepNewest neither removed nor kept: in a state block storage will not delete (creating, deleting, ...)
+        /// or of unknown age.
+        /// </summary>
         public int Left { get; private set; }
         /// <summary>Deletions the cloud accepted (with -Wait: that ended with the snapshot gone).</summary>
         public int Removed => _removedIds.Count;

@@ -56,7 +56,8 @@ namespace OpenStackSnapshot.Pipeline
         /// <summary>Writes the entries as they come (from any call in flight) until the task has ended, then what is left.</summary>
         public void WriteUntil(Task task, Action<Entry> write)
         {
-            if (!task.IsCompleted) task.ContinueWith(Wake, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (!task.IsCompleted)
+                task.ContinueWith(Wake, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             var batch = new List<Entry>();
             while (true)
             {

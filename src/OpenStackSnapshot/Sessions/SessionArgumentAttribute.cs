@@ -22,7 +22,9 @@ namespace OpenStackSnapshot.Sessions
                         $"{SessionErrors.Message(name)} Get-OSSession lists them; Connect-OSCloud -Name '{name}' makes one.");
                 case PSObject deserialized when deserialized.TypeNames.Contains("Deserialized." + typeof(OpenStackSession).FullName):
                     throw new ArgumentTransformationMetadataException(
-                        "This session came from another process (Start-Job, Invoke-Command or another remoting call), which carries only a copy of its properties, not its connection. Connect inside the job instead: Connect-OSCloud -Cloud <name> (clouds.yaml) or with the OS_* variables.");
+                        "This session came from another process (Start-Job, Invoke-Command or another remoting call), "
+                        + "which carries only a copy of its properties, not its connection. "
+                        + "Connect inside the job instead: Connect-OSCloud -Cloud <name> (clouds.yaml) or with the OS_* variables.");
                 default:
                     return value;
             }

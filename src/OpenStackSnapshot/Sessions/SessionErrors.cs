@@ -18,7 +18,8 @@ namespace OpenStackSnapshot.Sessions
                 $"Connect again: Connect-OSCloud -Name '{name}' with the same settings."), name);
 
         public static ErrorRecord OneDefault(string name) =>
-            new ErrorRecord(new PSArgumentException($"Only one session can be the default; '{name}' was given after another. Pipe or name one session."),
+            new ErrorRecord(
+                new PSArgumentException($"Only one session can be the default; '{name}' was given after another. Pipe or name one session."),
                 "OSOneDefaultSession", ErrorCategory.InvalidArgument, name);
     }
 }

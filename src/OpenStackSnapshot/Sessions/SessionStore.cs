@@ -19,7 +19,9 @@ namespace OpenStackSnapshot.Sessions
         // Every store made, weakly, so Remove-Module can close all sessions of all runspaces.
         private static readonly List<WeakReference<RunspaceSessions>> Made = new List<WeakReference<RunspaceSessions>>();
 
-        public static RunspaceSessions Current => Runspace.DefaultRunspace is { } runspace ? Stores.GetValue(runspace, _ => Track(new RunspaceSessions())) : Detached;
+        public static RunspaceSessions Current => Runspace.DefaultRunspace is { } runspace
+            ? Stores.GetValue(runspace, _ => Track(new RunspaceSessions()))
+            : Detached;
 
         /// <summary>Remove-Module: every session of every runspace is closed (connections disposed, secrets wiped).</summary>
         public static void CloseAll()

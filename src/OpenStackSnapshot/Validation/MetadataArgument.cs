@@ -15,7 +15,8 @@ namespace OpenStackSnapshot.Validation
             foreach (DictionaryEntry pair in table)
             {
                 // A $null value stays null, so the client's check names the key that has no value.
-                metadata[LanguagePrimitives.ConvertTo<string>(pair.Key)] = pair.Value == null ? null! : LanguagePrimitives.ConvertTo<string>(pair.Value);
+                metadata[LanguagePrimitives.ConvertTo<string>(pair.Key)] =
+                    pair.Value == null ? null! : LanguagePrimitives.ConvertTo<string>(pair.Value);
             }
             return metadata;
         }

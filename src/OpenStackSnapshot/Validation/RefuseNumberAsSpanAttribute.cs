@@ -15,7 +15,8 @@ namespace OpenStackSnapshot.Validation
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value != null && IsNumber(value))
                 throw new ArgumentTransformationMetadataException(
-                    $"The number {value} would be read as ticks (ten-millionths of a second), not days or hours: for seven days write 7.00:00:00 or (New-TimeSpan -Days 7), for twenty hours 20:00:00.");
+                    $"The number {value} would be read as ticks (ten-millionths of a second), not days or hours: "
+                    + "for seven days write 7.00:00:00 or (New-TimeSpan -Days 7), for twenty hours 20:00:00.");
             return inputData;
         }
 

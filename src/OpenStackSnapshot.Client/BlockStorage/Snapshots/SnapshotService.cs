@@ -87,7 +87,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         // The keys to remove go first, then the given pairs are merged (a key both removed and given ends with the given value).
         private static Dictionary<string, string> MetadataAfter(IReadOnlyDictionary<string, string> current, SnapshotChange change)
         {
-            var result = current.Where(p => !change.RemoveMetadataKeys!.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var result = current.Where(p => !change.RemoveMetadataKeys!.Contains(p.Key))
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             if (change.SetsMetadata) foreach (var pair in change.Metadata!) result[pair.Key] = pair.Value;
             return result;
         }

@@ -19,7 +19,8 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
 
         public Pager<Volume> List(VolumeQuery? query = null)
         {
-            var all = OffsetWalk<Volume>.Pager((limit, offset, call) => _compute.GetPageAsync(Collection, limit, offset, call, VolumeJson.ReadMany), volume => volume.Id);
+            var all = OffsetWalk<Volume>.Pager(
+                (limit, offset, call) => _compute.GetPageAsync(Collection, limit, offset, call, VolumeJson.ReadMany), volume => volume.Id);
             return query == null ? all : all.Where(query.Matches);
         }
     }

@@ -36,7 +36,8 @@ namespace OpenStackSnapshot.Client.Snapshots.Selection
         {
             var volume = volumeId.Trim();
             return _candidates
-                .Where(s => string.Equals(s.VolumeId, volume, StringComparison.OrdinalIgnoreCase) && s.Name == name && _tags.Matches(s) && Reusable(s.Status))
+                .Where(s => string.Equals(s.VolumeId, volume, StringComparison.OrdinalIgnoreCase) && s.Name == name
+                    && _tags.Matches(s) && Reusable(s.Status))
                 .OrderByDescending(s => s.CreatedAt)
                 .FirstOrDefault();
         }

@@ -33,7 +33,8 @@ namespace OpenStackSnapshot.Client.Snapshots.Selection
 
         private static string List(IReadOnlyList<Snapshot> snapshots, bool withStatus) =>
             snapshots.Count == 0 ? string.Empty
-                : " (" + string.Join(", ", snapshots.Select(s => Label(s) + (withStatus && s.Status != SnapshotStatus.Available ? $" {s.Status}" : string.Empty))) + ")";
+                : " (" + string.Join(", ", snapshots.Select(s =>
+                    Label(s) + (withStatus && s.Status != SnapshotStatus.Available ? $" {s.Status}" : string.Empty))) + ")";
 
         private static string Label(Snapshot s) => s.Name != null ? $"{s.Id} '{s.Name}'" : s.Id;
     }
