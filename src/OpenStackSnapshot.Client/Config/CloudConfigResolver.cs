@@ -18,9 +18,7 @@ namespace OpenStackSnapshot.Client.Config
 
         public static CloudConfig Resolve(CloudConfigRequest request, ConfigEnvironment environment)
         {
-            var clouds = ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE"));
-            var secure = ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE"));
-            var files = new[] { secure, clouds }.Where(f => f != null).Select(f => f!).ToList(); // secure first: it is merged over clouds
+            var (clouds, secure, files) = LoadFiles(environment);
             var name = ChooseCloud(request.Cloud, environment, clouds, files);
             var values = new Dictionary<string, Setting>();
             foreach (var key in SettingKeys.All)
@@ -83,22 +81,14 @@ namespace OpenStackSnapshot.Client.Config
         }
 
         /// <summary>The names a -Cloud argument may take: every cloud of the clouds.yaml and secure.yaml in use.</summary>
-        public static IReadOnlyList<string> CloudNames(ConfigEnvironment environment)
+        public static IReadOnlyList<string> CloudNames(ConfigEnvironment environment) => Known(LoadFiles(environment).Files);
+
+        /// <summary>The clouds.yaml in use, and every file in use with secure.yaml first, since it is merged over clouds.yaml.</summary>
+        private static (ConfigFile? Clouds, ConfigFile? Secure, IReadOnlyList<ConfigFile> Files) LoadFiles(ConfigEnvironment environment)
         {
-            var names = new List<string>();
-            foreach (var file in new[]
-                {
-                    ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE")),
-                    ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE"))
-                })
-            {
-                if (file == null) continue;
-                foreach (var cloud in file.CloudNames)
-                {
-                    if (!names.Contains(cloud)) names.Add(cloud);
-                }
-            }
-            return names;
+            var clouds = ConfigFile.LoadFirst(environment.Candidates("clouds", "OS_CLIENT_CONFIG_FILE"));
+            var secure = ConfigFile.LoadFirst(environment.Candidates("secure", "OS_CLIENT_SECURE_FILE"));
+            return (clouds, secure, new[] { secure, clouds }.Where(f => f != null).Select(f => f!).ToList());
         }
 
         private static string? ChooseCloud(string? asked, ConfigEnvironment environment, ConfigFile? clouds, IReadOnlyList<ConfigFile> files)

@@ -23,14 +23,10 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             var session = Session ?? SessionStore.Current.Default;
-            if (session == null || session.IsClosed) ThrowNotConnected(session != null);
-            Connection = session!;
+            if (session == null) ThrowTerminatingError(SessionErrors.NotConnected());
+            if (session!.IsClosed) ThrowTerminatingError(SessionErrors.Closed(session.Name));
+            Connection = session;
         }
-
-        private void ThrowNotConnected(bool closed) =>
-            ThrowTerminatingError(ErrorMap.ToRecord(new OpenStackException(OpenStackErrorKind.NotConnected,
-                closed ? "The session was closed by Disconnect-OSCloud." : "Not connected to an OpenStack cloud.",
-                "Run Connect-OSCloud first, or pass a session from Connect-OSCloud with -Session."), null));
 
         /// <summary>A parameter asked for that the session's API cannot serve stops the command before anything is sent.</summary>
         protected void RequireFeature(bool supported, bool asked, string parameter, string what)

@@ -1,22 +1,22 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Completion
 {
-    /// <summary>Tab completion for -Status: the values Nova reports.</summary>
+    /// <summary>Tab completion for -Status: the values Nova and Cinder report.</summary>
     public sealed class SnapshotStatusCompleter : IArgumentCompleter
     {
         private static readonly string[] Statuses =
         {
-            "creating", "available", "deleting", "deleted", "error", "error_deleting", "unmanaging", "backing-up", "restoring",
+            SnapshotStatus.Creating, SnapshotStatus.Available, SnapshotStatus.Deleting, SnapshotStatus.Deleted, SnapshotStatus.Error,
+            SnapshotStatus.ErrorDeleting, "unmanaging", "backing-up", "restoring",
         };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Statuses.Where(s => s.StartsWith(wordToComplete ?? string.Empty, System.StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s));
+            CompletionText.Matching(Statuses, wordToComplete);
     }
 }

@@ -76,6 +76,10 @@ namespace OpenStackSnapshot.Errors
         public static readonly Entry SessionNotFound = new Entry("OSSessionNotFound", ErrorCategory.ObjectNotFound, false,
             "Get-OSSession lists this runspace's sessions; Connect-OSCloud -Name makes one.");
 
+        /// <summary>This layer's own: Select-OSSession given two sessions, of which only one can be the default.</summary>
+        public static readonly Entry OneDefaultSession = new Entry("OSOneDefaultSession", ErrorCategory.InvalidArgument, true,
+            "Select-OSSession <name> makes one session the default.");
+
         // Exhaustive by construction: a kind added to the client without an entry here fails the first use of this
         // class (every test), instead of surfacing later as a KeyNotFoundException in a user's pipeline.
         static ErrorMap()

@@ -78,10 +78,7 @@ namespace OpenStackSnapshot.Sessions
             }
         }
 
-        public bool IsDefault(OpenStackSession session)
-        {
-            lock (_gate) return ReferenceEquals(_default, session) && !session.IsClosed;
-        }
+        public bool IsDefault(OpenStackSession session) => ReferenceEquals(Default, session);
 
         public void Remove(OpenStackSession session)
         {
