@@ -48,7 +48,7 @@ namespace OpenStackSnapshot.Client
         /// <summary>The compute microversion sent with every os-snapshots call: 2.1 to 2.35.</summary>
         public ComputeMicroversion ComputeApiVersion { get; set; } = ComputeMicroversion.Default;
         /// <summary>Which API serves snapshots and volumes: Compute (Nova's proxy, the default) or BlockStorage (Cinder v3).</summary>
-        public Services.SnapshotApi Api { get; set; } = Services.SnapshotApi.Compute;
+        public SnapshotApi Api { get; set; } = SnapshotApi.Compute;
         public TlsOptions Tls { get; set; } = new TlsOptions();
 
         /// <summary>Tests put a fake transport here; null is the real one.</summary>

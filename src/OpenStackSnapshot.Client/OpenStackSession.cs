@@ -4,10 +4,13 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.BlockStorage;
+using OpenStackSnapshot.Client.BlockStorage.Snapshots;
+using OpenStackSnapshot.Client.BlockStorage.Volumes;
 using OpenStackSnapshot.Client.Compute;
+using OpenStackSnapshot.Client.Compute.Snapshots;
+using OpenStackSnapshot.Client.Compute.Volumes;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Volumes;
 
@@ -43,16 +46,16 @@ namespace OpenStackSnapshot.Client
             if (Api == SnapshotApi.BlockStorage)
             {
                 BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
-                var blockStorage = new BlockStorageRequests(sender, EndpointUrl);
-                Snapshots = new BlockStorage.Snapshots.SnapshotService(blockStorage);
-                Volumes = new BlockStorage.Volumes.VolumeService(blockStorage);
+                var blockStorage = new BlockStorageEndpoint(sender, EndpointUrl);
+                Snapshots = new CreateReconciler(new BlockStorageSnapshotService(blockStorage));
+                Volumes = new BlockStorageVolumeService(blockStorage);
                 return;
             }
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
-            var compute = new ComputeRequests(sender, EndpointUrl, options.ComputeApiVersion, offered);
-            Snapshots = new Compute.Snapshots.SnapshotService(compute);
-            Volumes = new Compute.Volumes.VolumeService(compute);
+            var compute = new ComputeEndpoint(sender, EndpointUrl, options.ComputeApiVersion, offered);
+            Snapshots = new CreateReconciler(new ComputeSnapshotService(compute));
+            Volumes = new ComputeVolumeService(compute);
         }
 
         /// <summary>What Get-OSSession and -Session know it by: -Name, else the cloud's name.</summary>
@@ -104,7 +107,7 @@ namespace OpenStackSnapshot.Client
         /// <summary>True once Disconnect-OSCloud (Dispose) closed it.</summary>
         public bool IsClosed { get; private set; }
 
-        /// <summary>The session's snapshots, through whichever API it uses.</summary>
+        /// <summary>The session's snapshots, through whichever API it uses; a create whose answer was lost is reconciled.</summary>
         internal ISnapshotService Snapshots { get; }
         internal IVolumeService Volumes { get; }
 

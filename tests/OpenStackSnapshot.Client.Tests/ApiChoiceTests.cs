@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Tests.BlockStorage;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Net;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

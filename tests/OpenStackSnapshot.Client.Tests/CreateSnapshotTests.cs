@@ -1,6 +1,7 @@
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

@@ -4,7 +4,8 @@ using System.Net.Sockets;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
-using NovaSnapshots = OpenStackSnapshot.Client.Compute.Snapshots.SnapshotService;
+using OpenStackSnapshot.Client.Snapshots;
+using NovaSnapshots = OpenStackSnapshot.Client.Compute.Snapshots.ComputeSnapshotService;
 
 namespace OpenStackSnapshot.Client.Tests;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;
@@ -228,9 +228,9 @@ internal static class TestCloud
         return all;
     }
 
-    /// <summary>A Compute session's snapshot client, for the tests of what only it has (offset pages).</summary>
-    internal static Compute.Snapshots.SnapshotService ComputeSnapshots(this OpenStackSession session) =>
-        (Compute.Snapshots.SnapshotService)session.Snapshots;
+    /// <summary>A Compute session's own snapshot service (under the session's reconciler), for what only it has (offset pages).</summary>
+    internal static Compute.Snapshots.ComputeSnapshotService ComputeSnapshots(this OpenStackSession session) =>
+        (Compute.Snapshots.ComputeSnapshotService)((Snapshots.CreateReconciler)session.Snapshots).Inner;
 }
 
 /// <summary>An IRequestLog that keeps every line and warning.</summary>

@@ -3,6 +3,7 @@ using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

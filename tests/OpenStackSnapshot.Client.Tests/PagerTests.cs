@@ -1,6 +1,6 @@
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests;

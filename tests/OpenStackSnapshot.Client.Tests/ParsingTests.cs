@@ -1,5 +1,6 @@
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

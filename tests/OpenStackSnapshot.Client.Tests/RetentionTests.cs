@@ -1,6 +1,7 @@
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots.Selection;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

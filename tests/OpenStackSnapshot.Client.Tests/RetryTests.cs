@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
 using Xunit;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 

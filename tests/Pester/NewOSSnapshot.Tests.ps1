@@ -22,6 +22,13 @@ Describe 'New-OSSnapshot' {
         $snapshot.CreatedAt.Kind | Should -Be 'Utc'
     }
 
+    It 'writes objects a script cannot change, as the cloud reported them' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name kept
+        { $snapshot.Name = 'changed' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { (Get-OSVolume -VolumeId $script:VolumeAvailable).Status = 'x' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        $snapshot.Name | Should -Be 'kept'
+    }
+
     It 'takes the volume id by position' {
         (New-OSSnapshot $script:VolumeAvailable).VolumeId | Should -Be $script:VolumeAvailable
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Auth
 {

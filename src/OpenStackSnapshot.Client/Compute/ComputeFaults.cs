@@ -1,6 +1,6 @@
 using System;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Compute
 {

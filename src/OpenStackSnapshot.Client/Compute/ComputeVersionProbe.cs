@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Compute
 {

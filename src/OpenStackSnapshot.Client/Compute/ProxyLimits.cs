@@ -1,6 +1,6 @@
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Compute

@@ -110,7 +110,7 @@ namespace OpenStackSnapshot.Client.Config
         public string? ClientKeyPath => Text(SettingKeys.ClientKey);
         public string ComputeApiVersion => Text(SettingKeys.ComputeApiVersion) ?? ComputeMicroversion.Default.ToString();
         /// <summary>Which API serves snapshots: snapshot_api (OS_SNAPSHOT_API, -Api), else Compute.</summary>
-        public string Api => Lenient(() => SnapshotApiOf().ToString(), Text(SettingKeys.SnapshotApi) ?? nameof(Services.SnapshotApi.Compute));
+        public string Api => Lenient(() => SnapshotApiOf().ToString(), Text(SettingKeys.SnapshotApi) ?? nameof(SnapshotApi.Compute));
         /// <summary>Seconds one request may take: api_timeout, else 60.</summary>
         public int TimeoutSec => Lenient(Timeout, 60);
         /// <summary>
@@ -194,14 +194,14 @@ namespace OpenStackSnapshot.Client.Config
         }
 
         /// <summary>compute or block-storage (block_storage and the enum's own names are accepted too, in any case).</summary>
-        private Services.SnapshotApi SnapshotApiOf()
+        private SnapshotApi SnapshotApiOf()
         {
             var text = Text(SettingKeys.SnapshotApi);
-            if (text == null) return Services.SnapshotApi.Compute;
+            if (text == null) return SnapshotApi.Compute;
             switch (text.Trim().Replace("-", string.Empty).Replace("_", string.Empty).ToLowerInvariant())
             {
-                case "compute": return Services.SnapshotApi.Compute;
-                case "blockstorage": return Services.SnapshotApi.BlockStorage;
+                case "compute": return SnapshotApi.Compute;
+                case "blockstorage": return SnapshotApi.BlockStorage;
                 default: throw Bad(SettingKeys.SnapshotApi, $"'{text}' is not compute or block-storage");
             }
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Errors
 {

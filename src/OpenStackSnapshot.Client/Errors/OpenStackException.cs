@@ -1,5 +1,5 @@
 using System;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Errors
 {

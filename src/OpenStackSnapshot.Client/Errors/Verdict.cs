@@ -1,4 +1,4 @@
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Errors
 {

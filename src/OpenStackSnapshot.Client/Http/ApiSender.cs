@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

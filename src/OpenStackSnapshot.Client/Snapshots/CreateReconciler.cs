@@ -1,24 +1,31 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Snapshots
 {
     /// <summary>
+    /// Wraps either API's snapshot service (built where the session is made), so each API service does a plain POST.
     /// A create whose fate is unknown (a timeout or a connection cut after sending, a 502/504, a 2xx answer that
     /// cannot be read) may have made the snapshot. It is never sent again: the snapshot is looked for instead, by
-    /// volume, name and creation time, and written if exactly one is found.
+    /// volume, name and creation time, and written if exactly one is found. Everything else passes straight through.
     /// </summary>
-    internal static class CreateReconciler
+    internal sealed class CreateReconciler : ISnapshotService
     {
         /// <summary>How much earlier than our clock the cloud's clock may say the snapshot was made.</summary>
         internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
+        public CreateReconciler(ISnapshotService inner) => Inner = inner;
+
+        /// <summary>The API's own service, which this one reconciles.</summary>
+        internal ISnapshotService Inner { get; }
+
+        public SnapshotFeatures Features => Inner.Features;
 
         public static bool FateUnknown(OpenStackException e) => e.Kind switch
         {
@@ -29,23 +36,28 @@ namespace OpenStackSnapshot.Client.Snapshots
             _ => false,
         };
 
-        /// <summary>Sends the create (and disposes it); an answer whose fate is unknown is looked for instead of sent again.</summary>
-        public static async Task<Snapshot> CreateAsync(ISnapshotService service, ServiceRequests requests, ApiRequest request, NewSnapshot wanted,
-            string volumeId, Func<JsonElement, Snapshot> read, CallContext call)
+        /// <summary>Sends the create; an answer whose fate is unknown is looked for instead of sent again.</summary>
+        public async Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
-            using (request)
+            var sentAt = DateTime.UtcNow;
+            try
             {
-                var sentAt = DateTime.UtcNow;
-                try
-                {
-                    return await requests.ReadAsync(request, call, read).ConfigureAwait(false);
-                }
-                catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
-                {
-                    return await FindAsync(service, wanted, volumeId, sentAt, lost, call).ConfigureAwait(false);
-                }
+                return await Inner.CreateAsync(snapshot, call).ConfigureAwait(false);
+            }
+            catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
+            {
+                return await FindAsync(Inner, snapshot, SnapshotInput.CanonicalVolumeId(snapshot.VolumeId), sentAt, lost, call)
+                    .ConfigureAwait(false);
             }
         }
+
+        public Task<Snapshot> GetAsync(string id, CallContext call) => Inner.GetAsync(id, call);
+
+        public Pager<Snapshot> List(SnapshotQuery? query = null) => Inner.List(query);
+
+        public Task DeleteAsync(string id, CallContext call) => Inner.DeleteAsync(id, call);
+
+        public Task UpdateAsync(string id, SnapshotChange change, CallContext call) => Inner.UpdateAsync(id, change, call);
 
         private static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt,
             OpenStackException lost, CallContext call)

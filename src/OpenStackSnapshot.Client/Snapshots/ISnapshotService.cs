@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Snapshots
 {
@@ -13,7 +13,7 @@ namespace OpenStackSnapshot.Client.Snapshots
     {
         SnapshotFeatures Features { get; }
 
-        /// <summary>Creates one snapshot; an answer lost in transit is reconciled, never sent twice.</summary>
+        /// <summary>Creates one snapshot: one POST (a session wraps the service in CreateReconciler, which settles a lost answer).</summary>
         Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call);
 
         Task<Snapshot> GetAsync(string id, CallContext call);

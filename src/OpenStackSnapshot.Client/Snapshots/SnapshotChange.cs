@@ -4,14 +4,14 @@ using System.Linq;
 namespace OpenStackSnapshot.Client.Snapshots
 {
     /// <summary>What an update changes; what is left null (or empty) stays as it is.</summary>
-    public sealed class SnapshotChange
+    public sealed record SnapshotChange
     {
-        public string? Name { get; set; }
-        public string? Description { get; set; }
+        public string? Name { get; init; }
+        public string? Description { get; init; }
         /// <summary>Added to the snapshot's metadata, replacing the values of keys it already has.</summary>
-        public IReadOnlyDictionary<string, string>? Metadata { get; set; }
+        public IReadOnlyDictionary<string, string>? Metadata { get; init; }
         /// <summary>Metadata keys to remove; a key the snapshot does not have is no error.</summary>
-        public IReadOnlyList<string>? RemoveMetadataKeys { get; set; }
+        public IReadOnlyList<string>? RemoveMetadataKeys { get; init; }
 
         internal bool RenamesOrDescribes => Name != null || Description != null;
         internal bool SetsMetadata => Metadata != null && Metadata.Count > 0;

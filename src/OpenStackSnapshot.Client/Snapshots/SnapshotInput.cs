@@ -36,7 +36,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         /// <summary>Checks a create before it is sent; returns the volume id in canonical form.</summary>
-        internal static string Checked(Models.NewSnapshot snapshot)
+        internal static string Checked(NewSnapshot snapshot)
         {
             var problem = VolumeIdProblem(snapshot.VolumeId)
                 ?? TextProblem(snapshot.Name, "name")
@@ -84,12 +84,6 @@ namespace OpenStackSnapshot.Client.Snapshots
             for (var i = 0; i + 1 < text.Length; i++)
                 if (char.IsSurrogatePair(text[i], text[i + 1])) { count--; i++; }
             return count;
-        }
-
-        public static string? IdProblem(string? id, string what)
-        {
-            if (string.IsNullOrWhiteSpace(id)) return $"The {what} is empty.";
-            return null;
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Client.Snapshots

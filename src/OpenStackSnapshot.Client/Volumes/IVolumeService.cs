@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Volumes
 {

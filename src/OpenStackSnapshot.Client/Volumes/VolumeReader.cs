@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
 
 namespace OpenStackSnapshot.Client.Volumes

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Completion
 {

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
+using OpenStackSnapshot.Client;
 
 namespace OpenStackSnapshot.Errors
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Commands;
 
 namespace OpenStackSnapshot.Pipeline

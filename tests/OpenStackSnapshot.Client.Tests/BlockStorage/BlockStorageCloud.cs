@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Tests.BlockStorage;
 

@@ -1,6 +1,6 @@
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using Xunit;
 
 namespace OpenStackSnapshot.Client.Tests.BlockStorage;
@@ -15,7 +15,8 @@ public class BlockStorageSessionTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
 
         Assert.Equal(SnapshotApi.BlockStorage, session.Api);
-        Assert.IsType<OpenStackSnapshot.Client.BlockStorage.Snapshots.SnapshotService>(session.Snapshots);
+        Assert.IsType<OpenStackSnapshot.Client.BlockStorage.Snapshots.BlockStorageSnapshotService>(
+            Assert.IsType<OpenStackSnapshot.Client.Snapshots.CreateReconciler>(session.Snapshots).Inner);
         Assert.Equal(FakeTransport.BlockStorageUrl, session.EndpointUrl.ToString());
         Assert.Equal(session.EndpointUrl, session.BlockStorageUrl);
         Assert.Null(session.ComputeUrl);

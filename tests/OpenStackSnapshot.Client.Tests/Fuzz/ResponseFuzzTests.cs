@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CsCheck;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
-    /// <summary>Cinder v3's snapshot bodies: {"snapshot": {...}} and {"snapshots": [...], "snapshots_links": [...]}.</summary>
+    /// <summary>Cinder v3's snapshot answers: {"snapshot": {...}} and {"snapshots": [...], "snapshots_links": [...]}.</summary>
     internal static class SnapshotResults
     {
         /// <summary>Cinder's names; the owner comes from the extended-attributes extension, shown to the owner and admins.</summary>

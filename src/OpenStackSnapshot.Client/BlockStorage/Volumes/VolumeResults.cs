@@ -1,11 +1,12 @@
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
+using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
-    /// <summary>Cinder v3's volume bodies: {"volume": {...}} and {"volumes": [...], "volumes_links": [...]}.</summary>
+    /// <summary>Cinder v3's volume answers: {"volume": {...}} and {"volumes": [...], "volumes_links": [...]}.</summary>
     internal static class VolumeResults
     {
         /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
-namespace OpenStackSnapshot.Client.Json
+namespace OpenStackSnapshot.Client.Wire
 {
     /// <summary>Tolerant readers for what real services send: ids as numbers or strings, zone-less dates, nulls.</summary>
     internal static class JsonRead

@@ -1,13 +1,13 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using OpenStackSnapshot.Client.Json;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Volumes;
+using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
-    /// <summary>os-volumes bodies: {"volume": {...}} and {"volumes": [...]}.</summary>
-    internal static class VolumeJson
+    /// <summary>os-volumes answers: {"volume": {...}} and {"volumes": [...]}.</summary>
+    internal static class VolumeResults
     {
         /// <summary>Nova's proxy spells the fields in camelCase and says nothing of the owner.</summary>
         private static readonly VolumeKeys Keys = new VolumeKeys

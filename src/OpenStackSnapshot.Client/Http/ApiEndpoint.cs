@@ -3,20 +3,20 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Http
 {
     /// <summary>
-    /// What every request to one API endpoint shares, whichever API it is: the catalog URL, the microversion headers,
+    /// One API's endpoint, whichever API it is: the catalog URL, the microversion headers, its fault classifier,
     /// sending through the session's pipeline (retries, renewal, breaker, logging) and reading the answer.
+    /// Paths come from the API's urls; what the answer means, from its result readers.
     /// </summary>
-    internal abstract class ServiceRequests
+    internal abstract class ApiEndpoint
     {
         private readonly ApiSender _sender;
         private readonly string _base;
 
-        protected ServiceRequests(ApiSender sender, Uri endpoint)
+        protected ApiEndpoint(ApiSender sender, Uri endpoint)
         {
             _sender = sender;
             _base = endpoint.ToString().TrimEnd('/') + "/";
@@ -36,14 +36,6 @@ namespace OpenStackSnapshot.Client.Http
             return request;
         }
 
-        /// <summary>{collection}/{id}, with the id checked and escaped.</summary>
-        public static string ItemPath(string collection, string id, string itemName)
-        {
-            var problem = SnapshotInput.IdProblem(id, itemName.ToLowerInvariant() + " id");
-            if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            return collection + "/" + Uri.EscapeDataString(id.Trim());
-        }
-
         public virtual async Task<ApiResponse> SendAsync(ApiRequest request, CallContext call)
         {
             var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
@@ -51,26 +43,27 @@ namespace OpenStackSnapshot.Client.Http
             return response;
         }
 
+        /// <summary>Sends the request (and disposes it) and reads its answer.</summary>
         public async Task<T> ReadAsync<T>(ApiRequest request, CallContext call, Func<JsonElement, T> read)
         {
-            var response = await SendAsync(request, call).ConfigureAwait(false);
-            return ApiSender.Read(response, request, read);
+            using (request)
+            {
+                var response = await SendAsync(request, call).ConfigureAwait(false);
+                return ApiSender.Read(response, request, read);
+            }
         }
 
-        /// <summary>GET {collection}/{id}; a 404 names the item ("Snapshot", "Volume").</summary>
-        public async Task<T> GetItemAsync<T>(string collection, string itemName, string id, CallContext call, Func<JsonElement, T> read)
-        {
-            using var request = Request(HttpMethod.Get, ItemPath(collection, id, itemName), RequestTarget.Item(itemName));
-            return await ReadAsync(request, call, read).ConfigureAwait(false);
-        }
+        /// <summary>GET one item; a 404 names it ("Snapshot", "Volume").</summary>
+        public Task<T> GetAsync<T>(string path, string itemName, CallContext call, Func<JsonElement, T> read) =>
+            ReadAsync(Request(HttpMethod.Get, path, RequestTarget.Item(itemName)), call, read);
 
         /// <summary>
         /// DELETE answers 202 and deletes asynchronously. It is retried like a read when its answer was lost (502,
         /// 504, a timeout, a reset); a 404 after such a retry means the first attempt did delete it, so it is done.
         /// </summary>
-        public async Task DeleteItemAsync(string collection, string itemName, string id, CallContext call)
+        public async Task DeleteAsync(string path, string itemName, string id, CallContext call)
         {
-            using var request = Request(HttpMethod.Delete, ItemPath(collection, id, itemName), RequestTarget.Deletion(itemName, id));
+            using var request = Request(HttpMethod.Delete, path, RequestTarget.Deletion(itemName, id));
             try
             {
                 await SendAsync(request, call).ConfigureAwait(false);

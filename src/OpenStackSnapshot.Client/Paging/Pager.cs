@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Http;
 
-namespace OpenStackSnapshot.Client.Services
+namespace OpenStackSnapshot.Client.Paging
 {
     /// <summary>
     /// A listing read page by page, whichever API serves it: Nova's by offset, block storage's by marker

@@ -1,4 +1,4 @@
-namespace OpenStackSnapshot.Client.Services
+namespace OpenStackSnapshot.Client
 {
     /// <summary>Which OpenStack API a session's snapshots and volumes go through.</summary>
     public enum SnapshotApi

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OpenStackSnapshot.Client.Json
+namespace OpenStackSnapshot.Client.Wire
 {
     /// <summary>Raised when a success response is not the shape we expect; the caller reports it as InvalidResponse.</summary>
     internal sealed class ResponseShapeException : System.Exception

@@ -5,10 +5,10 @@ using OpenStackSnapshot.Client.Http;
 
 namespace OpenStackSnapshot.Client.BlockStorage
 {
-    /// <summary>What every Cinder v3 request shares: the catalog's block-storage URL and the pinned microversion.</summary>
-    internal sealed class BlockStorageRequests : ServiceRequests
+    /// <summary>Cinder v3's endpoint: the catalog's block-storage URL and the pinned microversion.</summary>
+    internal sealed class BlockStorageEndpoint : ApiEndpoint
     {
-        public BlockStorageRequests(ApiSender sender, Uri blockStorageUrl) : base(sender, blockStorageUrl)
+        public BlockStorageEndpoint(ApiSender sender, Uri blockStorageUrl) : base(sender, blockStorageUrl)
         {
         }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 
-namespace OpenStackSnapshot.Client.Models
+namespace OpenStackSnapshot.Client
 {
     /// <summary>
     /// Metadata as the models hold it: a read-only copy (a caller's dictionary changed later changes nothing),

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
 
-namespace OpenStackSnapshot.Client.Compute
+namespace OpenStackSnapshot.Client.Paging
 {
     /// <summary>
     /// Walks a Nova listing by offset (Nova has no marker). Two things make that hard, and both are handled:

@@ -4,9 +4,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
-using OpenStackSnapshot.Client.Services;
 
-namespace OpenStackSnapshot.Client.BlockStorage
+namespace OpenStackSnapshot.Client.Paging
 {
     /// <summary>
     /// Walks a Cinder listing by marker (the last id of the page before), while the page's links say another follows.

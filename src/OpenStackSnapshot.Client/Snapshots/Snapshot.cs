@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+// The namespace is the type's public name (format views, OutputType, users' scripts), so it stays Models with its resource.
+// A class with get-only properties, not a record with init ones: PowerShell ignores init and would let a script change it.
 namespace OpenStackSnapshot.Client.Models
 {
     /// <summary>A volume snapshot, the same whichever API reported it.</summary>

@@ -4,19 +4,17 @@ using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Compute.Snapshots
 {
-    /// <summary>Nova's os-snapshots routes: {compute}/os-snapshots[/detail|/{id}].</summary>
-    internal sealed class SnapshotService : ISnapshotService
+    /// <summary>Snapshots through Nova's os-snapshots proxy (compute API v2.1): seven fields, no filters, no update.</summary>
+    internal sealed class ComputeSnapshotService : ISnapshotService
     {
-        private const string Collection = "os-snapshots";
-        private const string ItemName = "Snapshot";
-        private readonly ComputeRequests _compute;
+        private readonly ComputeEndpoint _compute;
 
-        internal SnapshotService(ComputeRequests compute) => _compute = compute;
+        internal ComputeSnapshotService(ComputeEndpoint compute) => _compute = compute;
 
         public SnapshotFeatures Features => ProxyLimits.Features;
 
@@ -24,13 +22,13 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         {
             var volumeId = SnapshotInput.Checked(snapshot);
             ProxyLimits.Check(snapshot);
-            var request = _compute.Request(HttpMethod.Post, Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
-            request.Content = ApiSender.Json(SnapshotJson.CreateBody(snapshot, volumeId));
-            return CreateReconciler.CreateAsync(this, _compute, request, snapshot, volumeId, SnapshotJson.ReadOne, call);
+            var request = _compute.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            request.Content = ApiSender.Json(SnapshotBodies.Create(snapshot, volumeId));
+            return _compute.ReadAsync(request, call, SnapshotResults.ReadOne);
         }
 
         public Task<Snapshot> GetAsync(string id, CallContext call) =>
-            _compute.GetItemAsync(Collection, ItemName, id, call, SnapshotJson.ReadOne);
+            _compute.GetAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, call, SnapshotResults.ReadOne);
 
         /// <summary>The project's snapshots, page by page, in the server's order; Nova filters nothing, so the query is applied here.</summary>
         public Pager<Snapshot> List(SnapshotQuery? query = null)
@@ -40,12 +38,13 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
             return query == null ? all : all.Where(query.Matches);
         }
 
-        /// <summary>One page of os-snapshots/detail; Nova has no marker, so pages go by offset.</summary>
+        /// <summary>One page of os-snapshots/detail.</summary>
         public Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call) =>
-            _compute.GetPageAsync(Collection, limit, offset, call, SnapshotJson.ReadMany);
+            _compute.ReadAsync(_compute.Request(HttpMethod.Get, SnapshotUrls.List(limit, offset)), call, SnapshotResults.ReadMany);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            DeleteRefusal.DeleteAsync(this, id, () => _compute.DeleteItemAsync(Collection, ItemName, id, call), call);
+            DeleteRefusal.DeleteAsync(this, id,
+                () => _compute.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call), call);
 
         /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
         public Task UpdateAsync(string id, SnapshotChange change, CallContext call) =>

@@ -3,7 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace OpenStackSnapshot.Client.Json
+namespace OpenStackSnapshot.Client.Wire
 {
     /// <summary>The request bodies we send: one JSON object, its members written by the caller.</summary>
     internal static class JsonWrite

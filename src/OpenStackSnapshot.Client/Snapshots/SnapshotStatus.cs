@@ -1,6 +1,6 @@
 using System;
 
-namespace OpenStackSnapshot.Client.Models
+namespace OpenStackSnapshot.Client.Snapshots
 {
     /// <summary>The status values the module judges snapshots by (a wait's end, reuse, retention), so every caller judges them alike.</summary>
     public static class SnapshotStatus

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+// The namespace is the type's public name (format views, OutputType, users' scripts), so it stays Models with its resource.
+// A class with get-only properties, not a record with init ones: PowerShell ignores init and would let a script change it.
 namespace OpenStackSnapshot.Client.Models
 {
     /// <summary>A block-storage volume, as Nova's os-volumes proxy or Cinder's block-storage API reports it.</summary>
@@ -44,22 +46,5 @@ namespace OpenStackSnapshot.Client.Models
         public string? ProjectId { get; }
 
         public override string ToString() => Id;
-    }
-
-    /// <summary>One attachment of a volume to a server.</summary>
-    public sealed class VolumeAttachment
-    {
-        public VolumeAttachment(string? id, string? serverId, string? device)
-        {
-            Id = id;
-            ServerId = serverId;
-            Device = device;
-        }
-
-        public string? Id { get; }
-        public string? ServerId { get; }
-        public string? Device { get; }
-
-        public override string ToString() => $"{ServerId} {Device}".Trim();
     }
 }

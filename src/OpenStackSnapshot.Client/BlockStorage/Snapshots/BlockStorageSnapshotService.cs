@@ -6,32 +6,32 @@ using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Services;
+using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
     /// <summary>Snapshots through Cinder's block-storage API v3: metadata, server-side filters, every project for an admin.</summary>
-    internal sealed class SnapshotService : ISnapshotService
+    internal sealed class BlockStorageSnapshotService : ISnapshotService
     {
         private static readonly SnapshotFeatures All = new SnapshotFeatures(metadata: true, allProjects: true, update: true,
             what => new OpenStackException(OpenStackErrorKind.InvalidArgument, $"The block-storage API cannot {what}."));
-        private readonly BlockStorageRequests _requests;
+        private readonly BlockStorageEndpoint _endpoint;
 
-        public SnapshotService(BlockStorageRequests requests) => _requests = requests;
+        public BlockStorageSnapshotService(BlockStorageEndpoint endpoint) => _endpoint = endpoint;
 
         public SnapshotFeatures Features => All;
 
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
             var volumeId = SnapshotInput.Checked(snapshot);
-            var request = _requests.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
-            request.Content = ApiSender.Json(SnapshotRequests.Create(snapshot, volumeId));
-            return CreateReconciler.CreateAsync(this, _requests, request, snapshot, volumeId, SnapshotResults.ReadOne, call);
+            var request = _endpoint.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            request.Content = ApiSender.Json(SnapshotBodies.Create(snapshot, volumeId));
+            return _endpoint.ReadAsync(request, call, SnapshotResults.ReadOne);
         }
 
         public Task<Snapshot> GetAsync(string id, CallContext call) =>
-            _requests.GetItemAsync(SnapshotUrls.Collection, SnapshotUrls.ItemName, id, call, SnapshotResults.ReadOne);
+            _endpoint.GetAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, call, SnapshotResults.ReadOne);
 
         /// <summary>Filtered by Cinder, and checked again here so a filter the cloud ignored cannot widen the listing.</summary>
         public Pager<Snapshot> List(SnapshotQuery? query = null)
@@ -40,14 +40,12 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             return query == null ? all : all.Where(query.Matches);
         }
 
-        private async Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call)
-        {
-            using var request = _requests.Request(HttpMethod.Get, SnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker));
-            return await _requests.ReadAsync(request, call, SnapshotResults.ReadPage).ConfigureAwait(false);
-        }
+        private Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call) =>
+            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, SnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker)), call,
+                SnapshotResults.ReadPage);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            DeleteRefusal.DeleteAsync(this, id, () => _requests.DeleteItemAsync(SnapshotUrls.Collection, SnapshotUrls.ItemName, id, call), call);
+            DeleteRefusal.DeleteAsync(this, id, () => _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call), call);
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
@@ -70,18 +68,18 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             }
             if (change.RenamesOrDescribes)
             {
-                using var update = _requests.Request(HttpMethod.Put, SnapshotUrls.Item(id), RequestTarget.Item(SnapshotUrls.ItemName));
-                update.Content = ApiSender.Json(SnapshotRequests.Update(change));
-                await _requests.SendAsync(update, call).ConfigureAwait(false);
+                using var update = _endpoint.Request(HttpMethod.Put, SnapshotUrls.Item(id), RequestTarget.Item(SnapshotUrls.ItemName));
+                update.Content = ApiSender.Json(SnapshotBodies.Update(change));
+                await _endpoint.SendAsync(update, call).ConfigureAwait(false);
             }
             if (change.IsEmpty) await GetAsync(id, call).ConfigureAwait(false); // as on Compute: a wrong id still fails
         }
 
         private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, CallContext call)
         {
-            using var request = _requests.Request(method, SnapshotUrls.Metadata(id), RequestTarget.Item(SnapshotUrls.ItemName));
-            request.Content = ApiSender.Json(SnapshotRequests.Metadata(pairs));
-            await _requests.SendAsync(request, call).ConfigureAwait(false);
+            using var request = _endpoint.Request(method, SnapshotUrls.Metadata(id), RequestTarget.Item(SnapshotUrls.ItemName));
+            request.Content = ApiSender.Json(SnapshotBodies.Metadata(pairs));
+            await _endpoint.SendAsync(request, call).ConfigureAwait(false);
         }
 
         // The keys to remove go first, then the given pairs are merged (a key both removed and given ends with the given value).
