@@ -1,6 +1,4 @@
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Compute

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client;
-using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Errors;
 using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;

@@ -45,7 +45,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
                 SnapshotResults.ReadPage);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            DeleteRefusal.DeleteAsync(this, id, () => _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call), call);
+            _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call);
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
