@@ -47,14 +47,14 @@ namespace OpenStackSnapshot.Client
             {
                 BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
                 var blockStorage = new BlockStorageEndpoint(sender, EndpointUrl);
-                Snapshots = new CreateReconciler(new BlockStorageSnapshotService(blockStorage));
+                Snapshots = new CreateReconciler(new DeleteRefusal(new BlockStorageSnapshotService(blockStorage)), options.Reconcile);
                 Volumes = new BlockStorageVolumeService(blockStorage);
                 return;
             }
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
             var compute = new ComputeEndpoint(sender, EndpointUrl, options.ComputeApiVersion, offered);
-            Snapshots = new CreateReconciler(new ComputeSnapshotService(compute));
+            Snapshots = new CreateReconciler(new DeleteRefusal(new ComputeSnapshotService(compute)), options.Reconcile);
             Volumes = new ComputeVolumeService(compute);
         }
 

@@ -25,6 +25,9 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>The success answer of an attempt whose body is not JSON: the body-read handler's finding, for the retry policy.</summary>
         public HttpResponseMessage? UnreadableAnswer { get; set; }
 
+        /// <summary>An error answer that says a service behind the API is down (Nova's 500 when Cinder is), for the retry policy.</summary>
+        public HttpResponseMessage? OutageBehindAnswer { get; set; }
+
         /// <summary>Why the TLS handler refused the server's certificate, so a TLS failure can say why.</summary>
         public string? TlsRefusal { get; set; }
 

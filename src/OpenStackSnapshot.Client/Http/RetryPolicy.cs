@@ -10,7 +10,7 @@ namespace OpenStackSnapshot.Client.Http
     /// <summary>
     /// Which failures are worth another attempt, and how long to wait. A request the server refused without acting on
     /// it (429, 503, a refused connection) is resent whatever its method; one whose fate is unknown (502, 504, a timeout
-    /// or a connection cut after sending) only when repeating it is harmless: a GET, or a DELETE (deleting twice deletes
+    /// or a connection cut after sending, Nova's 500 when Cinder went away) only when repeating it is harmless: a GET, or a DELETE (deleting twice deletes
     /// once; the sender takes a 404 on a retried DELETE as done), so a retried create never makes a second snapshot.
     /// Every retry is bounded by its kind's count and by the request's retry budget, and says so in one verbose line.
     /// </summary>
@@ -87,6 +87,8 @@ namespace OpenStackSnapshot.Client.Http
                     case 502:
                     case 504:
                         return (Cause.Status, true);
+                    case 500 when BodyReadHandler.IsOutageBehind(response):
+                        return (Cause.Status, true); // the service behind the API went away mid-request, perhaps after acting on it
                     default:
                         return (Cause.None, false);
                 }

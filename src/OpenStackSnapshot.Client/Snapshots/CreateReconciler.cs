@@ -6,50 +6,32 @@ using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Paging;
+using OpenStackSnapshot.Client.Reconciling;
 
 namespace OpenStackSnapshot.Client.Snapshots
 {
     /// <summary>
     /// Wraps either API's snapshot service (built where the session is made), so each API service does a plain POST.
-    /// A create whose fate is unknown (a timeout or a connection cut after sending, a 502/504, a 2xx answer that
-    /// cannot be read) may have made the snapshot. It is never sent again: the snapshot is looked for instead, by
-    /// volume, name and creation time, and written if exactly one is found. Everything else passes straight through.
+    /// A create whose answer was lost is settled by <see cref="CreateFate"/>: the snapshot is found again by volume,
+    /// name and creation time, or its absence established before it is sent again. Everything else passes straight through.
     /// </summary>
     internal sealed class CreateReconciler : ISnapshotService
     {
-        /// <summary>How much earlier than our clock the cloud's clock may say the snapshot was made.</summary>
-        internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+        private readonly ReconcileTimes _times;
 
-        public CreateReconciler(ISnapshotService inner) => Inner = inner;
+        public CreateReconciler(ISnapshotService inner, ReconcileTimes? times = null)
+        {
+            Inner = inner;
+            _times = times ?? ReconcileTimes.Default;
+        }
 
         /// <summary>The API's own service, which this one reconciles.</summary>
         internal ISnapshotService Inner { get; }
 
         public SnapshotFeatures Features => Inner.Features;
 
-        public static bool FateUnknown(OpenStackException e) => e.Kind switch
-        {
-            OpenStackErrorKind.Timeout => true,
-            OpenStackErrorKind.ServiceUnavailable => e.StatusCode == 502 || e.StatusCode == 504,
-            OpenStackErrorKind.ConnectionFailed => e.StatusCode == null && e.InnerException is { } inner && !NetworkFailure.IsConnectFailure(inner),
-            OpenStackErrorKind.InvalidResponse => e.StatusCode >= 200 && e.StatusCode < 300,
-            _ => false,
-        };
-
-        /// <summary>Sends the create; an answer whose fate is unknown is looked for instead of sent again.</summary>
-        public async Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
-        {
-            var sentAt = DateTime.UtcNow;
-            try
-            {
-                return await Inner.CreateAsync(snapshot, call).ConfigureAwait(false);
-            }
-            catch (OpenStackException lost) when (FateUnknown(lost) && !call.Cancellation.IsCancellationRequested)
-            {
-                return await FindAsync(Inner, snapshot, SnapshotInput.CanonicalVolumeId(snapshot.VolumeId), sentAt, lost, call)
-                    .ConfigureAwait(false);
-            }
-        }
+        public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call) =>
+            CreateFate.CreateAsync(new LostSnapshot(Inner, snapshot), _times, call);
 
         public Task<Snapshot> GetAsync(string id, CallContext call) => Inner.GetAsync(id, call);
 
@@ -59,48 +41,66 @@ namespace OpenStackSnapshot.Client.Snapshots
 
         public Task UpdateAsync(string id, SnapshotChange change, CallContext call) => Inner.UpdateAsync(id, change, call);
 
-        private static async Task<Snapshot> FindAsync(ISnapshotService snapshots, NewSnapshot wanted, string volumeId, DateTime sentAt,
-            OpenStackException lost, CallContext call)
+        /// <summary>A snapshot's create, found again by its volume and name (block storage filters on the server, Nova here).</summary>
+        private sealed class LostSnapshot : ILostCreate<Snapshot>
         {
-            if (string.IsNullOrEmpty(wanted.Name))
-                throw Unresolved(lost, "The snapshot had no name, so there is nothing safe to find it again by: "
-                    + $"list the snapshots of volume {volumeId} before creating it once more.");
+            private readonly ISnapshotService _snapshots;
+            private readonly NewSnapshot _wanted;
 
-            var since = sentAt - ClockSkew;
-            var found = new List<Snapshot>();
-            var pager = snapshots.List(new SnapshotQuery { VolumeId = volumeId, Name = wanted.Name }); // block storage filters on the server
-            var listed = 0;
-            IReadOnlyList<Snapshot>? page;
-            try
+            public LostSnapshot(ISnapshotService snapshots, NewSnapshot wanted)
             {
+                _snapshots = snapshots;
+                _wanted = wanted;
+            }
+
+            // Only asked once the create was sent, so its checks passed and the volume id is a UUID.
+            private string VolumeId => SnapshotInput.CanonicalVolumeId(_wanted.VolumeId);
+
+            public string What => $"snapshot '{_wanted.Name}' of volume {VolumeId}";
+
+            public string Items => "snapshots";
+
+            public string? CannotBeFound => string.IsNullOrEmpty(_wanted.Name)
+                ? "The snapshot had no name, so there is nothing safe to find it again by: "
+                    + $"list the snapshots of volume {VolumeId} before creating it once more."
+                : null;
+
+            public Task<Snapshot> SendAsync(CallContext call) => _snapshots.CreateAsync(_wanted, call);
+
+            public async Task<(IReadOnlyList<Snapshot> Found, int Listed)> FindAsync(DateTime since, CallContext call)
+            {
+                var found = new List<Snapshot>();
+                var listed = 0;
+                var pager = _snapshots.List(new SnapshotQuery { VolumeId = VolumeId, Name = _wanted.Name });
+                IReadOnlyList<Snapshot>? page;
                 while ((page = await pager.NextAsync(call).ConfigureAwait(false)) != null)
                 {
                     listed += page.Count;
-                    found.AddRange(page.Where(s => string.Equals(s.VolumeId, volumeId, StringComparison.OrdinalIgnoreCase)
-                        && s.Name == wanted.Name && s.CreatedAt is DateTime created && created >= since));
+                    found.AddRange(page.Where(s => string.Equals(s.VolumeId, VolumeId, StringComparison.OrdinalIgnoreCase)
+                        && s.Name == _wanted.Name && s.CreatedAt is DateTime created && created >= since));
+                }
+                return (found, listed);
+            }
+
+            public string IdOf(Snapshot item) => item.Id;
+
+            public async Task<string?> StatusAsync(string id, CallContext call)
+            {
+                try
+                {
+                    return (await _snapshots.GetAsync(id, call).ConfigureAwait(false)).Status;
+                }
+                catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
+                {
+                    return null;
                 }
             }
-            catch (OpenStackException listing) when (!call.Cancellation.IsCancellationRequested)
-            {
-                throw Unresolved(lost,
-                    $"Looking for it failed too, so the snapshot '{wanted.Name}' of volume {volumeId} may exist: {listing.Message}");
-            }
-            var checkedWhat = $"checked: {listed} snapshots listed, looking for '{wanted.Name}' of volume {volumeId} created since {since:u}";
-            if (found.Count == 1)
-            {
-                call.Log?.Verbose($"The create's answer was lost ({lost.Kind}); snapshot {found[0].Id} '{wanted.Name}' of volume {volumeId} "
-                    + $"was found again and is written instead ({checkedWhat}).");
-                return found[0];
-            }
-            if (found.Count == 0)
-                throw Unresolved(lost,
-                    $"No such snapshot exists yet ({checkedWhat}); it was not sent again, since the cloud may still be carrying it out.");
-            throw Unresolved(lost, $"{found.Count} snapshots match ({string.Join(", ", found.Select(s => s.Id))}; {checkedWhat}): "
-                + "which one this request made cannot be told.");
-        }
 
-        private static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            lost.WithMessage(Sentences.Join(lost.Message, what),
-                "List the snapshots of the volume before creating it once more; give snapshots a name, so a lost answer can be reconciled.");
+            public bool Removable(string status) =>
+                string.Equals(status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(status, SnapshotStatus.Error, StringComparison.OrdinalIgnoreCase);
+
+            public Task DeleteAsync(string id, CallContext call) => _snapshots.DeleteAsync(id, call);
+        }
     }
 }
