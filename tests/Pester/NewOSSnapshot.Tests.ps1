@@ -178,7 +178,8 @@ Describe 'A create whose answer was lost' {
         Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504 -Count 3
         $record = Get-OneError { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name never-made }
         $record.FullyQualifiedErrorId | Should -Be 'OSServiceUnavailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
-        $record.Exception.Message | Should -Match "It was sent 3 times, each answer was lost, and none showed on the cloud \(checked: \d+ snapshots listed, looking for the snapshot 'never-made'"
+        $record.Exception.Message | Should -Match 'It was sent 3 times, each answer was lost, and none showed on the cloud'
+        $record.Exception.Message | Should -Match "\(checked: \d+ snapshots listed, looking for the snapshot 'never-made'"
         Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 3
         @(Get-OSSnapshot -Name never-made* ) | Should -HaveCount 0
     }
