@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
-using OpenStackSnapshot.Client.Snapshots.Selection;
+using OpenStackSnapshot.Client.Snapshots.Retention;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
@@ -90,7 +90,8 @@ namespace OpenStackSnapshot.Commands
         // One line per volume says the decision before anything is sent; each volume's removals go oldest first.
         private void Retain(int keepNewest)
         {
-            foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
+            // The newest N are the same in any zone: the calendar rules that need one come with their parameters.
+            foreach (var volume in SnapshotRetention.Decide(_collected, new RetentionPolicy { Last = keepNewest }, TimeZoneInfo.Utc))
             {
                 WriteVerboseLine(volume.Describe());
                 _summary?.AddKept(volume.Kept.Count);
