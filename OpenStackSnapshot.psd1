@@ -25,6 +25,7 @@
         'Remove-OSSnapshot'
         'Select-OSSession'
         'Set-OSSnapshot'
+        'Set-OSVolume'
         'Wait-OSSnapshot'
     )
     AliasesToExport      = @()
