@@ -20,6 +20,7 @@
         'Get-OSCloudConfig'
         'Get-OSSession'
         'Get-OSSnapshot'
+        'Get-OSSnapshotCoverage'
         'Get-OSVolume'
         'New-OSSnapshot'
         'Remove-OSSnapshot'

@@ -54,10 +54,14 @@ Describe 'Set-OSVolume on a BlockStorage session' {
         @(Get-OSVolume -Metadata $script:Nightly).Name | Sort-Object | Should -Be @('data-01', 'data-02')
     }
 
-    It 'binds the VolumeId of a piped snapshot' {
-        New-OSSnapshot -VolumeId $script:VolumeAvailable2 -Name tagged | Set-OSVolume -Metadata $script:Nightly
+    It 'binds the VolumeId of a piped snapshot and of a piped coverage' {
+        $snapshot = New-OSSnapshot -VolumeId $script:VolumeAvailable2 -Name tagged
+
+        $snapshot | Set-OSVolume -Metadata $script:Nightly
+        Get-OSSnapshotCoverage -VolumeId $script:VolumeAvailable3 | Set-OSVolume -Metadata @{ backup = 'weekly' }
 
         (Get-OSVolume -VolumeId $script:VolumeAvailable2).Metadata['backup'] | Should -Be 'nightly'
+        (Get-OSVolume -VolumeId $script:VolumeAvailable3).Metadata['backup'] | Should -Be 'weekly'
     }
 
     It 'finds volumes by name with wildcards in one listing, and reports a plain name that matched nothing as OSNotFound' {
@@ -164,15 +168,18 @@ Describe 'Set-OSVolume on a Compute session' {
     }
 }
 
-Describe 'Completion of Set-OSVolume' {
+Describe 'Completion of Set-OSVolume and Get-OSSnapshotCoverage' {
     BeforeAll {
         Reset-TestCloud
         function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
     }
 
     It 'completes -VolumeId from the volumes, by id or by name, and -Name from their names' {
-        (Complete 'Set-OSVolume -VolumeId logs').CompletionText | Should -Be @($script:VolumeAvailable3)
-        (Complete "Set-OSVolume -VolumeId $($script:VolumeAvailable2.Substring(0, 6))").CompletionText | Should -Be @($script:VolumeAvailable2)
+        foreach ($command in 'Set-OSVolume', 'Get-OSSnapshotCoverage') {
+            (Complete "$command -VolumeId logs").CompletionText | Should -Be @($script:VolumeAvailable3) -Because $command
+            (Complete "$command -VolumeId $($script:VolumeAvailable2.Substring(0, 6))").CompletionText |
+                Should -Be @($script:VolumeAvailable2) -Because $command
+        }
         (Complete 'Set-OSVolume -Name data').CompletionText | Sort-Object | Should -Be @('data-01', 'data-02')
     }
 }

@@ -10,8 +10,8 @@ using OpenStackSnapshot.Validation;
 namespace OpenStackSnapshot.Commands
 {
     /// <summary>
-    /// Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot
-    /// and Set-OSVolume; -Metadata finds the volumes that opted in to a backup policy.
+    /// Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot,
+    /// Set-OSVolume and Get-OSSnapshotCoverage; -Metadata finds the volumes that opted in to a backup policy.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSVolume", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Docs + "Get-OSVolume.md")]
     [OutputType(typeof(Volume))]
