@@ -152,6 +152,25 @@ public class ClientVolumeMetadataTests
         Assert.Empty(fake.Nova);
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("""{"metadata": ["backup"]}""")]
+    [InlineData("""{"meta": {"backup": "nightly"}}""")]
+    [InlineData("<html>ok</html>")]
+    public async Task Update_Removing_WhenTheMetadataAnswerIsUnreadable_IsAnInvalidResponse_AndNothingIsPut(string body)
+    {
+        var fake = new FakeTransport();
+        using var session = await BlockStorageCloud.ConnectAsync(fake);
+        fake.ThenJson(200, body);
+
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => session.Volumes.UpdateAsync(TestCloud.VolumeId,
+            new VolumeChange { RemoveMetadataKeys = new[] { "backup" } }, TestCloud.Call()));
+
+        Assert.Equal(OpenStackErrorKind.InvalidResponse, e.Kind); // never read as "no metadata", which a PUT would then write
+        Assert.Equal(new[] { "GET" }, fake.Nova.Select(r => r.Method));
+    }
+
     [Fact]
     public async Task Features_ChangeMetadataAndListEveryProject()
     {
