@@ -20,12 +20,14 @@
         'Get-OSCloudConfig'
         'Get-OSSession'
         'Get-OSSnapshot'
+        'Get-OSSnapshotCoverage'
         'Get-OSSnapshotRetention'
         'Get-OSVolume'
         'New-OSSnapshot'
         'Remove-OSSnapshot'
         'Select-OSSession'
         'Set-OSSnapshot'
+        'Set-OSVolume'
         'Wait-OSSnapshot'
     )
     AliasesToExport      = @()

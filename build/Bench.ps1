@@ -61,6 +61,8 @@ function Invoke-Bench {
     finally { Stop-Emulator $emulator }
     Write-Host '== Bench: the retention decision' -ForegroundColor Cyan
     $rows += Invoke-BenchScript 'BenchRetention.ps1' @{ ModulePath = $module }
+    Write-Host '== Bench: coverage over generated data' -ForegroundColor Cyan
+    $rows += Invoke-BenchScript 'BenchCoverage.ps1' @{ ModulePath = $module }
     $realNote = $null
     $blocker = Get-IntegrationBlocker
     if ($blocker) { $realNote = "The real-stack rows were not measured: $blocker."; Write-Host $realNote -ForegroundColor Yellow }

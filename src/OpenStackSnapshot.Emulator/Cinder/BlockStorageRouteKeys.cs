@@ -18,11 +18,15 @@ public static class BlockStorageRouteKeys
     public const string VolumesList = "cinder.volumes.list";
     public const string VolumesDetail = "cinder.volumes.detail";
     public const string VolumesShow = "cinder.volumes.show";
+    public const string VolumeMetadataList = "cinder.volumes.metadata.list";
+    public const string VolumeMetadataCreate = "cinder.volumes.metadata.create";
+    public const string VolumeMetadataReplace = "cinder.volumes.metadata.replace";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsUpdate, SnapshotsDelete,
         MetadataList, MetadataCreate, MetadataReplace, MetadataShow, MetadataUpdate, MetadataDelete,
         VolumesList, VolumesDetail, VolumesShow,
+        VolumeMetadataList, VolumeMetadataCreate, VolumeMetadataReplace,
     ];
 }

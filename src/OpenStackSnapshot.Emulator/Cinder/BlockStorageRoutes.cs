@@ -19,6 +19,9 @@ internal enum BlockStorageAction
     VolumesList,
     VolumesDetail,
     VolumesShow,
+    VolumeMetadataList,
+    VolumeMetadataCreate,
+    VolumeMetadataReplace,
 }
 
 /// <summary>A matched Cinder route: what to do, the project id from the path (if any), the resource id and metadata key.</summary>
@@ -75,6 +78,16 @@ internal static class BlockStorageRoutes
         (1, "GET") => new(BlockStorageRouteKeys.VolumesList, BlockStorageAction.VolumesList),
         (2, "GET") when rest[1] == "detail" => new(BlockStorageRouteKeys.VolumesDetail, BlockStorageAction.VolumesDetail),
         (2, "GET") when rest[1] != "" => new(BlockStorageRouteKeys.VolumesShow, BlockStorageAction.VolumesShow, Id: rest[1]),
+        (3, _) when rest[2] == "metadata" && rest[1] != "" => VolumeMetadata(method, rest[1]),
+        _ => null,
+    };
+
+    // volumes/{volume_id}/metadata: the collection's GET, POST (merge) and PUT (replace); the one-key routes are not emulated.
+    private static BlockStorageRoute? VolumeMetadata(string method, string volumeId) => method switch
+    {
+        "GET" => new(BlockStorageRouteKeys.VolumeMetadataList, BlockStorageAction.VolumeMetadataList, Id: volumeId),
+        "POST" => new(BlockStorageRouteKeys.VolumeMetadataCreate, BlockStorageAction.VolumeMetadataCreate, Id: volumeId),
+        "PUT" => new(BlockStorageRouteKeys.VolumeMetadataReplace, BlockStorageAction.VolumeMetadataReplace, Id: volumeId),
         _ => null,
     };
 }

@@ -60,8 +60,9 @@ internal static class CinderViews
         ["links"] = Links(request, "volumes", v.Id),
     };
 
-    /// <summary>v3 views/volumes.detail for a seeded volume, with the tenant attribute the owner may see.</summary>
-    public static JsonObject VolumeDetail(CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments)
+    /// <summary>v3 views/volumes.detail for a seeded volume, with its user metadata and the tenant attribute the owner may see.</summary>
+    public static JsonObject VolumeDetail(
+        CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var view = new JsonObject
         {
@@ -76,7 +77,7 @@ internal static class CinderViews
             ["volume_type"] = "__DEFAULT__",
             ["snapshot_id"] = null,
             ["source_volid"] = null,
-            ["metadata"] = new JsonObject(),
+            ["metadata"] = Metadata(metadata ?? new Dictionary<string, string>()),
             ["links"] = Links(request, "volumes", v.Id),
             ["user_id"] = Seed.Users.First(u => u.ProjectId == v.ProjectId).Id,
             ["bootable"] = "false",

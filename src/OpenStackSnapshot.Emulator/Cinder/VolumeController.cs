@@ -7,7 +7,7 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 /// <summary>Cinder's v3 VolumeController reads (list, detail, show) over the seeded volumes; an admin may list all projects.</summary>
 internal sealed class VolumeController(State.EmulatorState state)
 {
-    private static readonly ListResource<SeedVolume> Listing = new()
+    private readonly ListResource<SeedVolume> _listing = new()
     {
         Name = "volume",
         ConfiguredFilters =
@@ -35,26 +35,35 @@ internal sealed class VolumeController(State.EmulatorState state)
             ["group_id"] = _ => null,
             ["consumes_quota"] = _ => true,
         },
-        Metadata = _ => new Dictionary<string, string>(),
+        // Cinder matches a pair in the user metadata or the admin metadata; the emulator keeps no admin metadata.
+        Metadata = v => state.VolumeMetadata.Of(v.Id),
         Id = v => v.Id,
         NameSortSince = VolumeMicroversion.Min,
     };
 
     public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
-        request, Listing, state.Settings.PageLimit, "volume:get_all", detail,
+        request, _listing, state.Settings.PageLimit, "volume:get_all", detail,
         allTenants => Seed.Volumes.Where(v => allTenants || v.ProjectId == request.ProjectId).ToList(),
-        v => detail ? CinderViews.VolumeDetail(request, v, state.Attachments.Of(v)) : CinderViews.VolumeSummary(request, v),
+        v => detail
+            ? CinderViews.VolumeDetail(request, v, state.Attachments.Of(v), state.VolumeMetadata.Of(v.Id))
+            : CinderViews.VolumeSummary(request, v),
         NotFound);
 
     public Reply Show(CinderRequest request)
     {
         if (request.Deny(Seed.ReaderRole, "volume:get") is { } denied) return denied;
-        var id = request.Route.Id!;
-        var volume = Seed.Volumes.FirstOrDefault(v => v.Id == id && (request.IsAdmin || v.ProjectId == request.ProjectId));
+        var volume = Find(request);
         return volume is null
-            ? NotFound(id)
-            : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume)) });
+            ? NotFound(request.Route.Id!)
+            : Reply.Json(200, new JsonObject
+            {
+                ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(volume.Id)),
+            });
     }
 
-    private static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");
+    /// <summary>The volume the route names, as the request may see it (an admin: any project's; others: their own).</summary>
+    public static SeedVolume? Find(CinderRequest request) =>
+        Seed.Volumes.FirstOrDefault(v => v.Id == request.Route.Id && (request.IsAdmin || v.ProjectId == request.ProjectId));
+
+    public static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");
 }

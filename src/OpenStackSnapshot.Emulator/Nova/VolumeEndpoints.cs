@@ -19,7 +19,7 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         if (request.Deny(Seed.ReaderRole, Policy + (detail ? "detail" : "list")) is { } denied) return denied;
 
         var page = Seed.Volumes.Where(v => v.ProjectId == request.ProjectId).Skip(offset).Take(limit);
-        var volumes = page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v))).ToArray();
+        var volumes = page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v), state.VolumeMetadata.Of(v.Id))).ToArray();
         return Reply.Json(200, new JsonObject { ["volumes"] = new JsonArray(volumes) });
     }
 
@@ -30,6 +30,9 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         var volume = Seed.Volumes.FirstOrDefault(v => v.Id == id && v.ProjectId == request.ProjectId);
         return volume is null
             ? Faults.NotFound($"Volume {id} could not be found.")
-            : Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume, state.Attachments.Of(volume)) });
+            : Reply.Json(200, new JsonObject
+            {
+                ["volume"] = Views.Volume(volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(volume.Id)),
+            });
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
@@ -6,7 +7,7 @@ using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
-    /// <summary>Cinder v3's volume answers: {"volume": {...}} and {"volumes": [...], "volumes_links": [...]}.</summary>
+    /// <summary>Cinder v3's volume answers: {"volume": {...}}, {"volumes": [...], "volumes_links": [...]} and {"metadata": {...}}.</summary>
     internal static class VolumeResults
     {
         /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>
@@ -17,5 +18,12 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         public static ListPage<Volume> ReadPage(JsonElement root) => ListPage.Read(root, "volumes", Read);
 
         private static Volume Read(JsonElement item) => VolumeReader.Read(item, Keys);
+
+        /// <summary>GET volumes/{id}/metadata: the volume's own pairs.</summary>
+        public static IReadOnlyDictionary<string, string> ReadMetadata(JsonElement root)
+        {
+            ResponseShape.Member(root, "metadata", JsonValueKind.Object); // a body without it is not read as "no metadata"
+            return JsonRead.StringMap(root, "metadata");
+        }
     }
 }
