@@ -162,3 +162,32 @@ public class LostCreateTests
     private const string CinderDown =
         """{"computeFault": {"code": 500, "message": "Unexpected API Error. <class 'nova.exception.CinderConnectionFailed'>"}}""";
 }
+
+/// <summary>Issue 25: Keystone killed while it issues a token; issuing twice makes two tokens and nothing else, so it is resent.</summary>
+public class KeystoneRestartTests
+{
+    [Fact]
+    public async Task ATokenRequestCutAfterSending_IsSentAgain()
+    {
+        var reset = new System.Net.Http.HttpRequestException("An error occurred while sending the request.",
+            new System.IO.IOException("Connection reset by peer"));
+        var fake = new FakeTransport().ThenThrow(reset).ThenToken();
+        using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(3));
+
+        Assert.Equal(2, fake.Keystone.Count(r => r.Method == "POST"));
+        Assert.Equal(1, session.TokensIssued);
+    }
+
+    [Fact]
+    public async Task ACreateCutAfterSending_IsStillNotResentBlindly()
+    {
+        var reset = new System.Net.Http.HttpRequestException("An error occurred while sending the request.",
+            new System.IO.IOException("Connection reset by peer"));
+        var fake = new FakeTransport().ThenToken().ThenThrow(reset).ThenJson(503, """{"serviceUnavailable": {"code": 503}}""");
+        using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(0));
+        await Assert.ThrowsAsync<OpenStackException>(
+            () => session.Snapshots.CreateAsync(new NewSnapshot(TestCloud.VolumeId, "n"), TestCloud.Call()));
+
+        Assert.Single(fake.Nova, r => r.Method == "POST");
+    }
+}

@@ -66,7 +66,8 @@ namespace OpenStackSnapshot.Client.Http
         /// so a fate-unknown create is never resent.
         /// </summary>
         internal static bool SafeToRepeat(HttpRequestMessage? request) =>
-            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
+            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete
+                || RequestTags.Find(request)?.SafeToRepeat == true);
 
         /// <summary>
         /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
