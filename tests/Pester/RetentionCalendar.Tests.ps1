@@ -94,6 +94,13 @@ Describe 'Remove-OSSnapshot with calendar rules' {
         @(Get-OSSnapshot).Count | Should -Be 3
     }
 
+    It 'says with -WhatIf why what stays stays, one line per snapshot kept or left' {
+        $said = @(Get-OSSnapshot -Name 'n-*' | Remove-OSSnapshot -KeepDaily 1 -TimeZone UTC -WhatIf 6>&1 | ForEach-Object { "$_" })
+
+        $said | Should -Be @("Would keep snapshot $($script:At19.Id) 'n-19' (2026-11-30 19:00 +00:00): daily snapshot")
+        Get-EmulatorRequestCount $script:Emulator 'snapshots.delete' | Should -Be 0
+    }
+
     It 'counts with -Summary what it kept, left and removed' {
         New-SnapshotAt 'n-error' (Get-Utc '2026-11-30 20:00') 'error' | Out-Null
         New-SnapshotAt 'n-creating' (Get-Utc '2026-11-30 21:00') 'creating' | Out-Null

@@ -151,15 +151,29 @@ namespace OpenStackSnapshot.Commands
         }
 
         // The decisions and their reasons are said before anything is sent; each volume's removals go oldest first.
+        // Under -WhatIf, what stays is said too, with why ("Would keep snapshot ...: daily snapshot"), beside the What if lines.
         private void Retain(RetentionRun retention)
         {
+            var whatIf = WhatIfMode();
             foreach (var volume in retention.Decide())
             {
                 _summary?.AddKept(volume.Kept.Count);
                 _summary?.AddLeft(volume.Left.Count);
+                if (whatIf)
+                {
+                    foreach (var stays in volume.Decisions.Where(d => d.Action != RetentionAction.Remove))
+                        WriteInformation(new HostInformationMessage { Message = "Would " + Lowered(stays.ToString()) }, new[] { "PSHOST" });
+                }
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
+
+        private static string Lowered(string text) => char.ToLowerInvariant(text[0]) + text.Substring(1);
+
+        private bool WhatIfMode() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? LanguagePrimitives.IsTrue(given is SwitchParameter s ? s.IsPresent : given)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         private void Remove(string id, Snapshot? known)
         {
