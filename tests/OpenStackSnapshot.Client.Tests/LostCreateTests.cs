@@ -191,3 +191,27 @@ public class KeystoneRestartTests
         Assert.Single(fake.Nova, r => r.Method == "POST");
     }
 }
+
+/// <summary>Issue 25: a listing whose next page meets a restart goes on from where it was, not from page one.</summary>
+public class ListingRestartTests
+{
+    [Fact]
+    public async Task TheNextPageRefusedWhileCinderRestarts_IsAskedAgainAfterTheSameMarker_NothingTwiceNothingMissing()
+    {
+        var refused = new System.Net.Http.HttpRequestException("Connection refused (cinder.test:8776)",
+            new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+        string Item(int n) => BlockStorageCloud.Snapshot(id: $"00000000-0000-0000-0000-00000000000{n}", name: $"s{n}");
+        var fake = new FakeTransport();
+        using var session = await BlockStorageCloud.ConnectAsync(fake, o => o.Retries(3));
+        fake.ThenJson(200, BlockStorageCloud.Page(new[] { Item(1), Item(2) }, next: "00000000-0000-0000-0000-000000000002"))
+            .ThenThrow(refused).ThenThrow(refused)
+            .ThenJson(200, BlockStorageCloud.Page(new[] { Item(3), Item(4) }));
+
+        var all = await TestCloud.ReadAll(session.Snapshots.List());
+
+        Assert.Equal(new[] { "s1", "s2", "s3", "s4" }, all.Select(s => s.Name));
+        var pages = fake.Nova.Select(r => BlockStorageCloud.Query(r.Url).GetValueOrDefault("marker")).ToList();
+        Assert.Equal(new[] { null, "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000002",
+            "00000000-0000-0000-0000-000000000002" }, pages);
+    }
+}
