@@ -58,8 +58,8 @@ Exit codes, for a scheduler (pwsh -File) and for a caller ($LASTEXITCODE after &
 1  a step failed: a listing, a snapshot or a removal (see Failed and FailedErrorIds), or a volume found is not
    covered (see NotCovered), or an error stopped the run after the sign-in; snapshots made before it stay.
    PowerShell itself also ends with 1 when it refuses the parameters.
-2  nothing was done: the OpenStackSnapshot module could not be loaded, it refused the retention policy (a span or
-   -TimeZone), or the sign-in failed.
+2  nothing was done: the OpenStackSnapshot module could not be loaded, -VolumeMetadata was neither a table nor
+   key=value, the module refused the retention policy (a span or -TimeZone), or the sign-in failed.
 The error that ended the run is written to the error stream (standard error under pwsh -File).
 
 .PARAMETER Cloud
@@ -73,7 +73,9 @@ say (snapshot_api, OS_SNAPSHOT_API), else Compute. -VolumeMetadata works on both
 The servers whose attached volumes are snapshotted.
 
 .PARAMETER VolumeMetadata
-Metadata pairs a volume must all have to be snapshotted, such as @{ backup = 'nightly' }: the volumes that opted in.
+Metadata pairs a volume must all have to be snapshotted: the volumes that opted in. A hashtable such as
+@{ backup = 'nightly' }, or key=value strings such as backup=nightly (split at the first =). pwsh -File passes each
+argument as one string, so a scheduler gives one pair there as key=value (for more, pwsh -Command with a hashtable).
 At least one pair; keys and values are compared exactly.
 
 .PARAMETER VolumeName
@@ -163,6 +165,11 @@ pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -ServerId 0d1e2f3
 As a cron or systemd job: the exit code is 1 when any step failed or a volume is not covered, 2 when the module, the
 retention policy or the sign-in failed.
 
+.EXAMPLE
+pwsh -NoProfile -File ./Invoke-NightlySnapshot.ps1 -Cloud prod -VolumeMetadata backup=nightly -KeepDaily 7 -KeepWeekly 4
+
+The same by metadata: under pwsh -File a pair is written key=value, since a hashtable cannot be passed as text.
+
 .OUTPUTS
 One object: Cloud, SnapshotName, Volumes, Created, Reused, Kept, Left, Removed, Covered, NotCovered, Failed,
 FailedErrorIds, Snapshots, Coverage.
@@ -180,9 +187,10 @@ param(
     [ValidateNotNullOrEmpty()]
     [string[]] $ServerId,
 
+    # A hashtable, or key=value strings (all that pwsh -File can pass); read into $tags below. None would mean every volume.
     [Parameter(Mandatory, ParameterSetName = 'Metadata')]
-    [ValidateNotNullOrEmpty()]   # an empty table would choose every volume
-    [hashtable] $VolumeMetadata,
+    [ValidateNotNullOrEmpty()]
+    [object[]] $VolumeMetadata,
 
     [Parameter(Mandatory, ParameterSetName = 'Volume')]
     [SupportsWildcards()]
@@ -264,6 +272,33 @@ if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
     }
 }
 
+# The volumes' tags as one table, before anything is done: a value that is neither a table nor key=value, a key given
+# twice, or no pair at all (which would choose every volume) stops the run here (exit code 2).
+$tags = @{}
+if ($PSCmdlet.ParameterSetName -eq 'Metadata') {
+    $problem = $null
+    foreach ($item in $VolumeMetadata) {
+        $keys = @()
+        $values = @()
+        if ($item -is [System.Collections.IDictionary]) { foreach ($key in $item.Keys) { $keys += "$key"; $values += , $item[$key] } }
+        elseif ($item -is [string] -and $item.IndexOf('=') -gt 0) {
+            $keys += $item.Substring(0, $item.IndexOf('='))
+            $values += $item.Substring($item.IndexOf('=') + 1)
+        }
+        else { $problem = "-VolumeMetadata takes a hashtable (@{ backup = 'nightly' }) or key=value strings: '$item' is neither."; break }
+        for ($i = 0; $i -lt $keys.Count; $i++) {
+            if ($tags.ContainsKey($keys[$i])) { $problem = "-VolumeMetadata gives the key '$($keys[$i])' twice."; break }
+            $tags[$keys[$i]] = $values[$i]
+        }
+        if ($problem) { break }
+    }
+    if (-not $problem -and $tags.Count -eq 0) { $problem = '-VolumeMetadata needs at least one pair: none would choose every volume.' }
+    if ($problem) {
+        throw [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new($problem), 'VolumeMetadataInvalid',
+            'InvalidArgument', $VolumeMetadata)
+    }
+}
+
 # The retention policy: the keep parameters given, else -KeepNewest's default (7), as before calendar rules existed.
 # A default added to rules given would keep more than they say, and more than Remove-OSSnapshot with them keeps.
 $keepNames = 'KeepNewest', 'KeepHourly', 'KeepDaily', 'KeepWeekly', 'KeepMonthly', 'KeepYearly',
@@ -296,7 +331,7 @@ try {
     $volumes = @(
         switch ($PSCmdlet.ParameterSetName) {
             'Server' { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors }
-            'Metadata' { Get-OSVolume -Session $session -Metadata $VolumeMetadata -ErrorVariable listingErrors }
+            'Metadata' { Get-OSVolume -Session $session -Metadata $tags -ErrorVariable listingErrors }
             default { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors }
         }
     )

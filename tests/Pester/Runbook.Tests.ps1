@@ -151,6 +151,29 @@ Describe 'examples/Invoke-NightlySnapshot.ps1' {
         (@(Get-OSSnapshot).VolumeId | Sort-Object) | Should -Be $chosen -Because 'only the volumes that opted in were snapshotted'
     }
 
+    It 'takes -VolumeMetadata as key=value strings too, and refuses <Case> before signing in (exit code 2)' -ForEach @(
+        @{ Case = 'an empty table, which would choose every volume'; Metadata = @(@{}); Says = '*needs at least one pair*' }
+        @{ Case = 'a string without ='; Metadata = @('backup'); Says = "*takes a hashtable*'backup' is neither*" }
+        @{ Case = 'a key given twice'; Metadata = @(@{ backup = 'nightly' }, 'backup=weekly'); Says = "*gives the key 'backup' twice*" }
+    ) {
+        $tagging = Connect-TestCloud $script:Emulator -Extra @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
+        Set-OSVolume -Session $tagging -VolumeId $script:VolumeAvailable -Metadata @{ backup = 'nightly'; tier = 'gold' }
+        Set-OSVolume -Session $tagging -VolumeId $script:VolumeAvailable2 -Metadata @{ backup = 'nightly' }
+        Disconnect-OSCloud -Session $tagging
+        $run = & $script:Runbook -Cloud mycloud -VolumeMetadata 'backup=nightly', 'tier=gold'
+        $LASTEXITCODE | Should -Be 0
+        $run.Snapshots.VolumeId | Should -Be @($script:VolumeAvailable)
+
+        $signIns = Get-EmulatorRequestCount $script:Emulator 'identity.tokens'
+        & $script:Runbook -Cloud mycloud -VolumeMetadata $Metadata -ErrorAction SilentlyContinue -ErrorVariable refused | Out-Null
+        $LASTEXITCODE | Should -Be 2
+        # -ErrorVariable holds the record once per scope it was thrown through, and as the trap wrote it: one error.
+        @($refused | ForEach-Object { "$_" } | Select-Object -Unique).Count | Should -Be 1
+        $refused[-1].FullyQualifiedErrorId | Should -Be 'VolumeMetadataInvalid,Invoke-NightlySnapshot.ps1'
+        "$($refused[-1])" | Should -BeLike $Says
+        Get-EmulatorRequestCount $script:Emulator 'identity.tokens' | Should -Be $signIns
+    }
+
     It 'keeps what -KeepDaily keeps on the days of -TimeZone <Zone>, and no -KeepNewest besides' -ForEach @(
         @{ Zone = 'Asia/Kolkata'; Removed = 'c' }   # +05:30: a and b fall on two days, c is the fourth day
         @{ Zone = 'Etc/UTC'; Removed = 'a' }        # a and b share a day, b is its newest; c is the third day
@@ -290,6 +313,17 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $run.Lines | Should -Contain 'Failed         : 0'
         @($run.Lines | Where-Object { $_ -like "Invoke-NightlySnapshot.ps1: Volume data-01 ($script:VolumeAvailable) has no available*" }).Count |
             Should -Be 1
+    }
+
+    It 'exits 0 choosing volumes by metadata written key=value, all that pwsh -File can pass' {
+        $tagging = Connect-TestCloud $script:Emulator -Extra @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
+        Set-OSVolume -Session $tagging -VolumeId $script:VolumeAvailable3 -Metadata @{ backup = 'nightly' }
+        Disconnect-OSCloud -Session $tagging
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-Api', 'BlockStorage', '-VolumeMetadata', 'backup=nightly', '-KeepDaily', '7'
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        $run.Lines | Should -Contain 'Volumes        : 1'
+        $run.Lines | Should -Contain 'Covered        : 1'
+        @(Get-OSSnapshot).VolumeId | Should -Be @($script:VolumeAvailable3)
     }
 
     It 'exits 2 before signing in when the module refuses the retention policy: <Case>' -ForEach @(
