@@ -38,6 +38,10 @@ public class RetentionSpanTests
         Assert.Contains("(such as 1.02:00:00)", RetentionSpan.Problem(new TimeSpan(1, 2, 30, 0)));
 
     [Fact]
+    public void ASpanUnderAnHourSuggestsOneHour_NotAZeroThatIsRefusedToo() =>
+        Assert.Contains("(such as 01:00:00)", RetentionSpan.Problem(TimeSpan.FromMinutes(30)));
+
+    [Fact]
     public void ASpanHasNoNegativePart() => Assert.Throws<ArgumentOutOfRangeException>(() => new RetentionSpan(0, 0, -1, 0));
 
     [Theory]

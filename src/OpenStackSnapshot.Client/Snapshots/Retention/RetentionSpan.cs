@@ -35,9 +35,13 @@ namespace OpenStackSnapshot.Client.Snapshots.Retention
                 return $"The span {span} keeps nothing: give a positive span, such as 7.00:00:00 for seven days or 12:00:00 for twelve hours.";
             if (span.Ticks % TimeSpan.TicksPerHour != 0)
                 return $"The span {span} has minutes or seconds: retention counts whole hours and calendar days, as restic does "
-                    + $"(such as {new TimeSpan(span.Days, span.Hours, 0, 0)}).";
+                    + $"(such as {WholeHours(span)}).";
             return null;
         }
+
+        // The whole hours of the span to suggest; under an hour that would be zero, which is refused too, so one hour.
+        private static TimeSpan WholeHours(TimeSpan span) =>
+            span >= TimeSpan.FromHours(1) ? new TimeSpan(span.Days, span.Hours, 0, 0) : TimeSpan.FromHours(1);
 
         /// <summary>The days and hours of a span that <see cref="Problem"/> accepts.</summary>
         public static RetentionSpan FromTimeSpan(TimeSpan span)
