@@ -70,7 +70,8 @@ Which API the session uses: Compute (Nova's proxy) or BlockStorage (Cinder). By 
 say (snapshot_api, OS_SNAPSHOT_API), else Compute. -VolumeMetadata works on both; Cinder filters on the server.
 
 .PARAMETER ServerId
-The servers whose attached volumes are snapshotted.
+The servers whose attached volumes are snapshotted. Under pwsh -File, several go as one argument separated by commas
+(-ServerId a,b), which the script splits.
 
 .PARAMETER VolumeMetadata
 Metadata pairs a volume must all have to be snapshotted: the volumes that opted in. A hashtable such as
@@ -330,7 +331,11 @@ try {
     # A listing that failed (or a volume name that matched nothing) is a failure of the run, as a failed create is.
     $volumes = @(
         switch ($PSCmdlet.ParameterSetName) {
-            'Server' { Get-OSVolume -Session $session -ServerId $ServerId -ErrorVariable listingErrors }
+            # pwsh -File hands "a,b" over as one string: server ids never hold a comma, so it is split here.
+            'Server' {
+                $servers = @($ServerId -split ',' | ForEach-Object Trim | Where-Object { $_ })
+                Get-OSVolume -Session $session -ServerId $servers -ErrorVariable listingErrors
+            }
             'Metadata' { Get-OSVolume -Session $session -Metadata $tags -ErrorVariable listingErrors }
             default { Get-OSVolume -Session $session -Name $VolumeName -ErrorVariable listingErrors }
         }

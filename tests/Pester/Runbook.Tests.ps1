@@ -315,6 +315,14 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
             Should -Be 1
     }
 
+    It 'snapshots the volumes of every server given as a,b, the one argument pwsh -File passes' {
+        Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable -ServerId $script:Server -Device /dev/vdb
+        Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable2 -ServerId $script:UnknownServer -Device /dev/vdb
+        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-ServerId', "$script:Server,$script:UnknownServer", '-KeepNewest', '1'
+        $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
+        @(Get-OSSnapshot).VolumeId | Sort-Object | Should -Be (@($script:VolumeAvailable, $script:VolumeAvailable2) | Sort-Object)
+    }
+
     It 'exits 0 choosing volumes by metadata written key=value, all that pwsh -File can pass' {
         $tagging = Connect-TestCloud $script:Emulator -Extra @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
         Set-OSVolume -Session $tagging -VolumeId $script:VolumeAvailable3 -Metadata @{ backup = 'nightly' }
