@@ -27,7 +27,7 @@ BeforeAll {
     # A pipeline of creates through a fresh session while NAME restarts; returns what it wrote and what the cloud holds.
     function Invoke-CreatesThroughRestart([string] $Name, [string] $Api, [int] $Count, [double] $Down = 5) {
         $session = Connect-RealMember @{ Api = $Api; Name = "restart-$Name-$Api"; NoDefault = $true }
-        $prefix = "it-rs-$Name-$Api-$script:Run-"
+        $prefix = "it-rs-$Name-$Api-$Down-$script:Run-"   # the down time too: two cases restart the same service
         $names = 1..$Count | ForEach-Object { '{0}{1:d2}' -f $prefix, $_ }
         $job = Start-RandomRestart $Name $Down
         $verbose = Join-Path ([IO.Path]::GetTempPath()) "oss-restart-$PID.txt"
