@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
@@ -17,5 +18,13 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         public static ListPage<Volume> ReadPage(JsonElement root) => ListPage.Read(root, "volumes", Read);
 
         private static Volume Read(JsonElement item) => VolumeReader.Read(item, Keys);
+
+        /// <summary>
+        /// The newest of block storage's user messages about a volume ({"messages": [{"user_message", "created_at", ...}]}),
+        /// or null when it keeps none.
+        /// </summary>
+        public static string? ReadReason(JsonElement root) =>
+            ResponseShape.Many(root, "messages", m => (Text: JsonRead.Text(m, "user_message"), At: JsonRead.UtcTime(m, "created_at")))
+                .Where(m => !string.IsNullOrWhiteSpace(m.Text)).OrderByDescending(m => m.At).Select(m => m.Text).FirstOrDefault();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using OpenStackSnapshot.Client.Errors;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Paging;
@@ -7,7 +8,10 @@ using OpenStackSnapshot.Client.Http;
 
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
-    /// <summary>Volumes through Nova's os-volumes proxy (read only).</summary>
+    /// <summary>
+    /// Volumes through Nova's os-volumes proxy: read, made from snapshots, deleted. Nova's schema would pass a volume type
+    /// and metadata on, but the module keeps both to block storage, as it keeps snapshot metadata; the proxy has no revert.
+    /// </summary>
     internal sealed class ComputeVolumeService : IVolumeService
     {
         private readonly ComputeEndpoint _compute;
@@ -25,5 +29,33 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
                 volume => volume.Id);
             return query == null ? all : all.Where(query.Matches);
         }
+
+        private static readonly VolumeFeatures Limits = new VolumeFeatures(metadata: false, volumeType: false, revert: false, what =>
+            new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                $"The Compute API's os-volumes proxy, which this session uses, cannot {what}; the block-storage API can. Nothing was sent.",
+                "Use a session on the block-storage API for this.", null, SnapshotApi.BlockStorage));
+
+        public VolumeFeatures Features => Limits;
+
+        /// <summary>Nova requires the size (VolumeFromSnapshot gives the snapshot's) and answers 200 with the new volume.</summary>
+        public Task<Volume> CreateAsync(NewVolume volume, CallContext call)
+        {
+            var snapshotId = VolumeInput.Checked(volume);
+            if (volume.Metadata.Count > 0) throw Limits.Refusal("give a volume metadata");
+            if (volume.VolumeType != null) throw Limits.Refusal("choose a volume type");
+            if (volume.Size is not int size)
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Nova's os-volumes proxy needs the new volume's size. Nothing was sent.");
+            var request = _compute.Request(HttpMethod.Post, VolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
+            request.Content = ApiSender.Json(VolumeBodies.Create(volume, size, snapshotId));
+            return _compute.ReadAsync(request, call, VolumeResults.ReadOne);
+        }
+
+        public Task DeleteAsync(string id, CallContext call) => _compute.DeleteAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, id, call);
+
+        public Task RevertAsync(string volumeId, string snapshotId, CallContext call) =>
+            Task.FromException(Limits.Refusal("revert a volume to a snapshot"));
+
+        /// <summary>Nova's proxy carries no reason for a volume's error: block storage's messages are read through its own API.</summary>
+        public Task<string?> FailureReasonAsync(string id, CallContext call) => Task.FromResult<string?>(null);
     }
 }
