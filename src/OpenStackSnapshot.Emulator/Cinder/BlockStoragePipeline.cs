@@ -16,6 +16,7 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
     private readonly SnapshotController _snapshots = new(state);
     private readonly SnapshotMetadataController _metadata = new(state);
     private readonly VolumeController _volumes = new(state);
+    private readonly MessageController _messages = new(state);
 
     public Reply Handle(BlockStorageRoute route, HttpRequest request, byte[] body)
     {
@@ -65,6 +66,10 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
             BlockStorageAction.VolumesList => _volumes.List(cinder, detail: false),
             BlockStorageAction.VolumesDetail => _volumes.List(cinder, detail: true),
             BlockStorageAction.VolumesShow => _volumes.Show(cinder),
+            BlockStorageAction.VolumesCreate => _volumes.Create(cinder),
+            BlockStorageAction.VolumesDelete => _volumes.Delete(cinder),
+            BlockStorageAction.VolumesAction => _volumes.Action(cinder),
+            BlockStorageAction.MessagesList => _messages.List(cinder),
             _ => Faults.NotFound(),
         };
     }

@@ -18,11 +18,16 @@ public static class BlockStorageRouteKeys
     public const string VolumesList = "cinder.volumes.list";
     public const string VolumesDetail = "cinder.volumes.detail";
     public const string VolumesShow = "cinder.volumes.show";
+    public const string VolumesCreate = "cinder.volumes.create";
+    public const string VolumesDelete = "cinder.volumes.delete";
+    /// <summary>POST volumes/{id}/action: the revert action (others are not emulated).</summary>
+    public const string VolumesAction = "cinder.volumes.action";
+    public const string MessagesList = "cinder.messages.list";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsUpdate, SnapshotsDelete,
         MetadataList, MetadataCreate, MetadataReplace, MetadataShow, MetadataUpdate, MetadataDelete,
-        VolumesList, VolumesDetail, VolumesShow,
+        VolumesList, VolumesDetail, VolumesShow, VolumesCreate, VolumesDelete, VolumesAction, MessagesList,
     ];
 }

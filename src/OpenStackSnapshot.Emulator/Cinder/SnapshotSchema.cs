@@ -85,7 +85,7 @@ internal static partial class SnapshotSchema
         _ => $"{PythonRepr.Repr(value)} is not of type 'string', 'null'",
     };
 
-    private static string? UuidOrNull(JsonElement value) =>
+    internal static string? UuidOrNull(JsonElement value) =>
         value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out _))
             ? null
             : $"{PythonRepr.Repr(value)} is not valid under any of the given schemas";
@@ -104,7 +104,7 @@ internal static partial class SnapshotSchema
     }
 
     // metadata_allows_null: keys match ^[a-zA-Z0-9-_:. /]{1,255}$ (others are "additional"), values strings of at most 255.
-    private static string? MetadataProblem(JsonElement value)
+    internal static string? MetadataProblem(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object) return Field("metadata", value, $"{PythonRepr.Repr(value)} is not of type 'object', 'null'");

@@ -17,20 +17,20 @@ internal static class Views
         ["displayDescription"] = s.Description,
     };
 
-    public static JsonObject Volume(SeedVolume v, IReadOnlyList<AttachmentView> attachments) => new()
+    public static JsonObject Volume(VolumeView v, IReadOnlyList<AttachmentView> attachments) => new()
     {
         ["id"] = v.Id,
         ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
         ["size"] = v.Size,
-        ["availabilityZone"] = "nova",
-        ["createdAt"] = Seed.VolumeCreatedAt,
+        ["availabilityZone"] = v.AvailabilityZone,
+        ["createdAt"] = v.CreatedAt,
         ["attachments"] = Attachments(v.Id, attachments),
         ["displayName"] = v.Name,
-        ["displayDescription"] = null,
-        // Cinder's default volume type, passed through by name.
-        ["volumeType"] = "__DEFAULT__",
-        ["snapshotId"] = null,
-        ["metadata"] = new JsonObject(),
+        ["displayDescription"] = v.Description,
+        // Cinder's volume type, passed through by name.
+        ["volumeType"] = v.VolumeType,
+        ["snapshotId"] = v.SnapshotId,
+        ["metadata"] = Cinder.CinderViews.Metadata(v.Metadata),
     };
 
     // A detached volume shows one empty attachment; each attachment uses the volume id as its id (Nova's
