@@ -34,5 +34,12 @@ namespace OpenStackSnapshot.Commands
             if (supported || !asked) return;
             ThrowTerminatingError(ErrorMap.ToParameterRecord(Connection.Snapshots.Features.Refusal(what), parameter));
         }
+
+        /// <summary>A volume parameter the session's API cannot serve stops the command before anything is sent.</summary>
+        protected void RequireVolumeFeature(bool supported, bool asked, string parameter, string what)
+        {
+            if (supported || !asked) return;
+            ThrowTerminatingError(ErrorMap.ToParameterRecord(Connection.Volumes.Features.Refusal(what), parameter));
+        }
     }
 }
