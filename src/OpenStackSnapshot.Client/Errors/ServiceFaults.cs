@@ -85,7 +85,7 @@ namespace OpenStackSnapshot.Client.Errors
                 : name.StartsWith("volumes", StringComparison.Ordinal)
                     ? "Delete volumes you no longer need or ask the cloud's operator to raise the project's volumes quota."
                 : name == "per_volume_gigabytes"
-                    ? "Ask for a smaller volume, or ask the cloud's operator to raise the project's per-volume limit."
+                    ? "Ask for a smaller volume, or ask the cloud's operator to raise the project's per-volume limit (per_volume_gigabytes)."
                     : $"Delete volumes or snapshots you no longer need (both count) or ask the cloud's operator to raise the project's {name} quota.";
             return new Verdict(OpenStackErrorKind.QuotaExceeded, $"The project's {name} quota is used up: {server}", advice);
         }
