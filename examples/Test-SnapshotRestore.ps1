@@ -140,7 +140,9 @@ end {
 
     # The pairs every chosen volume must carry, however they were given.
     $wanted = @{}
-    if ($VolumeMetadata -is [System.Collections.IDictionary]) { foreach ($key in $VolumeMetadata.Keys) { $wanted["$key"] = "$($VolumeMetadata[$key])" } }
+    if ($VolumeMetadata -is [System.Collections.IDictionary]) {
+        foreach ($key in $VolumeMetadata.Keys) { $wanted["$key"] = "$($VolumeMetadata[$key])" }
+    }
     elseif ($null -ne $VolumeMetadata) {
         foreach ($pair in "$VolumeMetadata" -split ',') { $key, $value = $pair -split '=', 2; $wanted[$key.Trim()] = $value.Trim() }
     }
@@ -295,7 +297,8 @@ end {
         foreach ($volume in $volumes) {
             $result = Invoke-Drill $volume
             if (-not $result.Passed) { $failures++ }
-            Write-Step "volume $($result.Volume) ($($result.VolumeName)): $(if ($result.Passed) { "passed in $($result.SecondsToUsable) s" } else { "FAILED: $($result.Reason)" })"
+            $said = if ($result.Passed) { "passed in $($result.SecondsToUsable) s" } else { "FAILED: $($result.Reason)" }
+            Write-Step "volume $($result.Volume) ($($result.VolumeName)): $said"
             $result
         }
     }

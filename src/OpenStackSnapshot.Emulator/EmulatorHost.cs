@@ -100,7 +100,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Gives a volume another size, as if it had been extended; false for an unknown volume.</summary>
     public bool SetVolumeSize(string volumeId, int size) => _state.Volumes.SetSize(volumeId, size) is not null;
 
-    /// <summary>The next <paramref name="count"/> volume creates go to error in the backend, leaving <paramref name="message"/> for the user.</summary>
+    /// <summary>
+    /// The next <paramref name="count"/> volume creates go to error in the backend, leaving <paramref name="message"/> for the user.
+    /// </summary>
     public void FailNextVolumeCreate(string message, int count = 1) => _state.Volumes.FailNext(VolumeFailureStep.Create, message, count);
 
     /// <summary>The next <paramref name="count"/> reverts leave their volume in error, with <paramref name="message"/> for the user.</summary>

@@ -95,8 +95,10 @@ function Invoke-RestoreConformanceCases {
         & $add 'nova volume create without size' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $newest }))
         & $add 'nova volume create size 0' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $newest; size = 0 }))
         & $add 'nova volume create with "name"' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $newest; size = $size; name = 'x' }))
-        & $add 'nova volume create unknown zone' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $newest; size = $size; availability_zone = 'mars' }))
-        & $add 'nova volume create unknown type' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $newest; size = $size; volume_type = 'gold' }))
+        $mars = & $volume @{ snapshot_id = $newest; size = $size; availability_zone = 'mars' }
+        & $add 'nova volume create unknown zone' (Send-Raw Post "$c/os-volumes" $nova $mars)
+        $gold = & $volume @{ snapshot_id = $newest; size = $size; volume_type = 'gold' }
+        & $add 'nova volume create unknown type' (Send-Raw Post "$c/os-volumes" $nova $gold)
         & $add 'nova volume create unknown snapshot' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $missing; size = $size }))
         & $add 'nova volume create as reader' (Send-Raw Post "$c/os-volumes" $asReader (& $volume @{ snapshot_id = $newest; size = $size }))
         Wait-RawVolume "$v/volumes/$($viaNova.Json.volume.id)" $h 'available' | Out-Null

@@ -25,7 +25,8 @@ BeforeAll {
         $admin = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_ADMIN_PROJECT
         $cinder = $env:OSS_REAL_CINDER_URL.Replace($env:OSS_REAL_PROJECT_ID, $env:OSS_REAL_ADMIN_PROJECT_ID)
         $headers = @{ 'X-Auth-Token' = $admin.Token; 'OpenStack-API-Version' = 'volume 3.31' }
-        $answer = Send-Raw -Method Put -Url "$cinder/os-quota-sets/$($env:OSS_REAL_PROJECT_ID)" -Headers $headers -Body (@{ quota_set = $Quota } | ConvertTo-Json)
+        $url = "$cinder/os-quota-sets/$($env:OSS_REAL_PROJECT_ID)"
+        $answer = Send-Raw -Method Put -Url $url -Headers $headers -Body (@{ quota_set = $Quota } | ConvertTo-Json)
         if ($answer.Status -ne 200) { throw "quota: HTTP $($answer.Status) $($answer.Text)" }
     }
 }
@@ -190,7 +191,8 @@ clouds:
         $pwsh = (Get-Process -Id $PID).Path
         $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
         if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $script:Drill, '-Cloud', 'realcloud', '-VolumeId', $env:OSS_REAL_VOLUME_AVAILABLE_1) {
+        $arguments = '-NoProfile', '-NonInteractive', '-File', $script:Drill, '-Cloud', 'realcloud', '-VolumeId', $env:OSS_REAL_VOLUME_AVAILABLE_1
+        foreach ($argument in $arguments) {
             $start.ArgumentList.Add($argument)
         }
         $start.Environment['PSModulePath'] = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath

@@ -27,7 +27,8 @@ public class VolumeRestoreTests
         new(TestCloud.VolumeId, "data", null, status, size, "nova", "__DEFAULT__", null, null, attachments);
 
     private static string CinderVolume(string status = "creating", string? name = "restored", int size = 10, string metadata = "{}") =>
-        $$$"""{"volume": {"id": "{{{NewVolumeId}}}", "name": {{{(name == null ? "null" : $"\"{name}\"")}}}, "description": null, "status": "{{{status}}}","""
+        $$$"""{"volume": {"id": "{{{NewVolumeId}}}", "name": {{{(name == null ? "null" : $"\"{name}\"")}}}, "description": null,"""
+        + $$$""" "status": "{{{status}}}","""
         + $$$""" "size": {{{size}}}, "availability_zone": "nova", "volume_type": "__DEFAULT__", "created_at": "{{{Now()}}}","""
         + $$$""" "snapshot_id": "{{{SnapshotId}}}", "metadata": {{{metadata}}}, "attachments": []}}""";
 
@@ -67,7 +68,8 @@ public class VolumeRestoreTests
             var post = fake.Nova.Single();
             Assert.Equal("POST", post.Method);
             Assert.Equal(FakeTransport.ComputeUrl + "/os-volumes", post.Url);
-            JsonAssert.Equal($$$"""{"volume": {"size": 10, "snapshot_id": "{{{SnapshotId}}}", "display_name": "restored", "availability_zone": "nova"}}""",
+            JsonAssert.Equal(
+                $$$"""{"volume": {"size": 10, "snapshot_id": "{{{SnapshotId}}}", "display_name": "restored", "availability_zone": "nova"}}""",
                 post.Body);
         }
     }
@@ -90,7 +92,8 @@ public class VolumeRestoreTests
             Assert.Equal(FakeTransport.BlockStorageUrl + "/volumes", post.Url);
             Assert.Equal("volume 3.31", post.Header("OpenStack-API-Version"));
             JsonAssert.Equal(
-                $$$"""{"volume": {"snapshot_id": "{{{SnapshotId}}}", "size": 25, "name": "restored", "description": "from nightly", "volume_type": "ssd","""
+                $$$"""{"volume": {"snapshot_id": "{{{SnapshotId}}}", "size": 25, "name": "restored", "description": "from nightly","""
+                + """ "volume_type": "ssd","""
                 + """ "metadata": {"purpose": "drill"}}}""", post.Body);
         }
     }
@@ -255,7 +258,8 @@ public class VolumeRestoreTests
         + "from snapshots after volume transfer.";
 
     private static string Shown(string status, string attachments) =>
-        $$$"""{"volume": {"id": "{{{TestCloud.VolumeId}}}", "name": "data", "status": "{{{status}}}", "size": 10, "attachments": {{{attachments}}}}}""";
+        $$$"""{"volume": {"id": "{{{TestCloud.VolumeId}}}", "name": "data", "status": "{{{status}}}", "size": 10, "attachments": """
+        + attachments + "}}";
 
     [Theory]
     [InlineData("compute")]
@@ -425,12 +429,15 @@ public class VolumeRestoreTests
         {
             fake.ThenJson(200, CinderVolume(status: "error"))
                 .ThenJson(200, """{"messages": [{"user_message": "older", "created_at": "2025-06-12T14:00:00.000000"},"""
-                    + """ {"user_message": "schedule allocate volume:Could not find any available weighted backend.", "created_at": "2025-06-12T15:00:00.000000"}]}""");
+                    + """ {"user_message": "schedule allocate volume:Could not find any available weighted backend.","""
+                    + """ "created_at": "2025-06-12T15:00:00.000000"}]}""");
             var wait = new VolumeWait(session.Volumes, WaitGoal.Available, new[] { NewVolumeId });
             var outcome = Assert.Single(await wait.PollAsync(TestCloud.Call()));
 
             Assert.Equal(OpenStackErrorKind.VolumeFailed, outcome.Error!.Kind);
-            Assert.Equal($"Volume {NewVolumeId} went to status 'error'. Block storage says: schedule allocate volume:Could not find any available weighted backend.",
+            Assert.Equal(
+                $"Volume {NewVolumeId} went to status 'error'. "
+                + "Block storage says: schedule allocate volume:Could not find any available weighted backend.",
                 outcome.Error.Message);
             Assert.Equal($"{FakeTransport.BlockStorageUrl}/messages?resource_uuid={NewVolumeId}", fake.Nova[1].Url);
         }
@@ -442,7 +449,8 @@ public class VolumeRestoreTests
         var (session, fake) = await BlockStorageAsync();
         using (session)
         {
-            fake.ThenJson(200, CinderVolume(status: "error")).ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow message:get_all"}}""");
+            fake.ThenJson(200, CinderVolume(status: "error"))
+                .ThenJson(403, """{"forbidden": {"code": 403, "message": "Policy doesn't allow message:get_all"}}""");
             var outcome = Assert.Single(await new VolumeWait(session.Volumes, WaitGoal.Available, new[] { NewVolumeId }).PollAsync(TestCloud.Call()));
             Assert.Equal(OpenStackErrorKind.VolumeFailed, outcome.Error!.Kind);
             Assert.Equal($"Volume {NewVolumeId} went to status 'error'.", outcome.Error.Message);

@@ -44,7 +44,8 @@ public sealed class VolumeCreateDeleteTests : EmulatorTest
     [InlineData("\"size\": 0", "Invalid input for field/attribute size. Value: 0. 0 is less than the minimum of 1")]
     [InlineData("\"size\": \"ten\"", "Invalid input for field/attribute size. Value: ten. 'ten' does not match '^[0-9]+$'")]
     [InlineData("\"size\": 10, \"name\": \"x\"",
-        "Invalid input for field/attribute volume. Value: {'snapshot_id': '%ID%', 'size': 10, 'name': 'x'}. Additional properties are not allowed ('name' was unexpected)")]
+        "Invalid input for field/attribute volume. Value: {'snapshot_id': '%ID%', 'size': 10, 'name': 'x'}. "
+        + "Additional properties are not allowed ('name' was unexpected)")]
     public async Task Novas_schema_comes_first(string extra, string message)
     {
         var (token, snapshotId) = await SnapshotAsync();
@@ -66,7 +67,8 @@ public sealed class VolumeCreateDeleteTests : EmulatorTest
         using var unavailable = await PostAsync(Compute + "os-volumes", token, Body(snapshotId));
 
         var zoneMessage = (await JsonAsync(zone)).GetProperty("badRequest").GetProperty("message").GetString();
-        Assert.Matches(@"^Invalid input received: Availability zone 'mars' is invalid\. \(HTTP 400\) \(Request-ID: req-[0-9a-f-]{36}\)$", zoneMessage);
+        Assert.Matches(@"^Invalid input received: Availability zone 'mars' is invalid\. \(HTTP 400\) \(Request-ID: req-[0-9a-f-]{36}\)$",
+            zoneMessage);
         await AssertFaultAsync(type, 500, "computeFault", Nova.Faults.UnexpectedPrefix + "<class 'nova.exception.NotFound'>");
         await AssertFaultAsync(unknown, 404, "itemNotFound", "Snapshot 00000000-0000-4000-8000-000000000000 could not be found.");
         Assert.StartsWith("Invalid input received: Invalid snapshot: Originating snapshot status must be one of 'available' values (HTTP 400)",
@@ -123,7 +125,8 @@ public sealed class VolumeCreateDeleteTests : EmulatorTest
         var volumeId = (await JsonAsync(created)).GetProperty("volume").GetProperty("id").GetString()!;
 
         using var nova = await GetAsync(Compute + "os-volumes/" + volumeId, token);
-        using var cinder = await GetAsync("volume/v3/" + Seed.DemoProjectId + "/volumes/" + volumeId, token, ("OpenStack-API-Version", "volume 3.31"));
+        using var cinder = await GetAsync(
+            "volume/v3/" + Seed.DemoProjectId + "/volumes/" + volumeId, token, ("OpenStack-API-Version", "volume 3.31"));
         Emu.Reset();
         using var gone = await GetAsync(Compute + "os-volumes/" + volumeId, token);
         using var seeded = await GetAsync(Compute + "os-volumes/" + Seed.VolumeData01, token);

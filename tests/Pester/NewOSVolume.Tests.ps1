@@ -186,7 +186,8 @@ Describe 'New-OSVolume''s block-storage-only parameters' {
         $record = Get-OneError { $script:Snapshot | New-OSVolume -Name doomed -Wait }
         $record.FullyQualifiedErrorId | Should -Be 'OSVolumeFailed,OpenStackSnapshot.Commands.NewOSVolumeCommand'
         $record.CategoryInfo.Category | Should -Be 'InvalidResult'
-        $record.Exception.Message | Should -Match "went to status 'error'\. Block storage says: schedule allocate volume:Could not find any available weighted backend\."
+        $record.Exception.Message |
+            Should -Match "went to status 'error'\. Block storage says: schedule allocate volume:Could not find any available weighted backend\."
         $record.ErrorDetails.RecommendedAction | Should -Match 'Remove-OSVolume'
     }
 

@@ -34,7 +34,8 @@ Describe 'Remove-OSVolume on a <Api> session' -ForEach @(@{ Api = 'Compute' }, @
         Remove-OSVolume $one.Id -Confirm:$false
         Remove-OSVolume -Name 'restored-*' -Wait -Confirm:$false
         @(Get-OSVolume | Where-Object Name -Like 'restored-*') | Should -HaveCount 0
-        Get-EmulatorRequestCount $script:Emulator $script:Deletes | Should -Be 2 -Because 'restored-1 was gone already, so the name found only restored-2'
+        Get-EmulatorRequestCount $script:Emulator $script:Deletes |
+            Should -Be 2 -Because 'restored-1 was gone already, so the name found only restored-2'
     }
 
     It 'reports a name without wildcards that matches nothing as OSNotFound' {

@@ -21,7 +21,8 @@ BeforeAll {
             [Environment]::SetEnvironmentVariable($name, $variables[$name])
         }
         try {
-            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Drill @Arguments 2>&1 | ForEach-Object { "$_" })
+            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Drill @Arguments 2>&1 |
+                    ForEach-Object { "$_" })
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
         }
         finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
@@ -126,7 +127,9 @@ Describe 'examples/Test-SnapshotRestore.ps1' {
         # Volumes with metadata: made from the nightly snapshot, then snapshotted themselves.
         $tagged = $script:Nightly | New-OSVolume -Session $script:Observer -Name tagged -Metadata @{ backup = 'nightly'; tier = 'gold' } -Wait
         $other = $script:Nightly | New-OSVolume -Session $script:Observer -Name other -Metadata @{ backup = 'weekly' } -Wait
-        foreach ($volume in $tagged, $other) { New-OSSnapshot -Session $script:Observer -VolumeId $volume.Id -Name "of-$($volume.Name)" -Wait | Out-Null }
+        foreach ($volume in $tagged, $other) {
+            New-OSSnapshot -Session $script:Observer -VolumeId $volume.Id -Name "of-$($volume.Name)" -Wait | Out-Null
+        }
         $run = Invoke-ScheduledDrill '-Cloud', 'mycloud', '-VolumeMetadata', 'backup=nightly'
         $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
         ($run.Lines -join "`n") | Should -Match "Volume\s+: $($tagged.Id)"

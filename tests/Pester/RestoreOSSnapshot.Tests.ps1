@@ -104,7 +104,8 @@ Describe 'Restore-OSSnapshot' {
         Set-EmulatorVolumeStatus $script:Emulator -Id $script:VolumeAvailable2 -Status error
         $record = Get-OneError { $snapshot | Restore-OSSnapshot -Confirm:$false }
         $record.FullyQualifiedErrorId | Should -Be 'OSRevertRefused,OpenStackSnapshot.Commands.RestoreOSSnapshotCommand'
-        $record.Exception.Message | Should -Match "Volume $script:VolumeAvailable2 is error: block storage reverts a volume only while it is available"
+        $record.Exception.Message |
+            Should -Match "Volume $script:VolumeAvailable2 is error: block storage reverts a volume only while it is available"
     }
 
     It 'reports what block storage still refuses (a newer snapshot made meanwhile) as OSRevertRefused with its reason' {
@@ -114,7 +115,8 @@ Describe 'Restore-OSSnapshot' {
         Set-EmulatorFault $script:Emulator -Route 'cinder.volumes.action' -Status 400 -Body $body
         $record = Get-OneError { $snapshot | Restore-OSSnapshot -Confirm:$false }
         $record.FullyQualifiedErrorId | Should -Be 'OSRevertRefused,OpenStackSnapshot.Commands.RestoreOSSnapshotCommand'
-        $record.Exception.Message | Should -Match "Block storage refused to revert volume $script:VolumeAvailable2 to snapshot $($snapshot.Id): Specified snapshot"
+        $record.Exception.Message |
+            Should -Match "Block storage refused to revert volume $script:VolumeAvailable2 to snapshot $($snapshot.Id): Specified snapshot"
         $record.Exception.Message | Should -Match 'HTTP 400'
     }
 
@@ -133,7 +135,8 @@ Describe 'Restore-OSSnapshot' {
         Add-EmulatorVolumeFailure $script:Emulator -On revert -Message 'revert volume:The driver could not revert.'
         $record = Get-OneError { $snapshot | Restore-OSSnapshot -Wait -Confirm:$false }
         $record.FullyQualifiedErrorId | Should -Be 'OSVolumeFailed,OpenStackSnapshot.Commands.RestoreOSSnapshotCommand'
-        $record.Exception.Message | Should -Match "Volume $script:VolumeAvailable2 went to status 'error'\. Block storage says: revert volume:The driver could not revert\."
+        $record.Exception.Message |
+            Should -Match "Volume $script:VolumeAvailable2 went to status 'error'\. Block storage says: revert volume:The driver could not revert\."
         $record.ErrorDetails.RecommendedAction | Should -Match 'make a new volume from it instead'
     }
 

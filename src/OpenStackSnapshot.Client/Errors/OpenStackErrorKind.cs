@@ -37,7 +37,9 @@ namespace OpenStackSnapshot.Client.Errors
         VolumeHasSnapshots,
         /// <summary>The volume's status refuses the request now (a delete while it is creating, reverting, ...).</summary>
         VolumeBusy,
-        /// <summary>A revert block storage refuses: not the volume's newest snapshot, a snapshot or volume not available, sizes that differ.</summary>
+        /// <summary>
+        /// A revert block storage refuses: not the volume's newest snapshot, a snapshot or volume not available, sizes that differ.
+        /// </summary>
         RevertRefused,
         /// <summary>A volume went to error (made from a snapshot, or reverted) or error_deleting while we waited.</summary>
         VolumeFailed,

@@ -36,7 +36,8 @@ namespace OpenStackSnapshot.Client.Errors
         public bool DeletesSnapshot => Deletes && ItemName == "Snapshot";
 
         /// <summary>A volume made from a snapshot: a refusal of it is about the snapshot or the new volume's settings.</summary>
-        public static RequestTarget VolumeCreation(string snapshotId) => new RequestTarget(null, null, false, null, false) { SnapshotId = snapshotId };
+        public static RequestTarget VolumeCreation(string snapshotId) =>
+            new RequestTarget(null, null, false, null, false) { SnapshotId = snapshotId };
 
         /// <summary>A volume reverted in place to a snapshot (block storage's revert action): a refusal of it is about either.</summary>
         public static RequestTarget Revert(string volumeId, string snapshotId) =>

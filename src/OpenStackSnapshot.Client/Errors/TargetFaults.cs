@@ -57,7 +57,8 @@ namespace OpenStackSnapshot.Client.Errors
                     "A volume can be reverted only to its newest snapshot, which must be available, while the volume is available, "
                     + "detached and of the snapshot's size; otherwise make a new volume from the snapshot.");
             var routeMissing = answer.Status == 404
-                && (answer.FaultName != "itemNotFound" || answer.Server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase));
+                && (answer.FaultName != "itemNotFound"
+                    || answer.Server.StartsWith("The resource could not be found", StringComparison.OrdinalIgnoreCase));
             if (answer.Status == 406 || routeMissing)
                 return new Verdict(OpenStackErrorKind.ApiNotAvailable,
                     $"The {api.Service} endpoint does not serve the revert of {what}: it needs microversion 3.40 (Cinder's Pike release, "

@@ -17,7 +17,9 @@ namespace OpenStackSnapshot.Client.Volumes
 
         /// <summary>The snapshot the volume is made from.</summary>
         public string SnapshotId { get; init; }
-        /// <summary>Size in GiB: at least the snapshot's; null for the snapshot's own (Nova's proxy needs it given, see VolumeFromSnapshot).</summary>
+        /// <summary>
+        /// Size in GiB: at least the snapshot's; null for the snapshot's own (Nova's proxy needs it given, see VolumeFromSnapshot).
+        /// </summary>
         public int? Size { get; init; }
         public string? Name { get; init; }
         public string? Description { get; init; }

@@ -62,8 +62,11 @@ namespace OpenStackSnapshot.Client.Volumes
                 return Refused($"Volume {volume.Id} is {volume.Status}: block storage reverts a volume only while it is available. Nothing was sent.",
                     "Wait until the volume is available, then revert it.");
             if (!string.Equals(current.Status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase))
-                return Refused($"Snapshot {Named(current)} is {current.Status}: block storage reverts only to an available snapshot. Nothing was sent.",
-                    SnapshotStatus.IsFailure(current.Status) ? "A failed snapshot cannot be reverted to." : "Wait until the snapshot is available, then revert.");
+                return Refused(
+                    $"Snapshot {Named(current)} is {current.Status}: block storage reverts only to an available snapshot. Nothing was sent.",
+                    SnapshotStatus.IsFailure(current.Status)
+                        ? "A failed snapshot cannot be reverted to."
+                        : "Wait until the snapshot is available, then revert.");
             return null;
         }
 

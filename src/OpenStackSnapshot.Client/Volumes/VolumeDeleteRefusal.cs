@@ -71,7 +71,8 @@ namespace OpenStackSnapshot.Client.Volumes
                     $"Volume {id} cannot be deleted: it is attached to server {servers}, and block storage deletes only detached volumes",
                     "Detach it from the server first (openstack server remove volume <server> <volume>), then delete it.");
             }
-            var snapshots = await ReadAsync(() => _snapshots.List(new SnapshotQuery { VolumeId = volume.Id }).ReadAllAsync(call)).ConfigureAwait(false);
+            var snapshots = await ReadAsync(() => _snapshots.List(new SnapshotQuery { VolumeId = volume.Id }).ReadAllAsync(call))
+                .ConfigureAwait(false);
             if (snapshots != null && snapshots.Count > 0)
             {
                 var shown = string.Join(", ", snapshots.Take(5).Select(s => s.Name != null ? $"{s.Id} '{s.Name}'" : s.Id))
@@ -81,11 +82,14 @@ namespace OpenStackSnapshot.Client.Volumes
                     + "and block storage deletes a volume only once its snapshots are gone",
                     "Delete its snapshots first, or keep the volume.");
             }
-            if (!VolumeStatus.Is(volume.Status, VolumeStatus.Available) && !volume.Status.StartsWith(VolumeStatus.Error, StringComparison.OrdinalIgnoreCase))
+            if (!VolumeStatus.Is(volume.Status, VolumeStatus.Available)
+                && !volume.Status.StartsWith(VolumeStatus.Error, StringComparison.OrdinalIgnoreCase))
                 return (OpenStackErrorKind.VolumeBusy,
                     $"Volume {id} cannot be deleted while it is {volume.Status}: block storage deletes a volume only when it is available "
                     + "or in an error state",
-                    volume.Status == VolumeStatus.InUse ? "Detach it from its server first, then delete it." : "Wait until it is available, then delete it.");
+                    volume.Status == VolumeStatus.InUse
+                        ? "Detach it from its server first, then delete it."
+                        : "Wait until it is available, then delete it.");
             return null; // a group, a transfer or a migration: block storage's own words stand
         }
 

@@ -2,7 +2,9 @@ using System;
 
 namespace OpenStackSnapshot.Client.Volumes
 {
-    /// <summary>The volume statuses the module judges volumes by (a wait's end, a revert's preconditions), so every caller judges them alike.</summary>
+    /// <summary>
+    /// The volume statuses the module judges volumes by (a wait's end, a revert's preconditions), so every caller judges them alike.
+    /// </summary>
     public static class VolumeStatus
     {
         public const string Creating = "creating";

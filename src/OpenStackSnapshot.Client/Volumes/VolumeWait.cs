@@ -16,7 +16,8 @@ namespace OpenStackSnapshot.Client.Volumes
     /// </summary>
     public sealed class VolumeWait : StatusWait<Volume>
     {
-        private const string DefaultAdvice = "Look at the volume with the cloud's operator (block storage's logs say more); then delete the failed volume.";
+        private const string DefaultAdvice =
+            "Look at the volume with the cloud's operator (block storage's logs say more); then delete the failed volume.";
         private readonly IVolumeService _volumes;
         private readonly WaitGoal _goal;
         private readonly string _failureAdvice;

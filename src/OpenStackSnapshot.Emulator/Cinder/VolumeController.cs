@@ -82,7 +82,7 @@ internal sealed class VolumeController(State.EmulatorState state)
 
         if (request.Deny(Seed.MemberRole, "volume:create") is { } denied) return denied;
         // A volume only from a snapshot here, as the module makes them; an empty volume is not emulated.
-        if (snapshot is null) return Faults.BadRequest("Invalid input received: snapshot_id is required by the emulator (an empty volume is not emulated).");
+        if (snapshot is null) return Faults.BadRequest(VolumeCreation.SnapshotRequired);
 
         var size = JsonBody.Get(volume, "size") is { ValueKind: not JsonValueKind.Null } given ? VolumeSchema.SizeValue(given) : (int?)null;
         var (refused, created) = VolumeCreation.Create(state, Seed.ProjectById(request.ProjectId)!, request.Token.User.Id, snapshot, size,

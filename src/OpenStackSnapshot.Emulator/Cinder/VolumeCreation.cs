@@ -75,6 +75,9 @@ internal static class VolumeCreation
         return deletable ? null : new(400, DeleteRefused);
     }
 
+    /// <summary>What the emulator answers for a volume asked for without a snapshot: an empty volume is not emulated.</summary>
+    public const string SnapshotRequired = "Invalid input received: snapshot_id is required by the emulator (an empty volume is not emulated).";
+
     public const string DeleteRefused =
         "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be "
         + "migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.";

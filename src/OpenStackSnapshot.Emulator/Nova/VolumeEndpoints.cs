@@ -55,7 +55,7 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         }
 
         // A volume only from a snapshot here, as the module makes them; an empty volume is not emulated.
-        if (snapshot is null) return Faults.BadRequest("Invalid input received: snapshot_id is required by the emulator (an empty volume is not emulated).");
+        if (snapshot is null) return Faults.BadRequest(VolumeCreation.SnapshotRequired);
         if (VolumeCreation.TypeProblem(JsonBody.GetString(body, "volume_type")) is not null) return Faults.Unexpected("NotFound");
 
         var size = JsonBody.Get(body, "size") is { } given ? RequestValidation.SizeValue(given) : (int?)null;
@@ -91,6 +91,7 @@ internal sealed class VolumeEndpoints(EmulatorState state)
 
     private static Dictionary<string, string>? StringMap(JsonElement? metadata) =>
         metadata is { ValueKind: JsonValueKind.Object } m
-            ? JsonBody.Members(m).ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())
+            ? JsonBody.Members(m).ToDictionary(
+                p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())
             : null;
 }

@@ -25,7 +25,8 @@ internal sealed class VolumeStore
         Clear();
     }
 
-    public IReadOnlyList<VolumeView> List(string projectId) => Locked(() => _entries.Where(e => e.View.ProjectId == projectId).Select(e => e.View).ToList());
+    public IReadOnlyList<VolumeView> List(string projectId) =>
+        Locked(() => _entries.Where(e => e.View.ProjectId == projectId).Select(e => e.View).ToList());
 
     public IReadOnlyList<VolumeView> ListAll() => Locked(() => _entries.Select(e => e.View).ToList());
 

@@ -67,7 +67,8 @@ namespace OpenStackSnapshot.Validation
 
         private protected override string Refusal(string id) =>
             $"A volume ({id}) was given where a snapshot is expected: its Id is the volume's, not a snapshot's. "
-            + $"Give one of its snapshots instead, such as its newest: Get-OSSnapshot -VolumeId {id} | Sort-Object CreatedAt | Select-Object -Last 1.";
+            + "Give one of its snapshots instead, such as its newest: "
+            + $"Get-OSSnapshot -VolumeId {id} | Sort-Object CreatedAt | Select-Object -Last 1.";
     }
 
     /// <summary>A volume id: strings, volume objects, objects with a VolumeId, volume_id or Id; never a snapshot.</summary>

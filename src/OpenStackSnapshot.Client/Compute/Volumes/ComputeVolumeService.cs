@@ -44,7 +44,8 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
             if (volume.Metadata.Count > 0) throw Limits.Refusal("give a volume metadata");
             if (volume.VolumeType != null) throw Limits.Refusal("choose a volume type");
             if (volume.Size is not int size)
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, "Nova's os-volumes proxy needs the new volume's size. Nothing was sent.");
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                    "Nova's os-volumes proxy needs the new volume's size. Nothing was sent.");
             var request = _compute.Request(HttpMethod.Post, VolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
             request.Content = ApiSender.Json(VolumeBodies.Create(volume, size, snapshotId));
             return _compute.ReadAsync(request, call, VolumeResults.ReadOne);
