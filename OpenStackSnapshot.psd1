@@ -20,6 +20,8 @@
         'Get-OSCloudConfig'
         'Get-OSSession'
         'Get-OSSnapshot'
+        'Get-OSSnapshotCoverage'
+        'Get-OSSnapshotRetention'
         'Get-OSVolume'
         'New-OSSnapshot'
         'New-OSVolume'
@@ -28,6 +30,7 @@
         'Restore-OSSnapshot'
         'Select-OSSession'
         'Set-OSSnapshot'
+        'Set-OSVolume'
         'Wait-OSSnapshot'
     )
     AliasesToExport      = @()

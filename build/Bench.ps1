@@ -59,6 +59,10 @@ function Invoke-Bench {
     $emulator = Start-Emulator
     try { $rows = Invoke-BenchScript 'BenchSession.ps1' @{ ModulePath = $module; AuthUrl = $emulator.AuthUrl; ControlUrl = $emulator.ControlUrl } }
     finally { Stop-Emulator $emulator }
+    Write-Host '== Bench: the retention decision' -ForegroundColor Cyan
+    $rows += Invoke-BenchScript 'BenchRetention.ps1' @{ ModulePath = $module }
+    Write-Host '== Bench: coverage over generated data' -ForegroundColor Cyan
+    $rows += Invoke-BenchScript 'BenchCoverage.ps1' @{ ModulePath = $module }
     $realNote = $null
     $blocker = Get-IntegrationBlocker
     if ($blocker) { $realNote = "The real-stack rows were not measured: $blocker."; Write-Host $realNote -ForegroundColor Yellow }

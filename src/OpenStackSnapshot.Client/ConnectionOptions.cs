@@ -51,6 +51,9 @@ namespace OpenStackSnapshot.Client
         public SnapshotApi Api { get; set; } = SnapshotApi.Compute;
         public TlsOptions Tls { get; set; } = new TlsOptions();
 
+        /// <summary>How long reconciling a lost create waits at each step; tests shorten it.</summary>
+        internal Reconciling.ReconcileTimes Reconcile { get; set; } = Reconciling.ReconcileTimes.Default;
+
         /// <summary>Tests put a fake transport here; null is the real one.</summary>
         internal Func<System.Net.Http.HttpMessageHandler>? Transport { get; set; }
     }

@@ -47,15 +47,16 @@ namespace OpenStackSnapshot.Client
             {
                 BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
                 var blockStorage = new BlockStorageEndpoint(sender, EndpointUrl);
-                Snapshots = new CreateReconciler(new BlockStorageSnapshotService(blockStorage));
-                Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new BlockStorageVolumeService(blockStorage), Snapshots));
+                Snapshots = new CreateReconciler(new DeleteRefusal(new BlockStorageSnapshotService(blockStorage)), options.Reconcile);
+                Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new BlockStorageVolumeService(blockStorage), Snapshots),
+                    options.Reconcile);
                 return;
             }
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
             var compute = new ComputeEndpoint(sender, EndpointUrl, options.ComputeApiVersion, offered);
-            Snapshots = new CreateReconciler(new ComputeSnapshotService(compute));
-            Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new ComputeVolumeService(compute), Snapshots));
+            Snapshots = new CreateReconciler(new DeleteRefusal(new ComputeSnapshotService(compute)), options.Reconcile);
+            Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new ComputeVolumeService(compute), Snapshots), options.Reconcile);
         }
 
         /// <summary>What Get-OSSession and -Session know it by: -Name, else the cloud's name.</summary>

@@ -1,5 +1,6 @@
-# Issue 11 against the real Keystone, Nova and Cinder: a server's volumes, age filters, reuse on a re-run, the
-# retention rules with a snapshot forced into error by the admin's os-reset_status, and the example runbook.
+# Issues 11 and 23 against the real Keystone, Nova and Cinder: a server's volumes, age filters, reuse on a re-run, the
+# retention rules with a snapshot forced into error by the admin's os-reset_status, and the example runbook: by server
+# through Nova, and by metadata through Cinder with a calendar policy and its coverage.
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 
 BeforeAll {
@@ -13,6 +14,28 @@ BeforeAll {
         Start-Sleep -Milliseconds 1100
         Track (New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force -Wait -Timeout 00:02:00 -ErrorAction Stop)
     }
+
+    # A clouds.yaml and secure.yaml for the member user, as the runbook reads them: cloud 'real' uses the settings' default
+    # API (Nova's proxy), 'realblock' chooses Cinder's with snapshot_api. Returns what Restore-OSEnvironment puts back.
+    function Use-RealCloudsYaml {
+        $folder = Join-Path $TestDrive 'openstack'
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        $saved = Clear-OSEnvironment
+        $env:OS_CLIENT_CONFIG_FILE = Join-Path $folder 'clouds.yaml'
+        $env:OS_CLIENT_SECURE_FILE = Join-Path $folder 'secure.yaml'
+        $clouds = "clouds:`n"
+        $secure = "clouds:`n"
+        foreach ($cloud in @{ Name = 'real'; Api = '' }, @{ Name = 'realblock'; Api = "`n    snapshot_api: block-storage" }) {
+            $clouds += "  $($cloud.Name):`n    auth:`n      auth_url: $($env:OSS_REAL_AUTH_URL)`n" +
+                "      username: $($env:OSS_REAL_MEMBER_USER)`n      project_name: $($env:OSS_REAL_PROJECT)`n" +
+                "      user_domain_name: Default`n      project_domain_name: Default`n    region_name: $($env:OSS_REAL_REGION)$($cloud.Api)`n"
+            $secure += "  $($cloud.Name):`n    auth:`n      password: '$($env:OSS_REAL_MEMBER_PASSWORD)'`n"
+        }
+        Set-Content -Path $env:OS_CLIENT_CONFIG_FILE -Value $clouds
+        Set-Content -Path $env:OS_CLIENT_SECURE_FILE -Value $secure
+        $saved
+    }
+    $script:Runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
 }
 
 AfterAll {
@@ -96,22 +119,12 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
     }
 
     It 'runs examples/Invoke-NightlySnapshot.ps1 twice: the second run reuses the snapshot' {
-        $folder = Join-Path $TestDrive 'openstack'
-        New-Item -ItemType Directory -Path $folder -Force | Out-Null
-        $saved = Clear-OSEnvironment
+        $saved = Use-RealCloudsYaml
         try {
-            $env:OS_CLIENT_CONFIG_FILE = Join-Path $folder 'clouds.yaml'
-            $env:OS_CLIENT_SECURE_FILE = Join-Path $folder 'secure.yaml'
-            $clouds = "clouds:`n  real:`n    auth:`n      auth_url: $($env:OSS_REAL_AUTH_URL)`n" +
-                "      username: $($env:OSS_REAL_MEMBER_USER)`n      project_name: $($env:OSS_REAL_PROJECT)`n" +
-                "      user_domain_name: Default`n      project_domain_name: Default`n    region_name: $($env:OSS_REAL_REGION)"
-            Set-Content -Path $env:OS_CLIENT_CONFIG_FILE -Value $clouds
-            Set-Content -Path $env:OS_CLIENT_SECURE_FILE -Value "clouds:`n  real:`n    auth:`n      password: '$($env:OSS_REAL_MEMBER_PASSWORD)'"
-            $runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
             $prefix = "it-nightly-$script:Run-"
-            $first = & $runbook -Cloud real -ServerId $script:ServerId, $script:UnknownServer -Prefix $prefix -KeepNewest 2
+            $first = & $script:Runbook -Cloud real -ServerId $script:ServerId, $script:UnknownServer -Prefix $prefix -KeepNewest 2
             $firstExit = $LASTEXITCODE
-            $second = & $runbook -Cloud real -ServerId $script:ServerId, $script:UnknownServer -Prefix $prefix -KeepNewest 2
+            $second = & $script:Runbook -Cloud real -ServerId $script:ServerId, $script:UnknownServer -Prefix $prefix -KeepNewest 2
             $secondExit = $LASTEXITCODE
         }
         finally { Restore-OSEnvironment $saved }
@@ -122,9 +135,62 @@ Describe 'Nightly runbooks on the real cloud' -Skip:$script:RealSkip {
         $first.Volumes | Should -Be 1
         $first.Created | Should -Be 1
         $first.Snapshots[0].Status | Should -Be 'available'
+        $first.Covered | Should -Be 1
+        $first.NotCovered | Should -Be 0
         $second.Created | Should -Be 0
         $second.Reused | Should -Be 1
         $second.Snapshots.Id | Should -Be $first.Snapshots.Id
         $second.Kept | Should -Be 1
+        $second.Covered | Should -Be 1
+    }
+
+    It 'runs the runbook by metadata on a block-storage cloud twice with a calendar policy, then with a -MaxAge it misses' {
+        # One volume opts in, with a tag of this run only; an earlier snapshot of the job's prefix is on it.
+        $tag = @{ 'oss-it-nightly' = $script:Run }
+        $block = Connect-RealMember @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
+        $prefix = "it-policy-$script:Run-"
+        Set-OSVolume -Session $block -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -Metadata $tag -ErrorAction Stop
+        $saved = Use-RealCloudsYaml
+        try {
+            $earlier = New-RealSnapshot $env:OSS_REAL_VOLUME_AVAILABLE_1 "${prefix}earlier"
+            $policy = @{ Cloud = 'realblock'; VolumeMetadata = $tag; Prefix = $prefix; KeepDaily = 1; TimeZone = 'Etc/UTC' }
+            $first = & $script:Runbook @policy -InformationVariable log1
+            $firstExit = $LASTEXITCODE
+            $second = & $script:Runbook @policy -InformationVariable log2
+            $secondExit = $LASTEXITCODE
+            Start-Sleep -Seconds 2   # tonight's snapshot is now older than the next run's -MaxAge
+            $third = & $script:Runbook @policy -MaxAge 00:00:01 -ErrorAction SilentlyContinue -ErrorVariable notCovered
+            $thirdExit = $LASTEXITCODE
+        }
+        finally {
+            Restore-OSEnvironment $saved
+            Set-OSVolume -Session $block -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -RemoveMetadataKey $tag.Keys -ErrorAction Continue
+            Disconnect-OSCloud -Session $block
+        }
+        Track $first.Snapshots | Out-Null
+
+        $firstExit | Should -Be 0 -Because "$($log1 -join "`n")"
+        $first.Volumes | Should -Be 1
+        $first.Snapshots.VolumeId | Should -Be @($env:OSS_REAL_VOLUME_AVAILABLE_1)
+        $first.Created | Should -Be 1
+        $first.Kept | Should -Be 1 -Because 'one day, one snapshot: the newest of the day (or, after midnight, the only rule is full)'
+        $first.Removed | Should -Be 1
+        $first.Covered | Should -Be 1
+        $first.NotCovered | Should -Be 0
+        "$($log1[2])" | Should -BeLike '*retention per volume, daily 1 in time zone Etc/UTC: *1 kept, * 1 removed, 0 failed'
+        $secondExit | Should -Be 0 -Because "$($log2 -join "`n")"
+        $second.Created | Should -Be 0
+        $second.Reused | Should -Be 1
+        $second.Snapshots.Id | Should -Be $first.Snapshots.Id
+        $second.Kept | Should -Be 1
+        $second.Removed | Should -Be 0   # the earlier snapshot is gone, or still deleting and left alone
+        $second.Covered | Should -Be 1
+        $thirdExit | Should -Be 1
+        $third.Reused | Should -Be 1
+        $third.Failed | Should -Be 0
+        $third.NotCovered | Should -Be 1
+        @($notCovered | Where-Object FullyQualifiedErrorId -Like 'VolumeNotCovered,*').TargetObject | Should -Be @($env:OSS_REAL_VOLUME_AVAILABLE_1)
+        @(Get-OSSnapshot -Name "$prefix*" | Where-Object Status -NE 'deleting').Id | Should -Be $first.Snapshots.Id
+        $earlier.Id | Should -Not -BeIn $first.Snapshots.Id
     }
 }

@@ -258,12 +258,12 @@ public class ErrorTranslationTests
     }
 
     [Fact]
-    public async Task ServerError500_WrappedCinderConnectionFailed_SaysBlockStorageIsUnreachable()
+    public async Task ServerError500_WrappedCinderConnectionFailed_IsAnOutageOfBlockStorage()
     {
-        var (e, _) = await Fail(Create, f => f.ThenJson(500, ComputeFault("CinderConnectionFailed")));
+        var (e, _) = await Fail(Get, f => f.ThenJson(500, ComputeFault("CinderConnectionFailed")));
 
-        AssertResponseError(e, OpenStackErrorKind.ServerError, 500, "computeFault", "POST", SnapshotsUrl);
-        Assert.Contains("Cinder", e.Message);
+        AssertResponseError(e, OpenStackErrorKind.ServiceUnavailable, 500, "computeFault", "GET", ItemUrl);
+        Assert.Contains("Nova could not reach the block-storage service (Cinder)", e.Message);
     }
 
     [Fact]

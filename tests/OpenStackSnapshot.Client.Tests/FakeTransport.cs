@@ -200,7 +200,14 @@ internal static class TestCloud
             ConnectRetries = 0,
             RetryInterval = TimeSpan.Zero,
             Timeout = TimeSpan.FromSeconds(10),
+            Reconcile = QuickReconcile,
         };
+
+    /// <summary>A lost create's grace and twin polls in milliseconds, so a test of its steps takes no seconds.</summary>
+    public static readonly Reconciling.ReconcileTimes QuickReconcile = new()
+    {
+        Grace = TimeSpan.FromMilliseconds(20), TwinPoll = TimeSpan.FromMilliseconds(5), TwinWait = TimeSpan.FromSeconds(5),
+    };
 
     /// <summary>Both retry counts at once, as Connect-OSCloud -MaximumRetryCount sets them.</summary>
     public static void Retries(this ConnectionOptions options, int count)
@@ -228,9 +235,9 @@ internal static class TestCloud
         return all;
     }
 
-    /// <summary>A Compute session's own snapshot service (under the session's reconciler), for what only it has (offset pages).</summary>
+    /// <summary>A Compute session's own snapshot service (under the session's decorators), for what only it has (offset pages).</summary>
     internal static Compute.Snapshots.ComputeSnapshotService ComputeSnapshots(this OpenStackSession session) =>
-        (Compute.Snapshots.ComputeSnapshotService)((Snapshots.CreateReconciler)session.Snapshots).Inner;
+        (Compute.Snapshots.ComputeSnapshotService)((Snapshots.DeleteRefusal)((Snapshots.CreateReconciler)session.Snapshots).Inner).Inner;
 }
 
 /// <summary>An IRequestLog that keeps every line and warning.</summary>

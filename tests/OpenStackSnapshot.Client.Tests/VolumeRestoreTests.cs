@@ -37,6 +37,8 @@ public class VolumeRestoreTests
         + $$$""" "attachments": [{}], "displayName": "restored", "displayDescription": null, "volumeType": "__DEFAULT__","""
         + $$$""" "snapshotId": "{{{SnapshotId}}}", "metadata": {}""" + "}}";
 
+    private const string NoVolumes = """{"volumes": []}""";
+
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff");
 
     private static async Task<(OpenStackSession Session, FakeTransport Fake)> ComputeAsync()
@@ -147,7 +149,7 @@ public class VolumeRestoreTests
 
             Assert.Equal(OpenStackErrorKind.InvalidArgument, e.Kind);
             Assert.Equal(SnapshotApi.BlockStorage, e.BetterApi);
-            Assert.False(session.Volumes.Features.Metadata);
+            Assert.False(session.Volumes.Features.ChangeMetadata);
             Assert.Empty(fake.Nova);
         }
     }
@@ -186,18 +188,53 @@ public class VolumeRestoreTests
     }
 
     [Fact]
-    public async Task Create_LostAnswer_WithoutAMatch_SaysWhatWasChecked()
+    public async Task Create_LostAnswer_Absent_IsSentAgainOnlyAfterTheGrace_AndNoTwinIsLeft()
     {
         var (session, fake) = await ComputeAsync();
         using (session)
         {
-            fake.ThenBody(502, "<h1>gateway</h1>", "text/html").ThenJson(200, """{"volumes": []}""");
+            var made = NovaVolume()["{\"volume\": ".Length..^1];
+            fake.ThenBody(502, "<h1>gateway</h1>", "text/html").ThenJson(200, NoVolumes).ThenJson(200, NoVolumes)
+                .ThenJson(200, NovaVolume())
+                .ThenJson(200, "{\"volumes\": [" + made + "]}").ThenJson(200, NoVolumes);
+            var volume = await session.Volumes.CreateAsync(new NewVolume(SnapshotId, 10, "restored"), TestCloud.Call());
+
+            Assert.Equal(NewVolumeId, volume.Id);
+            Assert.Equal(new[] { "POST", "GET", "GET", "POST", "GET", "GET" }, fake.Nova.Select(r => r.Method));
+            Assert.DoesNotContain(fake.Nova, r => r.Method == "DELETE");
+        }
+    }
+
+    [Fact]
+    public async Task Create_LostAnswer_NeverFound_IsSentAtMostThreeTimes_SayingWhatWasChecked()
+    {
+        var (session, fake) = await ComputeAsync();
+        using (session)
+        {
+            for (var send = 0; send < 3; send++)
+                fake.ThenBody(502, "<h1>gateway</h1>", "text/html").ThenJson(200, NoVolumes).ThenJson(200, NoVolumes);
             var e = await Assert.ThrowsAsync<OpenStackException>(() =>
                 session.Volumes.CreateAsync(new NewVolume(SnapshotId, 10, "restored"), TestCloud.Call()));
 
             Assert.Equal(OpenStackErrorKind.ServiceUnavailable, e.Kind);
-            Assert.Contains($"No such volume exists yet (checked: 0 volumes listed, looking for 'restored' from snapshot {SnapshotId}", e.Message);
-            Assert.Single(fake.Nova, r => r.Method == "POST");
+            Assert.Contains("It was sent 3 times", e.Message);
+            Assert.Contains($"checked: 0 volumes listed, looking for the volume 'restored' from snapshot {SnapshotId} created since", e.Message);
+            Assert.Equal(3, fake.Nova.Count(r => r.Method == "POST"));
+        }
+    }
+
+    [Fact]
+    public async Task Create_LostAnswer_WithoutAName_IsNotLookedForNorSentAgain()
+    {
+        var (session, fake) = await BlockStorageAsync();
+        using (session)
+        {
+            fake.ThenBody(504, "<h1>gateway</h1>", "text/html");
+            var e = await Assert.ThrowsAsync<OpenStackException>(() =>
+                session.Volumes.CreateAsync(new NewVolume(SnapshotId, 10), TestCloud.Call()));
+
+            Assert.Contains("The volume had no name, so there is nothing safe to find it again by", e.Message);
+            Assert.Single(fake.Nova);
         }
     }
 

@@ -8,9 +8,12 @@ BeforeAll {
 Describe 'build.ps1 -Task Emulator' -Skip:$IsWindows {
     It 'prints the lines that connect another pwsh to it; Ctrl+C stops the emulator and removes its folder' {
         $pwsh = Get-PwshCommandLine
-        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
         $taskArguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:RepoRoot 'build.ps1'), '-Task', 'Emulator')
-        foreach ($argument in @($pwsh | Select-Object -Skip 1) + $taskArguments) { $start.ArgumentList.Add($argument) }
+        # A process started in the background by a non-interactive shell inherits SIGINT ignored, as a terminal's never
+        # is: env gives the task the default disposition, so Ctrl+C reaches it however the tests were started.
+        $command = @('env', '--default-signal=INT') + $pwsh + $taskArguments
+        $start = [System.Diagnostics.ProcessStartInfo]::new($command[0])
+        foreach ($argument in @($command | Select-Object -Skip 1)) { $start.ArgumentList.Add($argument) }
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardInput = $true

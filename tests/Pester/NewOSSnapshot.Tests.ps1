@@ -173,12 +173,28 @@ Describe 'A create whose answer was lost' {
         @(Get-OSSnapshot -Name reconciled) | Should -HaveCount 1
     }
 
-    It 'says what was checked when none was made, and sends nothing again' {
-        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504
+    It 'is sent again only once its absence is established, and says what was checked when no send was carried out' {
+        # Every create answers 504 without being carried out: each is looked for twice (the second after the grace), then resent.
+        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504 -Count 3
         $record = Get-OneError { New-OSSnapshot -VolumeId $script:VolumeAvailable -Name never-made }
         $record.FullyQualifiedErrorId | Should -Be 'OSServiceUnavailable,OpenStackSnapshot.Commands.NewOSSnapshotCommand'
-        $record.Exception.Message | Should -Match "No such snapshot exists yet \(checked: \d+ snapshots listed, looking for 'never-made'"
-        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 1
+        $record.Exception.Message | Should -Match 'It was sent 3 times, each answer was lost, and none showed on the cloud'
+        $record.Exception.Message | Should -Match "\(checked: \d+ snapshots listed, looking for the snapshot 'never-made'"
+        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 3
+        @(Get-OSSnapshot -Name never-made* ) | Should -HaveCount 0
+    }
+
+    It 'is resent once absent, so an answer lost before the cloud acted on it still makes exactly one snapshot' {
+        Set-EmulatorFault $script:Lost -Route 'snapshots.create' -Status 504
+        $verbose = New-OSSnapshot -VolumeId $script:VolumeAvailable -Name made-on-resend -Verbose 4>&1
+        $snapshot = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $snapshot | Should -HaveCount 1
+        $said = ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $said | Should -Match 'then looking again'
+        $said | Should -Match 'sending it again \(send 2 of at most 3\)'
+        $said | Should -Match 'no twin from an earlier send'
+        Get-EmulatorRequestCount $script:Lost 'snapshots.create' | Should -Be 2
+        @(Get-OSSnapshot -Name made-on-resend) | Should -HaveCount 1
     }
 
     It 'says there is nothing to match on without a name' {

@@ -127,16 +127,31 @@ Describe 'New-OSVolume on a <Api> session' -ForEach @(@{ Api = 'Compute' }, @{ A
         $volume | Should -HaveCount 1
         $volume[0].Name | Should -Be reconciled
         ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" |
-            Should -Match "volume $($volume[0].Id) 'reconciled' from snapshot $($script:Snapshot.Id) was found again"
+            Should -Match "volume 'reconciled' from snapshot $($script:Snapshot.Id) was found again as $($volume[0].Id)"
         Get-EmulatorRequestCount $script:Emulator $creates | Should -Be 1
     }
 
-    It 'says what was checked when the lost create made nothing' {
+    It 'sends a lost create again only once its absence is established, so it makes exactly one volume' {
+        # The create answers 504 without being carried out: it is looked for, looked for again after the grace, then resent.
         $creates = if ($Api -eq 'Compute') { 'volumes.create' } else { 'cinder.volumes.create' }
         Set-EmulatorFault $script:Emulator -Route $creates -Status 504
-        $record = Get-OneError { $script:Snapshot | New-OSVolume -Name never-made }
+        $verbose = $script:Snapshot | New-OSVolume -Name made-on-resend -Verbose 4>&1
+        $volume = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $volume | Should -HaveCount 1
+        $said = ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $said | Should -Match "checked: \d+ volumes listed, looking for the volume 'made-on-resend' from snapshot $($script:Snapshot.Id)"
+        $said | Should -Match 'sending it again \(send 2 of at most 3\)'
+        $said | Should -Match 'no twin from an earlier send'
+        Get-EmulatorRequestCount $script:Emulator $creates | Should -Be 2
+        @(Get-OSVolume | Where-Object Name -EQ made-on-resend) | Should -HaveCount 1
+    }
+
+    It 'says there is nothing to match on when the volume has no name' {
+        $creates = if ($Api -eq 'Compute') { 'volumes.create' } else { 'cinder.volumes.create' }
+        Set-EmulatorFault $script:Emulator -Route $creates -Status 504 -AfterProcessing
+        $record = Get-OneError { $script:Snapshot | New-OSVolume }
         $record.FullyQualifiedErrorId | Should -Be 'OSServiceUnavailable,OpenStackSnapshot.Commands.NewOSVolumeCommand'
-        $record.Exception.Message | Should -Match "No such volume exists yet \(checked: \d+ volumes listed, looking for 'never-made' from snapshot"
+        $record.Exception.Message | Should -Match 'had no name, so there is nothing safe to find it again by'
         Get-EmulatorRequestCount $script:Emulator $creates | Should -Be 1
     }
 

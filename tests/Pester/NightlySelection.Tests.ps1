@@ -1,4 +1,5 @@
-# Issue 11: the selections a nightly job starts from: Get-OSVolume -ServerId and Get-OSSnapshot -OlderThan/-NewerThan.
+# Issues 11 and 23: the selections a nightly job starts from: Get-OSVolume -ServerId and -Metadata (the volumes that
+# opted in), Get-OSSnapshot -OlderThan/-NewerThan, and the coverage of the volumes chosen.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
@@ -44,6 +45,48 @@ Describe 'Nightly runbooks: the selections' {
                     New-OSSnapshot -Name nightly -Force -Wait)
             $made.VolumeId | Should -Be @($script:VolumeAvailable, $script:VolumeInUse)
             $made.Status | Should -Be @('available', 'available')
+        }
+    }
+
+    Describe 'Get-OSVolume -Metadata, then Get-OSSnapshotCoverage: the volumes that opted in, and which have a recent snapshot' {
+        BeforeEach {
+            # data-01 and logs opt in; data-02 carries a longer value and a second key; db-01 carries nothing.
+            $script:Tagging = Connect-TestCloud $script:Emulator -Extra @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
+            Set-OSVolume -Session $script:Tagging -VolumeId $script:VolumeAvailable, $script:VolumeAvailable3 -Metadata @{ backup = 'nightly' }
+            Set-OSVolume -Session $script:Tagging -VolumeId $script:VolumeAvailable2 -Metadata @{ backup = 'nightly-weekly'; owner = 'ops' }
+            $script:OptedIn = @($script:VolumeAvailable, $script:VolumeAvailable3) | Sort-Object
+        }
+        AfterEach { Disconnect-OSCloud -Session $script:Tagging }
+
+        It 'chooses the same volumes through Nova''s proxy as through Cinder, every pair exactly' {
+            (@(Get-OSVolume -Metadata @{ backup = 'nightly' }).Id | Sort-Object) | Should -Be $script:OptedIn   # the default: Compute
+            (@(Get-OSVolume -Session $script:Tagging -Metadata @{ backup = 'nightly' }).Id | Sort-Object) | Should -Be $script:OptedIn
+            @(Get-OSVolume -Metadata @{ backup = 'nightly-weekly'; owner = 'ops' }).Id | Should -Be @($script:VolumeAvailable2)
+            @(Get-OSVolume -Metadata @{ backup = 'nightly'; owner = 'ops' }).Count | Should -Be 0
+        }
+
+        It 'covers a chosen volume by its newest available snapshot, whichever job made it; one in error or too old does not count' {
+            $other = New-DatedSnapshot $script:VolumeAvailable 'weekly-1' (2 / 24)                # another job's, two hours old
+            $old = New-DatedSnapshot $script:VolumeAvailable3 'nightly-old' 2
+            New-DatedSnapshot $script:VolumeAvailable3 'nightly-new' (1 / 24) 'error' | Out-Null   # recent, but no backup
+            New-DatedSnapshot $script:VolumeAvailable2 'nightly-x' (1 / 24) | Out-Null            # recent, but not chosen
+
+            $coverage = @(Get-OSVolume -Metadata @{ backup = 'nightly' } | Get-OSSnapshotCoverage -MaxAge 1.00:00:00)
+
+            ($coverage.VolumeId | Sort-Object) | Should -Be $script:OptedIn
+            $covered = @($coverage | Where-Object Covered)
+            $covered.VolumeId | Should -Be @($script:VolumeAvailable)
+            $covered[0].NewestSnapshotId | Should -Be $other.Id
+            $logs = @($coverage | Where-Object -Not Covered)
+            $logs.VolumeId | Should -Be @($script:VolumeAvailable3)
+            $logs[0].NewestSnapshotId | Should -Be $old.Id
+            $logs[0].SnapshotCount | Should -Be 1
+        }
+
+        It 'checks no volume when none opted in, rather than every volume, and lists no snapshot' {
+            $listings = Get-EmulatorRequestCount $script:Emulator 'snapshots.detail'
+            @(Get-OSVolume -Metadata @{ backup = 'hourly' } | Get-OSSnapshotCoverage -ErrorAction Stop).Count | Should -Be 0
+            Get-EmulatorRequestCount $script:Emulator 'snapshots.detail' | Should -Be $listings
         }
     }
 

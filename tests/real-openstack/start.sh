@@ -86,6 +86,7 @@ mkdir -p "$ETC" "$ST/nova/lock" "$ST/cinder/lock" "$ST/rabbitmq" "$LOG" "$RUN"
 # so a recycled pid is never hit).
 launch() {
   local name=$1; shift
+  printf '%q ' "$@" > "$RUN/$name.cmd"   # restart.sh starts it again the same way
   setsid env OSS_REAL_OPENSTACK_STATE="$R" /bin/bash -c 'echo $$ > "$0"; exec "$@"' "$RUN/$name.pid" "$@" \
     > "$LOG/$name.out" 2>&1 < /dev/null &
   local end=$(( $(date +%s) + 10 ))

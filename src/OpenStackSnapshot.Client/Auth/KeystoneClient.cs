@@ -39,6 +39,8 @@ namespace OpenStackSnapshot.Client.Auth
             using var request = _auth is TokenAuth given ? Validation(given)
                 : new ApiRequest(HttpMethod.Post, _tokensUrl, _faults) { Content = ApiSender.Json(KeystoneJson.TokenRequest(_auth)) };
             if (!_signedIn) RequestTags.Of(request).FirstSignIn = true;
+            // Issuing a token twice makes two tokens and changes nothing else: safe to resend when Keystone restarted mid-request.
+            RequestTags.Of(request).SafeToRepeat = true;
             var response = await _sender.SendAsync(request, call).ConfigureAwait(false);
             using (response.Message)
             {

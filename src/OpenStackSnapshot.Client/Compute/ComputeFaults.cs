@@ -1,6 +1,5 @@
 using System;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -24,12 +23,18 @@ namespace OpenStackSnapshot.Client.Compute
             return _blockStorageOffered && NotThroughTheProxy(verdict, answer) ? verdict.Offering(SnapshotApi.BlockStorage) : verdict;
         }
 
-        /// <summary>Nova wraps block-storage errors in a 500 whose message ends in the exception's class name.</summary>
+        /// <summary>
+        /// Nova wraps block-storage errors in a 500 whose message ends in the exception's class name. CinderConnectionFailed
+        /// is Cinder down or restarting, not a refusal: ridden out as an outage, and a create that met it has an unknown fate
+        /// (Cinder may have written the snapshot before it went away).
+        /// </summary>
         protected override Verdict? Own(Exchange answer) =>
-            answer.Status == 500 && answer.Server.Contains("CinderConnectionFailed")
-                ? new Verdict(OpenStackErrorKind.ServerError, "Nova could not reach the block-storage service (Cinder).",
-                    "The cloud's block storage is down or misconfigured; give the request id to the cloud's operator.")
+            SaysOutageBehind(answer.Status ?? 0, answer.Server)
+                ? new Verdict(OpenStackErrorKind.ServiceUnavailable, "Nova could not reach the block-storage service (Cinder).",
+                    "The cloud's block storage is down or restarting; try again later, or give the request id to the cloud's operator.")
                 : null;
+
+        public override bool SaysOutageBehind(int status, string body) => status == 500 && body.Contains("CinderConnectionFailed");
 
         public override Verdict RouteNotServed(string server) =>
             new Verdict(OpenStackErrorKind.ApiNotAvailable, $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",

@@ -1,7 +1,6 @@
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client.Snapshots;
+using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.Compute
 {
@@ -25,6 +24,24 @@ namespace OpenStackSnapshot.Client.Compute
         public static OpenStackException Refused(string what) =>
             new OpenStackException(OpenStackErrorKind.InvalidArgument,
                 $"The Compute API's os-snapshots proxy cannot {what}; the block-storage API can. Nothing was sent.",
+                "Use a session on the block-storage API for this.", null, SnapshotApi.BlockStorage);
+
+        /// <summary>
+        /// Nova's os-volumes proxy reads volumes and reports their metadata, but lists only the token's project (it passes
+        /// no all_tenants on to block storage) and has no route that changes a volume's metadata or reverts one; a new
+        /// volume's type and metadata are kept to block storage too (issue 24), as snapshot metadata is.
+        /// </summary>
+        public static readonly VolumeFeatures VolumeFeatures =
+            new VolumeFeatures(changeMetadata: false, allProjects: false, volumeType: false, revert: false, RefusedForVolumes);
+
+        public static void Check(VolumeQuery? query)
+        {
+            if (query != null && query.AllProjects) throw RefusedForVolumes("list the volumes of every project");
+        }
+
+        public static OpenStackException RefusedForVolumes(string what) =>
+            new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                $"The Compute API's os-volumes proxy cannot {what}; the block-storage API can. Nothing was sent.",
                 "Use a session on the block-storage API for this.", null, SnapshotApi.BlockStorage);
     }
 }

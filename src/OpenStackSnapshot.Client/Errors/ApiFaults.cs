@@ -21,6 +21,12 @@ namespace OpenStackSnapshot.Client.Errors
         /// <summary>A 404 for the route itself (not for an item): the endpoint is not the API this module speaks.</summary>
         public abstract Verdict RouteNotServed(string server);
 
+        /// <summary>
+        /// Whether an error answer says that a service behind this API is down (an outage to ride out, in which the request's
+        /// fate is unknown) rather than that the request was refused; read from the raw body, before any retry is decided.
+        /// </summary>
+        public virtual bool SaysOutageBehind(int status, string body) => false;
+
         /// <summary>How this API says that the volume a request names is missing: a create's 404 that names it.</summary>
         public virtual bool SaysVolumeMissing(Exchange answer, RequestTarget target) =>
             target.Creates && answer.Status == 404 && answer.FaultName == "itemNotFound"

@@ -1,5 +1,4 @@
 using System;
-using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Errors
 {

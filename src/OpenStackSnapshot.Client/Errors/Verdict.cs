@@ -1,4 +1,3 @@
-using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Errors
 {

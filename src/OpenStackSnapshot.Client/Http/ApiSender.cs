@@ -61,7 +61,7 @@ namespace OpenStackSnapshot.Client.Http
             {
                 throw new OpenStackException(OpenStackErrorKind.Timeout, $"{method} {url} did not answer in time.",
                     request.Method == HttpMethod.Post
-                        ? "Its outcome is unknown and it was not sent again: check whether it was carried out before sending it once more, "
+                        ? "Its outcome is unknown, so it was not sent again: check what the cloud holds before sending it once more, "
                           + "or allow a slow cloud more time per request."
                         : "Try again, or allow a slow cloud more time per request.",
                     Sent(), e);

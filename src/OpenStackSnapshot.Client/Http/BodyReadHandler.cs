@@ -9,7 +9,8 @@ namespace OpenStackSnapshot.Client.Http
     /// <summary>
     /// Inside the retry and the per-attempt timeout: reads each answer's body whole, so a connection cut while the
     /// body arrives fails that attempt (and a GET is retried), and marks a success whose body is not JSON (a proxy's
-    /// "OK", a cut body) as unreadable, which the retry policy treats like a lost answer.
+    /// "OK", a cut body) as unreadable, which the retry policy treats like a lost answer, and an error that the
+    /// request's API says is an outage behind it (Nova's 500 when Cinder is down), which it treats like a 502.
     /// </summary>
     internal sealed class BodyReadHandler : DelegatingHandler
     {
@@ -29,12 +30,19 @@ namespace OpenStackSnapshot.Client.Http
                 cancellationToken.ThrowIfCancellationRequested();
                 throw e is HttpRequestException ? e : new HttpRequestException("The connection was cut while the answer's body was read.", e);
             }
+            if (request is ApiRequest api && api.Faults.SaysOutageBehind((int)response.StatusCode, await BodyText.ReadAsync(response.Content)
+                .ConfigureAwait(false)))
+                RequestTags.Of(request).OutageBehindAnswer = response;
             // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
             if (response.IsSuccessStatusCode && RetryPolicy.SafeToRepeat(response.RequestMessage) && BodyText.IsUtf8(response.Content)
                 && !IsJsonOrEmpty(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)))
                 RequestTags.Of(response.RequestMessage!).UnreadableAnswer = response;
             return response;
         }
+
+        /// <summary>An error answer that says a service behind the API is down: an outage whose request's fate is unknown.</summary>
+        public static bool IsOutageBehind(HttpResponseMessage response) =>
+            ReferenceEquals(RequestTags.Find(response.RequestMessage)?.OutageBehindAnswer, response);
 
         /// <summary>A success answer whose body this attempt could not read as JSON.</summary>
         public static bool IsUnreadable(HttpResponseMessage response) =>

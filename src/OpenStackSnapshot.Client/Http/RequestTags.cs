@@ -16,6 +16,9 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Sent once, never retried: a courtesy (a token revoke) must not hold a Disconnect for a whole retry budget.</summary>
         public bool BestEffort { get; set; }
 
+        /// <summary>A POST that may be sent again when its answer was lost (a token request): it acts on nothing that lasts.</summary>
+        public bool SafeToRepeat { get; set; }
+
         /// <summary>The session's first token request: its failures to connect are read as a wrong URL sooner than as an outage.</summary>
         public bool FirstSignIn { get; set; }
 
@@ -24,6 +27,9 @@ namespace OpenStackSnapshot.Client.Http
 
         /// <summary>The success answer of an attempt whose body is not JSON: the body-read handler's finding, for the retry policy.</summary>
         public HttpResponseMessage? UnreadableAnswer { get; set; }
+
+        /// <summary>An error answer that says a service behind the API is down (Nova's 500 when Cinder is), for the retry policy.</summary>
+        public HttpResponseMessage? OutageBehindAnswer { get; set; }
 
         /// <summary>Why the TLS handler refused the server's certificate, so a TLS failure can say why.</summary>
         public string? TlsRefusal { get; set; }

@@ -10,8 +10,9 @@ namespace OpenStackSnapshot.Client.Http
     /// <summary>
     /// Which failures are worth another attempt, and how long to wait. A request the server refused without acting on
     /// it (429, 503, a refused connection) is resent whatever its method; one whose fate is unknown (502, 504, a timeout
-    /// or a connection cut after sending) only when repeating it is harmless: a GET, or a DELETE (deleting twice deletes
-    /// once; the sender takes a 404 on a retried DELETE as done), so a retried create never makes a second snapshot.
+    /// or a connection cut after sending, Nova's 500 when Cinder went away) only when repeating it is harmless: a GET, or
+    /// a DELETE (deleting twice deletes once; the sender takes a 404 on a retried DELETE as done), so a retried create
+    /// never makes a second snapshot (the create's own reconciler decides whether to send it again).
     /// Every retry is bounded by its kind's count and by the request's retry budget, and says so in one verbose line.
     /// </summary>
     internal static class RetryPolicy
@@ -65,7 +66,8 @@ namespace OpenStackSnapshot.Client.Http
         /// so a fate-unknown create is never resent.
         /// </summary>
         internal static bool SafeToRepeat(HttpRequestMessage? request) =>
-            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete);
+            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Delete
+                || RequestTags.Find(request)?.SafeToRepeat == true);
 
         /// <summary>
         /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
@@ -87,6 +89,8 @@ namespace OpenStackSnapshot.Client.Http
                     case 502:
                     case 504:
                         return (Cause.Status, true);
+                    case 500 when BodyReadHandler.IsOutageBehind(response):
+                        return (Cause.Status, true); // the service behind the API went away mid-request, perhaps after acting on it
                     default:
                         return (Cause.None, false);
                 }

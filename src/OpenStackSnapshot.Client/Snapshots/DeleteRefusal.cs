@@ -3,26 +3,45 @@ using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Http;
 using OpenStackSnapshot.Client.Models;
+using OpenStackSnapshot.Client.Paging;
 
 namespace OpenStackSnapshot.Client.Snapshots
 {
     /// <summary>
-    /// A delete block storage refused for the snapshot's state is said with that state, read once and only then: neither
-    /// Cinder's 400 nor Nova's wrapped 500 names it, and "still creating: wait, then remove" is what sends the user on.
+    /// Wraps either API's snapshot service (built where the session is made): a delete block storage refused for the
+    /// snapshot's state is said with that state, read once and only then: neither Cinder's 400 nor Nova's wrapped 500
+    /// names it, and "still creating: wait, then remove" is what sends the user on. Everything else passes straight through.
     /// </summary>
-    internal static class DeleteRefusal
+    internal sealed class DeleteRefusal : ISnapshotService
     {
-        /// <summary>Runs <paramref name="delete"/>: a refusal for the snapshot's state is explained, or done if this request caused it.</summary>
-        public static async Task DeleteAsync(ISnapshotService snapshots, string id, Func<Task> delete, CallContext call)
+        private readonly ISnapshotService _inner;
+
+        public DeleteRefusal(ISnapshotService inner) => _inner = inner;
+
+        /// <summary>The API's own service, under this one (for tests of what only it has).</summary>
+        internal ISnapshotService Inner => _inner;
+
+        public SnapshotFeatures Features => _inner.Features;
+
+        public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call) => _inner.CreateAsync(snapshot, call);
+
+        public Task<Snapshot> GetAsync(string id, CallContext call) => _inner.GetAsync(id, call);
+
+        public Pager<Snapshot> List(SnapshotQuery? query = null) => _inner.List(query);
+
+        public Task UpdateAsync(string id, SnapshotChange change, CallContext call) => _inner.UpdateAsync(id, change, call);
+
+        /// <summary>Deletes: a refusal for the snapshot's state is explained, or done if this request caused it.</summary>
+        public async Task DeleteAsync(string id, CallContext call)
         {
             try
             {
-                await delete().ConfigureAwait(false);
+                await _inner.DeleteAsync(id, call).ConfigureAwait(false);
             }
             catch (OpenStackException refused) when (refused.Kind == OpenStackErrorKind.SnapshotNotAvailable
                 && !call.Cancellation.IsCancellationRequested)
             {
-                var status = await StatusAsync(snapshots, id, call).ConfigureAwait(false);
+                var status = await StatusAsync(_inner, id, call).ConfigureAwait(false);
                 // An attempt whose answer was lost started the deletion, and the retry met it (as a 404 after a retry is done).
                 if (status == SnapshotStatus.Deleting && refused.Retries > 0) return;
                 if (Said(id, status) is not { } said) throw;

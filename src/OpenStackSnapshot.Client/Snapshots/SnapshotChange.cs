@@ -18,5 +18,8 @@ namespace OpenStackSnapshot.Client.Snapshots
         internal bool RemovesMetadata => RemoveMetadataKeys != null && RemoveMetadataKeys.Any();
         /// <summary>Nothing to change: an update only reads the snapshot.</summary>
         public bool IsEmpty => !RenamesOrDescribes && !SetsMetadata && !RemovesMetadata;
+
+        /// <summary>The metadata part of the change, as every item's metadata is changed.</summary>
+        internal MetadataEdit MetadataEdit => new MetadataEdit(Metadata, RemoveMetadataKeys);
     }
 }

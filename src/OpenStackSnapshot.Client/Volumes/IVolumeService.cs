@@ -6,8 +6,8 @@ using OpenStackSnapshot.Client.Paging;
 namespace OpenStackSnapshot.Client.Volumes
 {
     /// <summary>
-    /// A project's volumes, whichever API serves them: read, made from snapshots, deleted, reverted. What an API cannot do
-    /// (see <see cref="Features"/>) is refused before anything is sent, as InvalidArgument naming the API that can.
+    /// A project's volumes, whichever API serves them: read, changed, made from snapshots, deleted, reverted. What an API
+    /// cannot do (see <see cref="Features"/>) is refused before anything is sent, as InvalidArgument naming the API that can.
     /// </summary>
     public interface IVolumeService
     {
@@ -17,6 +17,12 @@ namespace OpenStackSnapshot.Client.Volumes
         Pager<Volume> List(VolumeQuery? query = null);
 
         VolumeFeatures Features { get; }
+
+        /// <summary>
+        /// Changes the volume's metadata (pairs merged, keys removed). Nothing is read back (GetAsync does that for whoever
+        /// wants it); an empty change only checks that the volume exists.
+        /// </summary>
+        Task UpdateAsync(string id, VolumeChange change, CallContext call);
 
         /// <summary>
         /// Makes one volume from a snapshot: one POST (a session wraps the service in VolumeCreateReconciler, which settles a

@@ -34,6 +34,8 @@ namespace OpenStackSnapshot.Client.Volumes
 
         public Pager<Volume> List(VolumeQuery? query = null) => Inner.List(query);
 
+        public Task UpdateAsync(string id, VolumeChange change, CallContext call) => Inner.UpdateAsync(id, change, call);
+
         public Task<Volume> CreateAsync(NewVolume volume, CallContext call) => Inner.CreateAsync(volume, call);
 
         public Task RevertAsync(string volumeId, string snapshotId, CallContext call) => Inner.RevertAsync(volumeId, snapshotId, call);

@@ -17,6 +17,7 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
     private readonly SnapshotMetadataController _metadata = new(state);
     private readonly VolumeController _volumes = new(state);
     private readonly MessageController _messages = new(state);
+    private readonly VolumeMetadataController _volumeMetadata = new(state);
 
     public Reply Handle(BlockStorageRoute route, HttpRequest request, byte[] body)
     {
@@ -70,6 +71,9 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
             BlockStorageAction.VolumesDelete => _volumes.Delete(cinder),
             BlockStorageAction.VolumesAction => _volumes.Action(cinder),
             BlockStorageAction.MessagesList => _messages.List(cinder),
+            BlockStorageAction.VolumeMetadataList => _volumeMetadata.List(cinder),
+            BlockStorageAction.VolumeMetadataCreate => _volumeMetadata.Merge(cinder, replace: false),
+            BlockStorageAction.VolumeMetadataReplace => _volumeMetadata.Merge(cinder, replace: true),
             _ => Faults.NotFound(),
         };
     }

@@ -23,11 +23,16 @@ public static class BlockStorageRouteKeys
     /// <summary>POST volumes/{id}/action: the revert action (others are not emulated).</summary>
     public const string VolumesAction = "cinder.volumes.action";
     public const string MessagesList = "cinder.messages.list";
+    public const string VolumeMetadataList = "cinder.volumes.metadata.list";
+    public const string VolumeMetadataCreate = "cinder.volumes.metadata.create";
+    public const string VolumeMetadataReplace = "cinder.volumes.metadata.replace";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsUpdate, SnapshotsDelete,
         MetadataList, MetadataCreate, MetadataReplace, MetadataShow, MetadataUpdate, MetadataDelete,
-        VolumesList, VolumesDetail, VolumesShow, VolumesCreate, VolumesDelete, VolumesAction, MessagesList,
+        VolumesList, VolumesDetail, VolumesShow,
+        VolumeMetadataList, VolumeMetadataCreate, VolumeMetadataReplace,
+        VolumesCreate, VolumesDelete, VolumesAction, MessagesList,
     ];
 }

@@ -23,6 +23,9 @@ internal enum BlockStorageAction
     VolumesDelete,
     VolumesAction,
     MessagesList,
+    VolumeMetadataList,
+    VolumeMetadataCreate,
+    VolumeMetadataReplace,
 }
 
 /// <summary>A matched Cinder route: what to do, the project id from the path (if any), the resource id and metadata key.</summary>
@@ -84,6 +87,16 @@ internal static class BlockStorageRoutes
         (2, "DELETE") when rest[1] != "" => new(BlockStorageRouteKeys.VolumesDelete, BlockStorageAction.VolumesDelete, Id: rest[1]),
         (3, "POST") when rest[1] != "" && rest[2] == "action" =>
             new(BlockStorageRouteKeys.VolumesAction, BlockStorageAction.VolumesAction, Id: rest[1]),
+        (3, _) when rest[2] == "metadata" && rest[1] != "" => VolumeMetadata(method, rest[1]),
+        _ => null,
+    };
+
+    // volumes/{volume_id}/metadata: the collection's GET, POST (merge) and PUT (replace); the one-key routes are not emulated.
+    private static BlockStorageRoute? VolumeMetadata(string method, string volumeId) => method switch
+    {
+        "GET" => new(BlockStorageRouteKeys.VolumeMetadataList, BlockStorageAction.VolumeMetadataList, Id: volumeId),
+        "POST" => new(BlockStorageRouteKeys.VolumeMetadataCreate, BlockStorageAction.VolumeMetadataCreate, Id: volumeId),
+        "PUT" => new(BlockStorageRouteKeys.VolumeMetadataReplace, BlockStorageAction.VolumeMetadataReplace, Id: volumeId),
         _ => null,
     };
 }

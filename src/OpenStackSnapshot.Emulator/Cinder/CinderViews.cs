@@ -60,10 +60,11 @@ internal static class CinderViews
     };
 
     /// <summary>
-    /// v3 views/volumes.detail, with the tenant attribute the owner may see on show and detail (an extension of those two:
-    /// a create's answer has none).
+    /// v3 views/volumes.detail, with its user metadata and the tenant attribute the owner may see on show and detail (an
+    /// extension of those two: a create's answer has none).
     /// </summary>
-    public static JsonObject VolumeDetail(CinderRequest request, VolumeView v, IReadOnlyList<AttachmentView> attachments, bool tenantAttribute = true)
+    public static JsonObject VolumeDetail(CinderRequest request, VolumeView v, IReadOnlyList<AttachmentView> attachments,
+        IReadOnlyDictionary<string, string>? metadata = null, bool tenantAttribute = true)
     {
         var view = new JsonObject
         {
@@ -78,7 +79,7 @@ internal static class CinderViews
             ["volume_type"] = v.VolumeType,
             ["snapshot_id"] = v.SnapshotId,
             ["source_volid"] = null,
-            ["metadata"] = Metadata(v.Metadata),
+            ["metadata"] = Metadata(metadata ?? new Dictionary<string, string>()),
             ["links"] = Links(request, "volumes", v.Id),
             ["user_id"] = v.UserId,
             ["bootable"] = "false",

@@ -12,7 +12,7 @@ namespace OpenStackSnapshot.Emulator.Cinder;
 /// </summary>
 internal sealed class VolumeController(State.EmulatorState state)
 {
-    private static readonly ListResource<VolumeView> Listing = new()
+    private readonly ListResource<VolumeView> _listing = new()
     {
         Name = "volume",
         ConfiguredFilters =
@@ -40,25 +40,30 @@ internal sealed class VolumeController(State.EmulatorState state)
             ["group_id"] = _ => null,
             ["consumes_quota"] = _ => true,
         },
-        Metadata = v => v.Metadata,
+        // Cinder matches a pair in the user metadata or the admin metadata; the emulator keeps no admin metadata.
+        Metadata = v => state.VolumeMetadata.Of(v.Id),
         Id = v => v.Id,
         NameSortSince = VolumeMicroversion.Min,
     };
 
     public Reply List(CinderRequest request, bool detail) => CinderListing.Answer(
-        request, Listing, state.Settings.PageLimit, "volume:get_all", detail,
+        request, _listing, state.Settings.PageLimit, "volume:get_all", detail,
         allTenants => allTenants ? state.Volumes.ListAll() : state.Volumes.List(request.ProjectId!),
-        v => detail ? CinderViews.VolumeDetail(request, v, state.Attachments.Of(v)) : CinderViews.VolumeSummary(request, v),
+        v => detail
+            ? CinderViews.VolumeDetail(request, v, state.Attachments.Of(v), state.VolumeMetadata.Of(v.Id))
+            : CinderViews.VolumeSummary(request, v),
         NotFound);
 
     public Reply Show(CinderRequest request)
     {
         if (request.Deny(Seed.ReaderRole, "volume:get") is { } denied) return denied;
-        var id = request.Route.Id!;
-        var volume = Find(request);
+        var volume = Find(state, request);
         return volume is null
-            ? NotFound(id)
-            : Reply.Json(200, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume)) });
+            ? NotFound(request.Route.Id!)
+            : Reply.Json(200, new JsonObject
+            {
+                ["volume"] = CinderViews.VolumeDetail(request, volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(volume.Id)),
+            });
     }
 
     /// <summary>
@@ -71,7 +76,8 @@ internal sealed class VolumeController(State.EmulatorState state)
         if (VolumeSchema.Create(body, request.AtLeast(3, 13)) is { } invalid) return Faults.BadRequest(invalid);
 
         var volume = JsonBody.Get(body, "volume")!.Value;
-        if (VolumeCreation.TypeProblem(JsonBody.GetString(volume, "volume_type")) is { } noType) return Faults.Fault(noType.Status, noType.Message);
+        if (VolumeCreation.TypeProblem(JsonBody.GetString(volume, "volume_type")) is { } noType)
+            return Faults.Fault(noType.Status, noType.Message);
         var snapshotId = JsonBody.GetString(volume, "snapshot_id");
         SnapshotView? snapshot = null;
         if (snapshotId is not null)
@@ -90,13 +96,14 @@ internal sealed class VolumeController(State.EmulatorState state)
             JsonBody.GetString(volume, "description") ?? JsonBody.GetString(volume, "display_description"),
             JsonBody.GetString(volume, "availability_zone"), ReadMetadata(JsonBody.Get(volume, "metadata")));
         if (refused is not null) return Faults.Fault(refused.Status, refused.Message, refused.RetryAfter);
-        return Reply.Json(202, new JsonObject { ["volume"] = CinderViews.VolumeDetail(request, created!, [], tenantAttribute: false) });
+        var view = CinderViews.VolumeDetail(request, created!, [], state.VolumeMetadata.Of(created!.Id), tenantAttribute: false);
+        return Reply.Json(202, new JsonObject { ["volume"] = view });
     }
 
     /// <summary>The volume (404), policy (403), then one refusal for attached, snapshots left or a status that may not go (400).</summary>
     public Reply Delete(CinderRequest request)
     {
-        if (Find(request) is not { } volume) return NotFound(request.Route.Id!);
+        if (Find(state, request) is not { } volume) return NotFound(request.Route.Id!);
         if (request.Deny(Seed.MemberRole, "volume:delete") is { } denied) return denied;
         if (VolumeCreation.DeleteProblem(state, volume) is { } refused) return Faults.Fault(refused.Status, refused.Message);
         state.Volumes.Delete(volume.Id, state.Settings.SnapshotDelayMs);
@@ -122,7 +129,7 @@ internal sealed class VolumeController(State.EmulatorState state)
 
         if (!request.AtLeast(3, 40)) return Faults.NotFound();
         if (action.Value.ValueKind != JsonValueKind.Object) return Faults.BadRequest("Missing required element 'revert' in request body.");
-        if (Find(request) is not { } volume) return NotFound(request.Route.Id!);
+        if (Find(state, request) is not { } volume) return NotFound(request.Route.Id!);
 
         var snapshotId = JsonBody.GetString(action.Value, "snapshot_id");
         var latest = state.Snapshots.OfVolume(volume.Id).FirstOrDefault();
@@ -153,12 +160,12 @@ internal sealed class VolumeController(State.EmulatorState state)
         return Reply.Empty(202);
     }
 
-    /// <summary>The volume the route names, as the request may see it (an admin: any project's).</summary>
-    private VolumeView? Find(CinderRequest request) =>
+    /// <summary>The volume the route names, as the request may see it (an admin: any project's; others: their own).</summary>
+    public static VolumeView? Find(EmulatorState state, CinderRequest request) =>
         request.IsAdmin ? state.Volumes.GetAny(request.Route.Id!) : state.Volumes.Get(request.ProjectId!, request.Route.Id!);
 
     private static Dictionary<string, string>? ReadMetadata(JsonElement? metadata) =>
         metadata is { ValueKind: JsonValueKind.Object } m ? JsonBody.Members(m).ToDictionary(p => p.Key, p => p.Value.GetString()!) : null;
 
-    private static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");
+    public static Reply NotFound(string id) => Faults.NotFound($"Volume {id} could not be found.");
 }

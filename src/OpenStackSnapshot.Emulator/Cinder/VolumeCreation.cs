@@ -58,9 +58,9 @@ internal static class VolumeCreation
             SnapshotId = snapshot.Id,
             AvailabilityZone = zone,
             UpdatedAt = null,
-            Metadata = metadata is null ? SnapshotView.NoMetadata : new Dictionary<string, string>(metadata),
             UserId = userId,
         };
+        if (metadata is not null) state.VolumeMetadata.Update(volume.Id, _ => metadata);
         return (null, state.Volumes.Create(volume, state.Settings.SnapshotDelayMs));
     }
 

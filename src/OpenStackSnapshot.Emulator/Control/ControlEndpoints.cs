@@ -145,7 +145,7 @@ internal sealed class ControlEndpoints(EmulatorState state)
     private Reply Volume(string id, VolumeView? volume) =>
         volume is null
             ? Error(404, $"no volume {id}")
-            : Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume, state.Attachments.Of(volume)) });
+            : Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(id)) });
 
     private static Reply Snapshot(string id, SnapshotView? snapshot) =>
         snapshot is null ? Error(404, $"no snapshot {id}") : Reply.Json(200, new JsonObject { ["snapshot"] = Views.Snapshot(snapshot) });

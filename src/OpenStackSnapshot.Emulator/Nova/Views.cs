@@ -17,7 +17,9 @@ internal static class Views
         ["displayDescription"] = s.Description,
     };
 
-    public static JsonObject Volume(VolumeView v, IReadOnlyList<AttachmentView> attachments) => new()
+    /// <summary>Nova's _translate_volume_detail_view: block storage's metadata is passed through ({} when none).</summary>
+    public static JsonObject Volume(
+        VolumeView v, IReadOnlyList<AttachmentView> attachments, IReadOnlyDictionary<string, string>? metadata = null) => new()
     {
         ["id"] = v.Id,
         ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
@@ -30,7 +32,7 @@ internal static class Views
         // Cinder's volume type, passed through by name.
         ["volumeType"] = v.VolumeType,
         ["snapshotId"] = v.SnapshotId,
-        ["metadata"] = Cinder.CinderViews.Metadata(v.Metadata),
+        ["metadata"] = Cinder.CinderViews.Metadata(metadata ?? new Dictionary<string, string>()),
     };
 
     // A detached volume shows one empty attachment; each attachment uses the volume id as its id (Nova's

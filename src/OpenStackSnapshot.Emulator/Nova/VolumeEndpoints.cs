@@ -25,7 +25,7 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         if (request.Deny(Seed.ReaderRole, Policy + (detail ? "detail" : "list")) is { } denied) return denied;
 
         var page = state.Volumes.List(request.ProjectId!).Skip(offset).Take(limit);
-        var volumes = page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v))).ToArray();
+        var volumes = page.Select(v => (JsonNode)Views.Volume(v, state.Attachments.Of(v), state.VolumeMetadata.Of(v.Id))).ToArray();
         return Reply.Json(200, new JsonObject { ["volumes"] = new JsonArray(volumes) });
     }
 
@@ -36,7 +36,10 @@ internal sealed class VolumeEndpoints(EmulatorState state)
         var volume = state.Volumes.Get(request.ProjectId!, id);
         return volume is null
             ? Faults.NotFound($"Volume {id} could not be found.")
-            : Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume, state.Attachments.Of(volume)) });
+            : Reply.Json(200, new JsonObject
+            {
+                ["volume"] = Views.Volume(volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(volume.Id)),
+            });
     }
 
     /// <summary>Schema, policy, the snapshot (404), then block storage's create: 200 with the new volume and a Location.</summary>
@@ -65,7 +68,7 @@ internal sealed class VolumeEndpoints(EmulatorState state)
             JsonBody.GetString(body, "availability_zone"), StringMap(JsonBody.Get(body, "metadata")));
         if (refused is not null) return Passed(refused);
 
-        return Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume!, []) })
+        return Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume!, [], state.VolumeMetadata.Of(volume!.Id)) })
             .WithHeader("Location", requestUrl.TrimEnd('/') + "/" + volume!.Id);
     }
 

@@ -75,5 +75,9 @@ internal sealed class EmulatorState
         _ = Outage.EndAsync(); // a refused port reopens on its own task
         Counters.Clear();
         Volatile.Write(ref _settings, _initialSettings);
+        VolumeMetadata.Clear();
     }
+
+    /// <summary>The volumes' user metadata (block storage's volume_metadata), shown by both APIs.</summary>
+    public VolumeMetadataStore VolumeMetadata { get; } = new();
 }

@@ -2,7 +2,8 @@ namespace OpenStackSnapshot.Emulator.State;
 
 /// <summary>
 /// A volume as both APIs show it: a seeded one, or one made from a snapshot. <see cref="Status"/> is the stored status;
-/// a volume with attachments shows <c>in-use</c> (<see cref="AttachmentStore.StatusOf"/>).
+/// a volume with attachments shows <c>in-use</c> (<see cref="AttachmentStore.StatusOf"/>); its metadata is the
+/// <see cref="VolumeMetadataStore"/>'s.
 /// </summary>
 internal sealed record VolumeView(
     string Id, string ProjectId, string? Name, string Status, int Size, string CreatedAt, string? ServerId = null, string? Device = null)
@@ -12,7 +13,6 @@ internal sealed record VolumeView(
     public string AvailabilityZone { get; init; } = Seed.AvailabilityZone;
     public string VolumeType { get; init; } = Seed.VolumeTypeName;
     public string? UpdatedAt { get; init; }
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = SnapshotView.NoMetadata;
     public string? UserId { get; init; }
 
     /// <summary>Attached by the seed (db-01 on its server); attachments the test control adds are the AttachmentStore's.</summary>

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Sessions;
 using OpenStackSnapshot.Completion;
 
 namespace OpenStackSnapshot.Commands

@@ -77,11 +77,7 @@ namespace OpenStackSnapshot.Commands
             var features = Connection.Snapshots.Features;
             RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "filter snapshots by metadata");
             RequireFeature(features.AllProjects, AllProjects.IsPresent, "-AllProjects", "list the snapshots of every project");
-            if (AllProjects && !Connection.HasAdminRole)
-                WriteWarning("-AllProjects: block storage lists every project's snapshots only to an admin (by the cloud's default policy), "
-                    + $"and your roles on project {Connection.ProjectName ?? Connection.ProjectId} are "
-                    + $"{string.Join(", ", Connection.Roles.DefaultIfEmpty("(none)"))}; unless the cloud's policy allows you, "
-                    + "the listing holds only this project's snapshots.");
+            if (AllProjects) WarnUnlessAdmin("snapshots");
         }
 
         protected override void ProcessRecord()
@@ -113,11 +109,6 @@ namespace OpenStackSnapshot.Commands
             AllProjects = AllProjects,
         };
 
-        private static object Shown(Snapshot snapshot)
-        {
-            var shown = PSObject.AsPSObject(snapshot);
-            if (!shown.TypeNames.Contains(AllProjectsView)) shown.TypeNames.Insert(0, AllProjectsView);
-            return shown;
-        }
+        private static object Shown(Snapshot snapshot) => Output.Views.As(snapshot, AllProjectsView);
     }
 }

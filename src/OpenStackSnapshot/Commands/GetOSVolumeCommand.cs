@@ -1,13 +1,18 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Volumes;
 using OpenStackSnapshot.Completion;
 using OpenStackSnapshot.Pipeline;
+using OpenStackSnapshot.Validation;
 
 namespace OpenStackSnapshot.Commands
 {
-    /// <summary>Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot.</summary>
+    /// <summary>
+    /// Gets volumes through the session's API (Nova's os-volumes proxy or Cinder's volumes), so they pipe into New-OSSnapshot,
+    /// Set-OSVolume and Get-OSSnapshotCoverage; -Metadata finds the volumes that opted in to a backup policy.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "OSVolume", DefaultParameterSetName = ListSet, HelpUri = HelpLinks.Docs + "Get-OSVolume.md")]
     [OutputType(typeof(Volume))]
     public sealed class GetOSVolumeCommand : OSSessionCmdlet
@@ -39,6 +44,28 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNullOrEmpty]
         public string[]? ServerId { get; set; }
 
+        /// <summary>
+        /// Only the volumes whose metadata has every one of these pairs: block storage filters on the server, the compute
+        /// proxy's listing is filtered here (it reports each volume's metadata).
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateMetadata]
+        public Hashtable? Metadata { get; set; }
+
+        /// <summary>The volumes of every project (an administrator's view, block-storage API); each shows its ProjectId.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter AllProjects { get; set; }
+
+        /// <summary>Type name of the view with a Project column, given to volumes listed with -AllProjects.</summary>
+        internal const string AllProjectsView = "OpenStackSnapshot.Client.Models.Volume#AllProjects";
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            RequireVolumeFeature(Connection.Volumes.Features.AllProjects, AllProjects.IsPresent, "-AllProjects", "list the volumes of every project");
+            if (AllProjects) WarnUnlessAdmin("volumes");
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet) IdWriter.WriteEach(this, VolumeId, Connection.Volumes.GetAsync);
@@ -46,9 +73,10 @@ namespace OpenStackSnapshot.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ListSet)
-                new ListingWriter(this, Name).WritePages(Connection.Volumes.List(new VolumeQuery { ServerIds = ServerId }), v => v.Name,
-                    v => ListingWriter.AnyOf(Status, v.Status), "volume");
+            if (ParameterSetName != ListSet) return;
+            var query = new VolumeQuery { ServerIds = ServerId, Metadata = MetadataArgument.From(Metadata), AllProjects = AllProjects };
+            new ListingWriter(this, Name).WritePages(Connection.Volumes.List(query), v => v.Name, v => ListingWriter.AnyOf(Status, v.Status),
+                "volume", AllProjects ? v => Output.Views.As(v, AllProjectsView) : (Func<Volume, object>?)null);
         }
     }
 }

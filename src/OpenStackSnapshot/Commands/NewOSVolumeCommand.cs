@@ -83,7 +83,7 @@ namespace OpenStackSnapshot.Commands
         {
             base.BeginProcessing();
             var features = Connection.Volumes.Features;
-            RequireVolumeFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "give a volume metadata");
+            RequireVolumeFeature(features.ChangeMetadata, Metadata?.Count > 0, "-Metadata", "give a volume metadata");
             RequireVolumeFeature(features.VolumeType, VolumeType != null, "-VolumeType", "choose a volume type");
             _metadata = MetadataArgument.From(Metadata);
             _inFlight = new InFlightQueue(this, ThrottleLimit);

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
-using OpenStackSnapshot.Client.Snapshots.Selection;
+using OpenStackSnapshot.Client.Snapshots.Retention;
 using OpenStackSnapshot.Output;
 using OpenStackSnapshot.Pipeline;
 using OpenStackSnapshot.Validation;
@@ -16,12 +16,12 @@ namespace OpenStackSnapshot.Commands
     [Cmdlet(VerbsCommon.Remove, "OSSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = SnapshotTargets.ObjectSet, HelpUri = HelpLinks.Docs + "Remove-OSSnapshot.md")]
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
-    public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet
+    public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet, IRetentionParameters
     {
         private InFlightQueue _inFlight = null!;
         private RunSummary? _summary;
+        private RetentionRun? _retention;
         private readonly List<string> _deleted = new List<string>();
-        private readonly List<Snapshot> _collected = new List<Snapshot>();
         private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Returns only when each snapshot is gone (show answers 404).</summary>
@@ -41,10 +41,70 @@ namespace OpenStackSnapshot.Commands
         [ValidateRange(1, InFlightQueue.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
-        /// <summary>Of the snapshots piped in, keeps the newest N available ones per volume and removes the rest (decided once all are in).</summary>
+        // The keep parameters make the input a retention policy, restic's forget per volume (Pipeline/RetentionRun.cs).
+        // Only with snapshot objects: the rules need each one's volume, status and creation time.
+
+        /// <summary>Keeps the newest N available snapshots of each volume (restic's --keep-last).</summary>
         [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [Alias("KeepLast")]
         [ValidateRange(0, int.MaxValue)]
         public int? KeepNewest { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepHourly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepDaily { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepWeekly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepMonthly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? KeepYearly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithin { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithinHourly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithinDaily { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithinWeekly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithinMonthly { get; set; }
+
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [RefuseNumberAsSpan]
+        [ValidateRetentionSpan]
+        public TimeSpan? KeepWithinYearly { get; set; }
+
+        /// <summary>Whose hours, days, weeks, months and years the buckets are: an IANA or Windows id; the local zone by default.</summary>
+        [Parameter(ParameterSetName = SnapshotTargets.ObjectSet)]
+        [TimeZoneArgument]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public TimeZoneInfo? TimeZone { get; set; }
 
         /// <summary>Writes one RunSummary at the end instead of the snapshots -PassThru writes.</summary>
         [Parameter]
@@ -71,33 +131,49 @@ namespace OpenStackSnapshot.Commands
                 OnFailure = _summary.AddFailure;
             }
             _inFlight = new InFlightQueue(this, ThrottleLimit);
+            _retention = RetentionRun.Requested(this) ? new RetentionRun(this, WriteVerboseLine) : null;
+            if (_retention == null && TimeZone != null)
+                WriteWarning("-TimeZone has no effect without a keep parameter: every snapshot given is removed.");
         }
 
         protected override void ProcessRecord()
         {
-            if (KeepNewest != null) _collected.AddRange(InputObject);
+            if (_retention != null) _retention.Add(InputObject);
             else foreach (var (id, known) in SnapshotTargets.Of(ParameterSetName, Id, InputObject)) Remove(id, known);
         }
 
         protected override void EndProcessing()
         {
-            if (KeepNewest != null) Retain(KeepNewest.Value);
+            if (_retention != null) Retain(_retention);
             _inFlight.FinishAll();
             if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_deleted, WaitGoal.Deleted, Timeout, ThrottleLimit, reached: null);
             if (_summary != null) WriteObject(_summary);
         }
 
-        // One line per volume says the decision before anything is sent; each volume's removals go oldest first.
-        private void Retain(int keepNewest)
+        // The decisions and their reasons are said before anything is sent; each volume's removals go oldest first.
+        // Under -WhatIf, what stays is said too, with why ("Would keep snapshot ...: daily snapshot"), beside the What if lines.
+        private void Retain(RetentionRun retention)
         {
-            foreach (var volume in SnapshotRetention.Decide(_collected, keepNewest))
+            var whatIf = WhatIfMode();
+            foreach (var volume in retention.Decide())
             {
-                WriteVerboseLine(volume.Describe());
                 _summary?.AddKept(volume.Kept.Count);
                 _summary?.AddLeft(volume.Left.Count);
+                if (whatIf)
+                {
+                    foreach (var stays in volume.Decisions.Where(d => d.Action != RetentionAction.Remove))
+                        WriteInformation(new HostInformationMessage { Message = "Would " + Lowered(stays.ToString()) }, new[] { "PSHOST" });
+                }
                 foreach (var snapshot in volume.Removed.Reverse()) Remove(snapshot.Id, snapshot);
             }
         }
+
+        private static string Lowered(string text) => char.ToLowerInvariant(text[0]) + text.Substring(1);
+
+        private bool WhatIfMode() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? LanguagePrimitives.IsTrue(given is SwitchParameter s ? s.IsPresent : given)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         private void Remove(string id, Snapshot? known)
         {

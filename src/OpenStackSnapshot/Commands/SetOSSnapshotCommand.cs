@@ -87,8 +87,7 @@ namespace OpenStackSnapshot.Commands
             var parts = new List<string>();
             if (change.Name != null) parts.Add($"name '{change.Name}'");
             if (change.Description != null) parts.Add($"description '{change.Description}'");
-            if (change.Metadata?.Count > 0) parts.Add("metadata " + string.Join(", ", change.Metadata.Select(p => $"{p.Key}={p.Value}")));
-            if (change.RemoveMetadataKeys != null) parts.Add("remove metadata keys " + string.Join(", ", change.RemoveMetadataKeys));
+            parts.AddRange(MetadataArgument.Describe(change.Metadata, change.RemoveMetadataKeys));
             return parts.Count == 0 ? "Set (no change)" : "Set " + string.Join("; ", parts);
         }
     }

@@ -1,10 +1,8 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using OpenStackSnapshot.Client.Config;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Sessions;

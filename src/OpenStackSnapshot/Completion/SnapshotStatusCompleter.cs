@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Completion

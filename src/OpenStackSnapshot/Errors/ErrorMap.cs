@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Errors;
-using OpenStackSnapshot.Client.Paging;
 using OpenStackSnapshot.Client;
 
 namespace OpenStackSnapshot.Errors

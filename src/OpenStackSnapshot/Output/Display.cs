@@ -18,6 +18,13 @@ namespace OpenStackSnapshot.Output
             ? Utc(time).ToString("yyyy'-'MM'-'dd HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)
             : string.Empty;
 
+        /// <summary>
+        /// A time on a zone's clock with its offset, such as 2026-12-06 22:00 +01:00: retention's buckets are that zone's
+        /// hours and days, so its decisions are shown on that clock rather than in UTC.
+        /// </summary>
+        public static string ZoneTime(DateTimeOffset? value) =>
+            value is DateTimeOffset time ? time.ToString("yyyy'-'MM'-'dd HH':'mm zzz", CultureInfo.InvariantCulture) : string.Empty;
+
         /// <summary>How long ago, in the largest unit that keeps two digits of sense: 45s, 12m, 5h, 3d (as kubectl's AGE).</summary>
         public static string Age(DateTime? value) => value is DateTime time ? Span(DateTime.UtcNow - Utc(time)) : string.Empty;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using OpenStackSnapshot.Client.Models;
 
@@ -24,10 +23,10 @@ namespace OpenStackSnapshot.Output
         public int Created { get; private set; }
         /// <summary>Existing snapshots written instead of creating one (-ReuseNewerThan).</summary>
         public int Reused { get; private set; }
-        /// <summary>Snapshots -KeepNewest kept: the newest available ones.</summary>
+        /// <summary>Snapshots retention kept (Remove-OSSnapshot's keep parameters): available ones a rule keeps.</summary>
         public int Kept { get; private set; }
         /// <summary>
-        /// Snapshots -KeepNewest neither removed nor kept: in a state block storage will not delete (creating, deleting, ...)
+        /// Snapshots retention neither removed nor kept: in a state block storage will not delete (creating, deleting, ...)
         /// or of unknown age.
         /// </summary>
         public int Left { get; private set; }

@@ -10,7 +10,7 @@ namespace OpenStackSnapshot.Pipeline
 {
     /// <summary>
     /// Writes what a -Name (wildcards allowed) selects of a listing and, as Get-Process does, tells which name without
-    /// wildcards matched nothing; a pattern that matched nothing is no error. Get-OSSnapshot, Get-OSVolume, Get-OSSession.
+    /// wildcards matched nothing; a pattern that matched nothing is no error. Get-OSSnapshot, Get-OSVolume, Get-OSSession, Set-OSVolume.
     /// </summary>
     internal sealed class ListingWriter
     {
@@ -29,10 +29,16 @@ namespace OpenStackSnapshot.Pipeline
         /// <summary>Writes the item (as shown makes it, when given) if no names were given or its name matches one.</summary>
         public void Write<T>(T item, string? name, Func<T, object>? shown = null)
         {
+            if (Selects(name)) _cmdlet.WriteObject(shown == null ? item : shown(item));
+        }
+
+        /// <summary>Whether an item of that name is wanted (no names given, or it matches one); a wanted name counts as matched.</summary>
+        public bool Selects(string? name)
+        {
             name ??= string.Empty;
-            if (_patterns.Count > 0 && !_patterns.Any(p => p.IsMatch(name))) return;
+            if (_patterns.Count > 0 && !_patterns.Any(p => p.IsMatch(name))) return false;
             _written.Add(name);
-            _cmdlet.WriteObject(shown == null ? item : shown(item));
+            return true;
         }
 
         /// <summary>The names without wildcards that no item written had.</summary>
@@ -55,6 +61,12 @@ namespace OpenStackSnapshot.Pipeline
                 _cmdlet.Report(e, null);
                 return;
             }
+            ReportUnmatched(noun);
+        }
+
+        /// <summary>Reports each name without wildcards that no item had as OSNotFound (per item, the name as its target).</summary>
+        public void ReportUnmatched(string noun)
+        {
             foreach (var name in Unmatched())
             {
                 _cmdlet.Report(new OpenStackException(OpenStackErrorKind.NotFound, $"No {noun} named '{name}' matches the filters in this project.",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace OpenStackSnapshot.Validation
@@ -19,6 +20,16 @@ namespace OpenStackSnapshot.Validation
                     pair.Value == null ? null! : LanguagePrimitives.ConvertTo<string>(pair.Value);
             }
             return metadata;
+        }
+
+        /// <summary>
+        /// How a What if: line names a metadata change (Set-OSSnapshot, Set-OSVolume): "metadata k=v, k2=v2" and "remove
+        /// metadata keys a, b", each only when given.
+        /// </summary>
+        public static IEnumerable<string> Describe(IReadOnlyDictionary<string, string>? set, IEnumerable<string>? remove)
+        {
+            if (set?.Count > 0) yield return "metadata " + string.Join(", ", set.Select(p => $"{p.Key}={p.Value}"));
+            if (remove != null) yield return "remove metadata keys " + string.Join(", ", remove);
         }
     }
 }

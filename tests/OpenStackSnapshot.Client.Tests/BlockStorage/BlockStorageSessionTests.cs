@@ -15,8 +15,9 @@ public class BlockStorageSessionTests
         using var session = await BlockStorageCloud.ConnectAsync(fake);
 
         Assert.Equal(SnapshotApi.BlockStorage, session.Api);
-        Assert.IsType<OpenStackSnapshot.Client.BlockStorage.Snapshots.BlockStorageSnapshotService>(
-            Assert.IsType<OpenStackSnapshot.Client.Snapshots.CreateReconciler>(session.Snapshots).Inner);
+        var reconciler = Assert.IsType<OpenStackSnapshot.Client.Snapshots.CreateReconciler>(session.Snapshots);
+        var refusal = Assert.IsType<OpenStackSnapshot.Client.Snapshots.DeleteRefusal>(reconciler.Inner);
+        Assert.IsType<OpenStackSnapshot.Client.BlockStorage.Snapshots.BlockStorageSnapshotService>(refusal.Inner);
         Assert.Equal(FakeTransport.BlockStorageUrl, session.EndpointUrl.ToString());
         Assert.Equal(session.EndpointUrl, session.BlockStorageUrl);
         Assert.Null(session.ComputeUrl);

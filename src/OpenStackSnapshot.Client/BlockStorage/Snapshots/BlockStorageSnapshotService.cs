@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
@@ -45,27 +42,19 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
                 SnapshotResults.ReadPage);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            DeleteRefusal.DeleteAsync(this, id, () => _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call), call);
+            _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call);
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
-        /// since a key such as '..' or 'a/b' cannot be named in a URL), then name and description.
+        /// as <see cref="MetadataWrite"/> does for every item), then name and description.
         /// </summary>
         public async Task UpdateAsync(string id, SnapshotChange change, CallContext call)
         {
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
                 ?? SnapshotInput.MetadataProblem(change.Metadata);
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            if (change.RemovesMetadata)
-            {
-                var current = (await GetAsync(id, call).ConfigureAwait(false)).Metadata;
-                var result = MetadataAfter(current, change);
-                if (!SameMetadata(current, result)) await SendMetadataAsync(HttpMethod.Put, id, result, call).ConfigureAwait(false);
-            }
-            else if (change.SetsMetadata)
-            {
-                await SendMetadataAsync(HttpMethod.Post, id, change.Metadata!, call).ConfigureAwait(false);
-            }
+            await MetadataWrite.ApplyAsync(_endpoint, SnapshotUrls.Metadata(id), SnapshotUrls.ItemName, change.MetadataEdit,
+                async () => (await GetAsync(id, call).ConfigureAwait(false)).Metadata, call).ConfigureAwait(false);
             if (change.RenamesOrDescribes)
             {
                 using var update = _endpoint.Request(HttpMethod.Put, SnapshotUrls.Item(id), RequestTarget.Item(SnapshotUrls.ItemName));
@@ -74,24 +63,5 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             }
             if (change.IsEmpty) await GetAsync(id, call).ConfigureAwait(false); // as on Compute: a wrong id still fails
         }
-
-        private async Task SendMetadataAsync(HttpMethod method, string id, IReadOnlyDictionary<string, string> pairs, CallContext call)
-        {
-            using var request = _endpoint.Request(method, SnapshotUrls.Metadata(id), RequestTarget.Item(SnapshotUrls.ItemName));
-            request.Content = ApiSender.Json(SnapshotBodies.Metadata(pairs));
-            await _endpoint.SendAsync(request, call).ConfigureAwait(false);
-        }
-
-        // The keys to remove go first, then the given pairs are merged (a key both removed and given ends with the given value).
-        private static Dictionary<string, string> MetadataAfter(IReadOnlyDictionary<string, string> current, SnapshotChange change)
-        {
-            var result = current.Where(p => !change.RemoveMetadataKeys!.Contains(p.Key))
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            if (change.SetsMetadata) foreach (var pair in change.Metadata!) result[pair.Key] = pair.Value;
-            return result;
-        }
-
-        private static bool SameMetadata(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-            a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value);
     }
 }

@@ -29,9 +29,6 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             writer.WriteEndObject();
         });
 
-        /// <summary>snapshots/{id}/metadata: POST merges the pairs into what the snapshot has, PUT makes them the whole set.</summary>
-        public static string Metadata(IReadOnlyDictionary<string, string> pairs) => JsonWrite.Object(writer => WriteMap(writer, "metadata", pairs));
-
         private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> pairs)
         {
             writer.WriteStartObject(name);

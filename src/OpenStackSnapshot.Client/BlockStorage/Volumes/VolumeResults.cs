@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Wire;
@@ -7,7 +8,10 @@ using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
-    /// <summary>Cinder v3's volume answers: {"volume": {...}} and {"volumes": [...], "volumes_links": [...]}.</summary>
+    /// <summary>
+    /// Cinder v3's volume answers: {"volume": {...}}, {"volumes": [...], "volumes_links": [...]}, {"metadata": {...}} and the
+    /// volume's {"messages": [...]}.
+    /// </summary>
     internal static class VolumeResults
     {
         /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>
@@ -18,6 +22,13 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         public static ListPage<Volume> ReadPage(JsonElement root) => ListPage.Read(root, "volumes", Read);
 
         private static Volume Read(JsonElement item) => VolumeReader.Read(item, Keys);
+
+        /// <summary>GET volumes/{id}/metadata: the volume's own pairs.</summary>
+        public static IReadOnlyDictionary<string, string> ReadMetadata(JsonElement root)
+        {
+            ResponseShape.Member(root, "metadata", JsonValueKind.Object); // a body without it is not read as "no metadata"
+            return JsonRead.StringMap(root, "metadata");
+        }
 
         /// <summary>
         /// The newest of block storage's user messages about a volume ({"messages": [{"user_message", "created_at", ...}]}),

@@ -43,8 +43,7 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
             _compute.ReadAsync(_compute.Request(HttpMethod.Get, SnapshotUrls.List(limit, offset)), call, SnapshotResults.ReadMany);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            DeleteRefusal.DeleteAsync(this, id,
-                () => _compute.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call), call);
+            _compute.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call);
 
         /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
         public Task UpdateAsync(string id, SnapshotChange change, CallContext call) =>

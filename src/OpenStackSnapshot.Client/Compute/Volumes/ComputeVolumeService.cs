@@ -9,8 +9,9 @@ using OpenStackSnapshot.Client.Http;
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
     /// <summary>
-    /// Volumes through Nova's os-volumes proxy: read, made from snapshots, deleted. Nova's schema would pass a volume type
-    /// and metadata on, but the module keeps both to block storage, as it keeps snapshot metadata; the proxy has no revert.
+    /// Volumes through Nova's os-volumes proxy: read (the token's project only; metadata is reported, so it is filtered here),
+    /// made from snapshots, deleted. Nova's schema would pass a volume type and metadata on, but the module keeps both to
+    /// block storage, as it keeps snapshot metadata; the proxy changes no volume and has no revert.
     /// </summary>
     internal sealed class ComputeVolumeService : IVolumeService
     {
@@ -23,6 +24,7 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
 
         public Pager<Volume> List(VolumeQuery? query = null)
         {
+            ProxyLimits.Check(query);
             var all = OffsetWalk<Volume>.Pager(
                 (limit, offset, call) => _compute.ReadAsync(_compute.Request(HttpMethod.Get, VolumeUrls.List(limit, offset)), call,
                     VolumeResults.ReadMany),
@@ -30,19 +32,18 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
             return query == null ? all : all.Where(query.Matches);
         }
 
-        private static readonly VolumeFeatures Limits = new VolumeFeatures(metadata: false, volumeType: false, revert: false, what =>
-            new OpenStackException(OpenStackErrorKind.InvalidArgument,
-                $"The Compute API's os-volumes proxy, which this session uses, cannot {what}; the block-storage API can. Nothing was sent.",
-                "Use a session on the block-storage API for this.", null, SnapshotApi.BlockStorage));
+        public VolumeFeatures Features => ProxyLimits.VolumeFeatures;
 
-        public VolumeFeatures Features => Limits;
+        /// <summary>The proxy has no route that changes a volume: only an empty change (which reads the volume) is served.</summary>
+        public Task UpdateAsync(string id, VolumeChange change, CallContext call) =>
+            change.IsEmpty ? GetAsync(id, call) : Task.FromException(ProxyLimits.RefusedForVolumes("change a volume's metadata"));
 
         /// <summary>Nova requires the size (VolumeFromSnapshot gives the snapshot's) and answers 200 with the new volume.</summary>
         public Task<Volume> CreateAsync(NewVolume volume, CallContext call)
         {
             var snapshotId = VolumeInput.Checked(volume);
-            if (volume.Metadata.Count > 0) throw Limits.Refusal("give a volume metadata");
-            if (volume.VolumeType != null) throw Limits.Refusal("choose a volume type");
+            if (volume.Metadata.Count > 0) throw ProxyLimits.RefusedForVolumes("give a volume metadata");
+            if (volume.VolumeType != null) throw ProxyLimits.RefusedForVolumes("choose a volume type");
             if (volume.Size is not int size)
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument,
                     "Nova's os-volumes proxy needs the new volume's size. Nothing was sent.");
@@ -54,7 +55,7 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
         public Task DeleteAsync(string id, CallContext call) => _compute.DeleteAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, id, call);
 
         public Task RevertAsync(string volumeId, string snapshotId, CallContext call) =>
-            Task.FromException(Limits.Refusal("revert a volume to a snapshot"));
+            Task.FromException(ProxyLimits.RefusedForVolumes("revert a volume to a snapshot"));
 
         /// <summary>Nova's proxy carries no reason for a volume's error: block storage's messages are read through its own API.</summary>
         public Task<string?> FailureReasonAsync(string id, CallContext call) => Task.FromResult<string?>(null);

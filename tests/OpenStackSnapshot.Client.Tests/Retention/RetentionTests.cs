@@ -1,11 +1,11 @@
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Snapshots.Selection;
+using OpenStackSnapshot.Client.Snapshots.Retention;
 using Xunit;
 using OpenStackSnapshot.Client.Snapshots;
 
 namespace OpenStackSnapshot.Client.Tests;
 
-/// <summary>Retention (Remove-OSSnapshot -KeepNewest): which snapshots of each volume stay and which go.</summary>
+/// <summary>Retention by -KeepNewest alone (restic's keep-last): which snapshots of each volume stay and which go, by status.</summary>
 public class RetentionTests
 {
     private const string VolumeA = "521752a6-acf6-4b2d-bc7a-119f9148cd8c";
@@ -17,12 +17,15 @@ public class RetentionTests
 
     private static string Ids(IEnumerable<Snapshot> snapshots) => string.Join(",", snapshots.Select(s => s.Id));
 
+    private static IReadOnlyList<VolumeRetention> Decide(IEnumerable<Snapshot> snapshots, int keepNewest) =>
+        SnapshotRetention.Decide(snapshots, new RetentionPolicy { Last = keepNewest }, TimeZoneInfo.Utc);
+
     [Fact]
     public void KeepsTheNewestAvailableAndRemovesTheRestNewestFirst()
     {
         var input = new[] { Snap("a1", VolumeA, 1), Snap("a3", VolumeA, 3), Snap("a2", VolumeA, 2), Snap("a4", VolumeA, 4) };
 
-        var only = Assert.Single(SnapshotRetention.Decide(input, 2));
+        var only = Assert.Single(Decide(input, 2));
 
         Assert.Equal(VolumeA, only.VolumeId);
         Assert.Equal("a4,a3", Ids(only.Kept));
@@ -35,7 +38,7 @@ public class RetentionTests
     {
         var input = new[] { Snap("b1", VolumeB, 1), Snap("a1", VolumeA, 1), Snap("b2", VolumeB, 2), Snap("a2", VolumeA, 2) };
 
-        var decisions = SnapshotRetention.Decide(input, 1);
+        var decisions = Decide(input, 1);
 
         Assert.Equal(new[] { VolumeB, VolumeA }, decisions.Select(d => d.VolumeId));
         Assert.Equal("b2", Ids(decisions[0].Kept));
@@ -49,7 +52,7 @@ public class RetentionTests
     {
         var input = new[] { Snap("new-error", VolumeA, 5, SnapshotStatus.Error), Snap("a2", VolumeA, 2), Snap("a1", VolumeA, 1) };
 
-        var only = Assert.Single(SnapshotRetention.Decide(input, 2));
+        var only = Assert.Single(Decide(input, 2));
 
         Assert.Equal("a2,a1", Ids(only.Kept));
         Assert.Equal("new-error", Ids(only.Removed));
@@ -66,7 +69,7 @@ public class RetentionTests
         // Old enough to go, and the only one of its volume: still left alone, and it does not take a kept place.
         var input = new[] { Snap("busy", VolumeA, 9, status), Snap("a1", VolumeA, 1), Snap("a2", VolumeA, 2) };
 
-        var only = Assert.Single(SnapshotRetention.Decide(input, 1));
+        var only = Assert.Single(Decide(input, 1));
 
         Assert.Equal("busy", Ids(only.Left));
         Assert.DoesNotContain(only.Removed, s => s.Id == "busy");
@@ -76,7 +79,7 @@ public class RetentionTests
     [Fact]
     public void AnAvailableSnapshotOfUnknownAgeIsLeftAlone()
     {
-        var only = Assert.Single(SnapshotRetention.Decide(new[] { Snap("undated", VolumeA, 0), Snap("a1", VolumeA, 1) }, 0));
+        var only = Assert.Single(Decide(new[] { Snap("undated", VolumeA, 0), Snap("a1", VolumeA, 1) }, 0));
 
         Assert.Equal("undated", Ids(only.Left));
         Assert.Equal("a1", Ids(only.Removed));
@@ -85,7 +88,7 @@ public class RetentionTests
     [Fact]
     public void FewerThanTheNumberToKeepRemovesNothing()
     {
-        var only = Assert.Single(SnapshotRetention.Decide(new[] { Snap("a1", VolumeA, 1), Snap("a2", VolumeA, 2) }, 7));
+        var only = Assert.Single(Decide(new[] { Snap("a1", VolumeA, 1), Snap("a2", VolumeA, 2) }, 7));
 
         Assert.Equal(2, only.Kept.Count);
         Assert.Empty(only.Removed);
@@ -96,7 +99,7 @@ public class RetentionTests
     {
         var input = new[] { Snap("a1", VolumeA, 1), Snap("e", VolumeA, 2, SnapshotStatus.Error), Snap("c", VolumeA, 3, SnapshotStatus.Creating) };
 
-        var only = Assert.Single(SnapshotRetention.Decide(input, 0));
+        var only = Assert.Single(Decide(input, 0));
 
         Assert.Empty(only.Kept);
         Assert.Equal("e,a1", Ids(only.Removed));
@@ -108,7 +111,7 @@ public class RetentionTests
     {
         var input = new[] { Snap("a1", VolumeA, 1), Snap("a1", VolumeA, 1), Snap("a2", VolumeA.ToUpperInvariant(), 2) };
 
-        var only = Assert.Single(SnapshotRetention.Decide(input, 1));
+        var only = Assert.Single(Decide(input, 1));
 
         Assert.Equal("a2", Ids(only.Kept));
         Assert.Equal("a1", Ids(only.Removed));
@@ -117,19 +120,19 @@ public class RetentionTests
     [Fact]
     public void TiesInCreationTimeAreBrokenByIdWhateverTheInputOrder()
     {
-        var first = SnapshotRetention.Decide(new[] { Snap("y", VolumeA, 1), Snap("x", VolumeA, 1) }, 1);
-        var second = SnapshotRetention.Decide(new[] { Snap("x", VolumeA, 1), Snap("y", VolumeA, 1) }, 1);
+        var first = Decide(new[] { Snap("y", VolumeA, 1), Snap("x", VolumeA, 1) }, 1);
+        var second = Decide(new[] { Snap("x", VolumeA, 1), Snap("y", VolumeA, 1) }, 1);
 
         Assert.Equal("x", Ids(first[0].Kept));
         Assert.Equal("x", Ids(second[0].Kept));
     }
 
     [Fact]
-    public void NothingInNothingOut() => Assert.Empty(SnapshotRetention.Decide(Array.Empty<Snapshot>(), 3));
+    public void NothingInNothingOut() => Assert.Empty(Decide(Array.Empty<Snapshot>(), 3));
 
     [Fact]
     public void ANegativeNumberToKeepIsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => SnapshotRetention.Decide(Array.Empty<Snapshot>(), -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Decide(Array.Empty<Snapshot>(), -1));
 
     [Fact]
     public void TheLogLineNamesEachSnapshotAndTheStatusOfThoseNotAvailable()
@@ -140,7 +143,7 @@ public class RetentionTests
             Snap("e", VolumeA, 3, SnapshotStatus.Error), Snap("c", VolumeA, 4, SnapshotStatus.Creating),
         };
 
-        var line = SnapshotRetention.Decide(input, 1)[0].Describe();
+        var line = Decide(input, 1)[0].Describe();
 
         Assert.Equal(
             $"Volume {VolumeA}: keeping 1 (a2 'nightly-2'), removing 2 (e 'nightly-3' error, a1 'nightly-1'), leaving 1 (c 'nightly-4' creating).",

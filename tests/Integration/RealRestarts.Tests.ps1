@@ -1,0 +1,109 @@
+# Issue 25 on the real services: nova-api, cinder-api and Keystone are killed (SIGKILL, tests/real-openstack/restart.sh)
+# and started again at a seeded random moment while a pipeline creates, lists, waits and removes. Every input must give
+# exactly one object and no ErrorRecord, and the cloud must hold exactly one snapshot per input and nothing left behind.
+# OSS_RESTART_SEED replays a run; the seed in use is printed.
+BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
+    Start-RealTestRun
+    $script:Seed = if ($env:OSS_RESTART_SEED) { [int]$env:OSS_RESTART_SEED } else { Get-Random -Maximum 1000000 }
+    $script:Random = [Random]::new($script:Seed)
+    Write-Host "Restart tests: seed $script:Seed (OSS_RESTART_SEED=$script:Seed replays it)"
+    $script:Restart = Join-Path $script:RepoRoot 'tests/real-openstack/restart.sh'
+    $script:Figures = [System.Collections.Generic.List[string]]::new()
+
+    # Kills and restarts NAME on a thread of its own after a random 0.3-2.0 s (from the seed), down for -Down seconds.
+    function Start-RandomRestart([string] $Name, [double] $Down = 5) {
+        $after = [Math]::Round(0.3 + 1.7 * $script:Random.NextDouble(), 2)
+        Start-ThreadJob -ArgumentList $script:Restart, $env:OSS_REAL_STATE_DIR, $Name, $Down, $after {
+            param($Script, $State, $Name, $Down, $After)
+            Start-Sleep -Seconds $After
+            & bash $Script $State $Name $Down 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "restart.sh $Name failed" }
+        }
+    }
+
+    # A pipeline of creates through a fresh session while NAME restarts; returns what it wrote and what the cloud holds.
+    function Invoke-CreatesThroughRestart([string] $Name, [string] $Api, [int] $Count, [double] $Down = 5) {
+        $session = Connect-RealMember @{ Api = $Api; Name = "restart-$Name-$Api"; NoDefault = $true }
+        $prefix = "it-rs-$Name-$Api-$script:Run-"
+        $names = 1..$Count | ForEach-Object { '{0}{1:d2}' -f $prefix, $_ }
+        $job = Start-RandomRestart $Name $Down
+        $verbose = Join-Path ([IO.Path]::GetTempPath()) "oss-restart-$PID.txt"
+        $output = @($names | ForEach-Object { [pscustomobject]@{ VolumeId = $env:OSS_REAL_VOLUME_AVAILABLE_1; Name = $_ } } |
+            New-OSSnapshot -Session $session -Force -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
+        $restarted = $job | Wait-Job | Receive-Job -ErrorAction Stop
+        Track @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }) | Out-Null
+        $onCloud = @(Get-OSSnapshot -Session $session | Where-Object Name -Like "$prefix*")
+        Track $onCloud | Out-Null
+        $lost = @(Select-String -Path $verbose -SimpleMatch 'The answer to the create of the').Count
+        $resent = @(Select-String -Path $verbose -SimpleMatch 'sending it again').Count
+        $twins = @(Select-String -Path $verbose -SimpleMatch 'is being removed').Count
+        Remove-Item $verbose -ErrorAction SilentlyContinue
+        Disconnect-OSCloud -Session $session
+        $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $script:Figures.Add("$Name ($Api, down $Down s): $Count inputs, $($output.Count - $errors.Count) objects, $($errors.Count) errors, " +
+            "$($onCloud.Count) on the cloud, $lost answers lost, $resent resent, $twins twins removed; $restarted")
+        [pscustomobject]@{ Names = $names; Output = $output; Errors = $errors; OnCloud = $onCloud }
+    }
+
+    function Assert-OnePerInput($Run) {
+        $Run.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" } | Should -BeNullOrEmpty
+        $Run.Output.Name | Should -Be $Run.Names -Because 'one object per input, in input order'
+        ($Run.OnCloud | Group-Object Name | Where-Object Count -GT 1).Name | Should -BeNullOrEmpty -Because 'no input made two'
+        $Run.OnCloud.Count | Should -Be $Run.Names.Count
+        @($Run.OnCloud.Id | Where-Object { $_ -notin $Run.Output.Id }) | Should -BeNullOrEmpty -Because 'nothing left unwritten'
+    }
+}
+
+AfterAll {
+    if ($script:Figures) { Write-Host ("Restart figures (seed $script:Seed):`n  " + ($script:Figures -join "`n  ")) }
+    Remove-RealTestSnapshot $script:Created
+}
+
+Describe 'A real API service killed and restarted during a pipeline of creates' -Skip:$script:RealSkip {
+    It 'loses nothing when <Name> restarts under a <Api> session' -ForEach @(
+        @{ Name = 'nova-api'; Api = 'Compute' }
+        @{ Name = 'cinder-api'; Api = 'BlockStorage' }
+        @{ Name = 'cinder-api'; Api = 'Compute' }
+        @{ Name = 'keystone'; Api = 'BlockStorage' }
+    ) {
+        Assert-OnePerInput (Invoke-CreatesThroughRestart $Name $Api 20)
+    }
+
+    It 'loses nothing through a 60-second cinder-api outage in the middle of a pipeline' {
+        Assert-OnePerInput (Invoke-CreatesThroughRestart 'cinder-api' 'BlockStorage' 12 -Down 60)
+    }
+}
+
+Describe 'A real API service restarted while a pipeline lists, waits and removes' -Skip:$script:RealSkip {
+    It 'lists, waits for and removes every snapshot once while <Name> restarts' -ForEach @(
+        @{ Name = 'cinder-api'; Api = 'BlockStorage' }
+        @{ Name = 'nova-api'; Api = 'Compute' }
+    ) {
+        $session = Connect-RealMember @{ Api = $Api; Name = "restart-read-$Name"; NoDefault = $true }
+        try {
+            $prefix = "it-rr-$Name-$script:Run-"
+            $made = @(Track (1..6 | ForEach-Object { '{0}{1}' -f $prefix, $_ } |
+                ForEach-Object { New-OSSnapshot -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -Name $_ -Force -Session $session -ErrorAction Stop }))
+
+            $job = Start-RandomRestart $Name
+            $waited = @($made | Wait-OSSnapshot -Session $session -Timeout 00:03:00 2>&1)
+            $listed = @(Get-OSSnapshot -Session $session 2>&1 |
+                Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -or $_.Name -like "$prefix*" })
+            $job | Wait-Job | Receive-Job -ErrorAction Stop | Out-Null
+            @($waited + $listed | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | ForEach-Object { "$_" } |
+                Should -BeNullOrEmpty
+            $waited.Status | Should -Be (@('available') * $made.Count)
+            ($listed.Id | Sort-Object) | Should -Be ($made.Id | Sort-Object) -Because 'no item missing or listed twice'
+
+            $job = Start-RandomRestart $Name
+            $removed = @($made | Remove-OSSnapshot -Wait -Timeout 00:03:00 -Confirm:$false -Session $session 2>&1)
+            $job | Wait-Job | Receive-Job -ErrorAction Stop | Out-Null
+            $removed | ForEach-Object { "$_" } | Should -BeNullOrEmpty
+            @(Get-OSSnapshot -Session $session | Where-Object Name -Like "$prefix*") | Should -BeNullOrEmpty
+        }
+        finally { Disconnect-OSCloud -Session $session }
+    }
+}
