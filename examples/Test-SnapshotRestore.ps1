@@ -126,7 +126,7 @@ end {
     }
 
     # One clear error instead of "not recognized" at every command (#Requires would say less, and exit with 1).
-    $required = [version] '0.3.0'   # the first with New-OSVolume, Remove-OSVolume and Connect-OSCloud -NoDefault
+    $required = [version] '0.3.0'   # the first with New-OSVolume, Remove-OSVolume, Get-OSVolume -Metadata and Connect-OSCloud -NoDefault
     if (-not (Get-Module OpenStackSnapshot | Where-Object Version -GE $required)) {
         try { Import-Module OpenStackSnapshot -MinimumVersion $required -ErrorAction Stop }
         catch {
@@ -257,8 +257,8 @@ end {
     $unreadable = @()
     try {
         # What an earlier run left (killed outright, say) goes first; its own temporary volumes are never chosen below.
-        $all = @(Get-OSVolume -Session $session -ErrorAction Stop)
-        $leftovers = @($all | Where-Object { (Test-DrillVolume $_) -and -not (Test-OtherLiveDrill $_) })
+        $leftovers = @(Get-OSVolume -Session $session -Metadata @{ 'restore-drill' = $marker } -ErrorAction Stop |
+            Where-Object { -not (Test-OtherLiveDrill $_) })
         if ($leftovers) {
             Write-Step "removing $($leftovers.Count) temporary volume(s) an earlier drill left: $($leftovers.Id -join ', ')"
             foreach ($reason in Remove-DrillVolume $leftovers) { Write-Error $reason -ErrorId RestoreDrillLeftover; $failures++ }
@@ -266,12 +266,7 @@ end {
 
         $volumes = @(
             switch ($PSCmdlet.ParameterSetName) {
-                'Metadata' {
-                    $all | Where-Object {
-                        $volume = $_
-                        -not (Test-DrillVolume $volume) -and -not @($wanted.Keys | Where-Object { (Get-Tag $volume $_) -cne $wanted[$_] })
-                    }
-                }
+                'Metadata' { Get-OSVolume -Session $session -Metadata $wanted -ErrorAction Stop | Where-Object { -not (Test-DrillVolume $_) } }
                 'Server' { Get-OSVolume -Session $session -ServerId $ServerId -ErrorAction Stop | Where-Object { -not (Test-DrillVolume $_) } }
                 'Volume' {
                     foreach ($id in $piped | Select-Object -Unique) {
@@ -305,8 +300,7 @@ end {
     finally {
         # Anything of this run still there (a create whose answer was lost, an interruption between steps) goes too.
         try {
-            $mine = @(Get-OSVolume -Session $session -ErrorAction Stop |
-                Where-Object { (Test-DrillVolume $_) -and $_.Metadata['restore-drill-run'] -ceq $run })
+            $mine = @(Get-OSVolume -Session $session -Metadata @{ 'restore-drill' = $marker; 'restore-drill-run' = $run } -ErrorAction Stop)
             foreach ($reason in Remove-DrillVolume $mine) { Write-Error $reason -ErrorId RestoreDrillLeftover; $failures++ }
         }
         finally {
