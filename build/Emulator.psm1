@@ -126,7 +126,7 @@ function Set-EmulatorSnapshotCreatedAt {
     Invoke-EmulatorControl $Emulator "snapshots/$Id/createdAt" -Method Post -Body @{ createdAt = $utc } | Out-Null
 }
 
-# Attaches a seeded volume to a server (any id), besides db-01's seeded attachment; a reset detaches it.
+# Attaches a volume (seeded or made) to a server (any id), besides db-01's seeded attachment; a reset detaches it.
 function Add-EmulatorVolumeAttachment {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $VolumeId, [Parameter(Mandatory)] [string] $ServerId, [string] $Device)
     $attachment = @{ serverId = $ServerId }
@@ -187,6 +187,28 @@ function Stop-EmulatorChaos {
     Invoke-EmulatorControl $Emulator chaos -Method Delete | Out-Null
 }
 
+# Forces a volume's status (it sticks, as a snapshot's does).
+function Set-EmulatorVolumeStatus {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Status)
+    Invoke-EmulatorControl $Emulator "volumes/$Id/status" -Method Post -Body @{ status = $Status } | Out-Null
+}
+
+# Gives a volume another size, as if it had been extended since its snapshots.
+function Set-EmulatorVolumeSize {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [int] $Size)
+    Invoke-EmulatorControl $Emulator "volumes/$Id/size" -Method Post -Body @{ size = $Size } | Out-Null
+}
+
+# The next -Count volume creates (-On create) or reverts (-On revert) go to error in the backend, leaving -Message as
+# block storage's user message about the volume.
+function Add-EmulatorVolumeFailure {
+    param([Parameter(Mandatory)] $Emulator, [ValidateSet('create', 'revert')] [string] $On = 'create', [string] $Message, [int] $Count = 1)
+    $failure = @{ on = $On; count = $Count }
+    if ($Message) { $failure.message = $Message }
+    Invoke-EmulatorControl $Emulator 'volume-failures' -Method Post -Body $failure | Out-Null
+}
+
 Export-ModuleMember -Function Start-Emulator, Stop-Emulator, Read-ProcessOutput, Reset-Emulator, Set-EmulatorFault, Clear-EmulatorFault,
     Get-EmulatorRequestCount, Set-EmulatorSetting, Set-EmulatorSnapshotStatus, Set-EmulatorSnapshotCreatedAt, Add-EmulatorVolumeAttachment,
-    Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos
+    Start-EmulatorOutage, Get-EmulatorOutage, Stop-EmulatorOutage, Start-EmulatorChaos, Get-EmulatorChaos, Stop-EmulatorChaos,
+    Set-EmulatorVolumeStatus, Set-EmulatorVolumeSize, Add-EmulatorVolumeFailure

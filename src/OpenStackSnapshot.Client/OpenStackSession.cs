@@ -48,14 +48,15 @@ namespace OpenStackSnapshot.Client
                 BlockStorageApiVersion = BlockStorageMicroversion.Pinned;
                 var blockStorage = new BlockStorageEndpoint(sender, EndpointUrl);
                 Snapshots = new CreateReconciler(new DeleteRefusal(new BlockStorageSnapshotService(blockStorage)), options.Reconcile);
-                Volumes = new BlockStorageVolumeService(blockStorage);
+                Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new BlockStorageVolumeService(blockStorage), Snapshots),
+                    options.Reconcile);
                 return;
             }
             ComputeApiVersion = options.ComputeApiVersion.ToString();
             var offered = ServiceCatalog.Offers(token.Catalog, ServiceCatalog.BlockStorageTypes, options.Interface, options.Region);
             var compute = new ComputeEndpoint(sender, EndpointUrl, options.ComputeApiVersion, offered);
             Snapshots = new CreateReconciler(new DeleteRefusal(new ComputeSnapshotService(compute)), options.Reconcile);
-            Volumes = new ComputeVolumeService(compute);
+            Volumes = new VolumeCreateReconciler(new VolumeDeleteRefusal(new ComputeVolumeService(compute), Snapshots), options.Reconcile);
         }
 
         /// <summary>What Get-OSSession and -Session know it by: -Name, else the cloud's name.</summary>
@@ -109,6 +110,10 @@ namespace OpenStackSnapshot.Client
 
         /// <summary>The session's snapshots, through whichever API it uses; a create whose answer was lost is reconciled.</summary>
         internal ISnapshotService Snapshots { get; }
+        /// <summary>
+        /// The session's volumes, through whichever API it uses: a create whose answer was lost is reconciled, a refused delete
+        /// says why (the session's snapshots help tell).
+        /// </summary>
         internal IVolumeService Volumes { get; }
 
         /// <summary>Signs in; the session owns <c>options.Auth</c> from here on and wipes it when closed, or now if sign-in fails.</summary>

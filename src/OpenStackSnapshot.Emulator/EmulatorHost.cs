@@ -85,12 +85,28 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Moves a snapshot's creation time; false when there is no such snapshot.</summary>
     public bool SetSnapshotCreatedAt(string snapshotId, DateTimeOffset createdAt) => _state.Snapshots.SetCreatedAt(snapshotId, createdAt) is not null;
 
-    /// <summary>Attaches a seeded volume to a server besides the seed's attachment; false for an unknown volume.</summary>
+    /// <summary>Attaches a volume (seeded or made) to a server besides any attachment it has; false for an unknown volume.</summary>
     public bool AttachVolume(string volumeId, string serverId, string? device = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(serverId);
-        return _state.Attachments.Attach(volumeId, serverId, device);
+        if (_state.Volumes.GetAny(volumeId) is null) return false;
+        _state.Attachments.Attach(volumeId, serverId, device);
+        return true;
     }
+
+    /// <summary>Forces a volume's status (it sticks); false for an unknown volume.</summary>
+    public bool SetVolumeStatus(string volumeId, string status) => _state.Volumes.ForceStatus(volumeId, status) is not null;
+
+    /// <summary>Gives a volume another size, as if it had been extended; false for an unknown volume.</summary>
+    public bool SetVolumeSize(string volumeId, int size) => _state.Volumes.SetSize(volumeId, size) is not null;
+
+    /// <summary>
+    /// The next <paramref name="count"/> volume creates go to error in the backend, leaving <paramref name="message"/> for the user.
+    /// </summary>
+    public void FailNextVolumeCreate(string message, int count = 1) => _state.Volumes.FailNext(VolumeFailureStep.Create, message, count);
+
+    /// <summary>The next <paramref name="count"/> reverts leave their volume in error, with <paramref name="message"/> for the user.</summary>
+    public void FailNextRevert(string message, int count = 1) => _state.Volumes.FailNext(VolumeFailureStep.Revert, message, count);
 
     /// <summary>
     /// A dead cloud for <paramref name="duration"/>: HAProxy's 503 (with <paramref name="retryAfter"/>) on identity

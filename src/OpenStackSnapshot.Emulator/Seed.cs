@@ -3,8 +3,8 @@ namespace OpenStackSnapshot.Emulator;
 /// <summary>A Keystone user with its one project and the roles it holds there.</summary>
 public sealed record SeedUser(string Id, string Name, string Password, string ProjectId, IReadOnlyList<string> Roles);
 
-/// <summary>A project and its snapshot quota (Cinder's per-project limit).</summary>
-public sealed record SeedProject(string Id, string Name, int SnapshotQuota);
+/// <summary>A project and its block-storage quotas (Cinder's per-project limits): snapshots, volumes, and the GiB both use.</summary>
+public sealed record SeedProject(string Id, string Name, int SnapshotQuota, int VolumeQuota = 1000, int GigabytesQuota = 100_000);
 
 /// <summary>A block-storage volume as Nova's os-volumes shows it; attached volumes name their server and device.</summary>
 public sealed record SeedVolume(
@@ -59,13 +59,20 @@ public static class Seed
     public const string Db01ServerId = "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b";
     public const string Db01Device = "/dev/vdb";
 
+    /// <summary>The only availability zone, as a cloud without zones configured has it.</summary>
+    public const string AvailabilityZone = "nova";
+
+    /// <summary>Cinder's default volume type, the only one: its name, and its id (a made volume carries the name).</summary>
+    public const string VolumeTypeName = "__DEFAULT__";
+    public static readonly string VolumeTypeId = StableIds.Uuid("volume-type", "__DEFAULT__");
+
     /// <summary>Cinder's created_at for every seeded volume: UTC without a zone, as Cinder sends it.</summary>
     public const string VolumeCreatedAt = "2025-06-01T10:00:00.000000";
 
     public static IReadOnlyList<SeedProject> Projects { get; } =
     [
         new(DemoProjectId, "demo", SnapshotQuota: 1000),
-        new(TinyProjectId, "tiny", SnapshotQuota: 1),
+        new(TinyProjectId, "tiny", SnapshotQuota: 1, VolumeQuota: 2, GigabytesQuota: 3),
         new(AdminProjectId, "admin", SnapshotQuota: 1000),
     ];
 

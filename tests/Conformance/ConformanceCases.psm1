@@ -254,4 +254,4 @@ function Invoke-BlockStorageConformanceCases {
     $results
 }
 
-Export-ModuleMember -Function Invoke-ConformanceCases, Invoke-BlockStorageConformanceCases
+Export-ModuleMember -Function Invoke-ConformanceCases, Invoke-BlockStorageConformanceCases, ConvertTo-Shape, Wait-Raw

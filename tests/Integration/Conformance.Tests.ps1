@@ -90,9 +90,24 @@ Describe 'Emulator conformance with the real Cinder (block storage v3)' -Skip:$s
     }
 }
 
+Describe 'Emulator conformance with the real Cinder and Nova: volumes from snapshots, deletes, reverts' -Skip:$script:RealSkip {
+    BeforeAll {
+        Import-Module (Join-Path $script:RepoRoot 'tests/Conformance/RestoreConformanceCases.psm1') -Force
+        $script:RestoreRows = Compare-Conformance { param($a) Invoke-RestoreConformanceCases @a } 'conformance-restore.md'
+    }
+
+    It 'ran the same cases against both' {
+        $script:RestoreRows.Count | Should -BeGreaterThan 30
+    }
+
+    It 'answers every case as the real cloud does, or the difference is listed with its reason' {
+        Get-Unexplained $script:RestoreRows | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Known differences' -Skip:$script:RealSkip {
     It 'lists no known difference that has gone away' {
-        $rows = @($script:Rows) + @($script:BlockRows)
+        $rows = @($script:Rows) + @($script:BlockRows) + @($script:RestoreRows)
         $stale = $script:Known.Keys | Where-Object { $case = $_; -not ($rows | Where-Object { $_.Case -eq $case -and $_.Differs.Count -gt 0 }) }
         $stale | Should -BeNullOrEmpty
     }

@@ -16,5 +16,14 @@ namespace OpenStackSnapshot.Client.BlockStorage
 
         protected override void AddVersion(HttpRequestMessage request) =>
             request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "volume " + BlockStorageMicroversion.Pinned);
+
+        /// <summary>A request at another microversion than the pinned one, on that request only (the revert action needs 3.40).</summary>
+        public ApiRequest RequestAt(string microversion, HttpMethod method, string relative, RequestTarget target)
+        {
+            var request = Request(method, relative, target);
+            request.Headers.Remove(OpenStackHeaders.Microversion);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.Microversion, "volume " + microversion);
+            return request;
+        }
     }
 }

@@ -11,5 +11,13 @@ namespace OpenStackSnapshot.Client.BlockStorage
     internal static class BlockStorageMicroversion
     {
         public const string Pinned = "3.31";
+
+        /// <summary>
+        /// The revert action (Restore-OSSnapshot) came with 3.40 and is asked for at 3.40 on that one request. The pin is not
+        /// raised for it: every other request keeps the version whose answers the emulator, the conformance suite and the
+        /// tests hold Cinder to (3.34, for one, reads list filters differently), and a cloud whose block storage stops short
+        /// of 3.40 still serves everything else, refusing only the revert (406).
+        /// </summary>
+        public const string Revert = "3.40";
     }
 }

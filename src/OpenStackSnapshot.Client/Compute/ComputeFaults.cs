@@ -47,12 +47,13 @@ namespace OpenStackSnapshot.Client.Compute
         public override bool SaysStateRefused(Exchange answer, RequestTarget target) =>
             base.SaysStateRefused(answer, target) || (answer.Status == 500 && answer.Server.Contains("InvalidInput"));
 
-        // The route is off or removed, or the proxy's own policy (os_compute_api:os-volumes:snapshots:*) refused what
-        // block storage may allow; a plain role or quota refusal would follow the request to Cinder.
+        // The route is off or removed, or the proxy's own policy (os_compute_api:os-volumes:snapshots:* for snapshots,
+        // os_compute_api:os-volumes:* for volumes) refused what block storage may allow; a plain role or quota refusal
+        // would follow the request to Cinder.
         private static bool NotThroughTheProxy(Verdict verdict, Exchange answer) =>
             verdict.Kind == OpenStackErrorKind.ApiNotAvailable
             || (verdict.Kind == OpenStackErrorKind.Forbidden && answer.ServerMessage is string message
                 && (message.IndexOf("os-snapshots", StringComparison.OrdinalIgnoreCase) >= 0
-                    || message.IndexOf("os_compute_api:os-volumes:snapshots", StringComparison.OrdinalIgnoreCase) >= 0));
+                    || message.IndexOf("os_compute_api:os-volumes", StringComparison.OrdinalIgnoreCase) >= 0));
     }
 }

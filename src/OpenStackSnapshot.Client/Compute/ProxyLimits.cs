@@ -28,9 +28,11 @@ namespace OpenStackSnapshot.Client.Compute
 
         /// <summary>
         /// Nova's os-volumes proxy reads volumes and reports their metadata, but lists only the token's project (it passes
-        /// no all_tenants on to block storage) and has no route that changes a volume's metadata.
+        /// no all_tenants on to block storage) and has no route that changes a volume's metadata or reverts one; a new
+        /// volume's type and metadata are kept to block storage too (issue 24), as snapshot metadata is.
         /// </summary>
-        public static readonly VolumeFeatures VolumeFeatures = new VolumeFeatures(changeMetadata: false, allProjects: false, RefusedForVolumes);
+        public static readonly VolumeFeatures VolumeFeatures =
+            new VolumeFeatures(changeMetadata: false, allProjects: false, volumeType: false, revert: false, RefusedForVolumes);
 
         public static void Check(VolumeQuery? query)
         {

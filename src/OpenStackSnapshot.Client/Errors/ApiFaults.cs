@@ -32,8 +32,12 @@ namespace OpenStackSnapshot.Client.Errors
             target.Creates && answer.Status == 404 && answer.FaultName == "itemNotFound"
             && answer.Server.StartsWith("Volume", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>How this API says that the state of what a request acts on refuses it: block storage's InvalidVolume to a create.</summary>
+        /// <summary>
+        /// How this API says that the state of what a request acts on refuses it: block storage's InvalidVolume to a snapshot's
+        /// create, or to a volume's delete (which Nova passes on inside its own 400, "Invalid input received: Invalid volume: ...").
+        /// </summary>
         public virtual bool SaysStateRefused(Exchange answer, RequestTarget target) =>
-            target.Creates && answer.Status == 400 && answer.Server.StartsWith("Invalid volume", StringComparison.OrdinalIgnoreCase);
+            (target.Creates && answer.Status == 400 && answer.Server.StartsWith("Invalid volume", StringComparison.OrdinalIgnoreCase))
+            || (target.DeletesVolume && answer.Status == 400 && answer.Server.IndexOf("Invalid volume", StringComparison.OrdinalIgnoreCase) >= 0);
     }
 }

@@ -34,5 +34,23 @@ namespace OpenStackSnapshot.Client.Errors
 
         /// <summary>A delete of a snapshot, which block storage refuses unless the snapshot is available or error.</summary>
         public bool DeletesSnapshot => Deletes && ItemName == "Snapshot";
+
+        /// <summary>A volume made from a snapshot: a refusal of it is about the snapshot or the new volume's settings.</summary>
+        public static RequestTarget VolumeCreation(string snapshotId) =>
+            new RequestTarget(null, null, false, null, false) { SnapshotId = snapshotId };
+
+        /// <summary>A volume reverted in place to a snapshot (block storage's revert action): a refusal of it is about either.</summary>
+        public static RequestTarget Revert(string volumeId, string snapshotId) =>
+            new RequestTarget("Volume", volumeId, false, null, false) { SnapshotId = snapshotId, Reverts = true };
+
+        /// <summary>The snapshot a volume is made from, or reverted to.</summary>
+        public string? SnapshotId { get; private set; }
+        public bool Reverts { get; private set; }
+
+        /// <summary>A create of a volume from a snapshot.</summary>
+        public bool CreatesVolume => SnapshotId != null && !Reverts;
+
+        /// <summary>A delete of a volume, which block storage refuses while it is attached, has snapshots or is busy.</summary>
+        public bool DeletesVolume => Deletes && ItemName == "Volume";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 
 namespace OpenStackSnapshot.Client.Errors
 {
@@ -19,8 +20,8 @@ namespace OpenStackSnapshot.Client.Errors
                 case 401:
                     return new Verdict(OpenStackErrorKind.AuthenticationFailed, server,
                         "Check the credential, project and domain, then sign in again.");
-                case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0:
-                    return new Verdict(OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice); // Nova's quota refusals
+                case 403 when server.IndexOf("Quota exceeded", StringComparison.OrdinalIgnoreCase) >= 0 || IsQuota(server):
+                    return Quota(server); // Nova's quota refusals, its own and block storage's passed on
                 case 403:
                     return new Verdict(OpenStackErrorKind.Forbidden, server,
                         "Your role on this project does not allow it; creating and deleting snapshots needs the member role.");
@@ -34,7 +35,7 @@ namespace OpenStackSnapshot.Client.Errors
                     return new Verdict(OpenStackErrorKind.MethodNotAllowed, server,
                         $"The endpoint (or a proxy in front of it) does not accept this method; check the {service} URL.");
                 case 413 when IsQuota(server):
-                    return new Verdict(OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice);
+                    return Quota(server);
                 case 413:
                 case 429:
                     return new Verdict(OpenStackErrorKind.OverLimit, server,
@@ -68,6 +69,45 @@ namespace OpenStackSnapshot.Client.Errors
         internal static bool IsQuota(string server) =>
             server.IndexOf("quota", StringComparison.OrdinalIgnoreCase) >= 0
             || (server.IndexOf("Maximum number of", StringComparison.OrdinalIgnoreCase) >= 0
-                && server.IndexOf("exceeded", StringComparison.OrdinalIgnoreCase) >= 0);
+                && server.IndexOf("exceeded", StringComparison.OrdinalIgnoreCase) >= 0)
+            || server.IndexOf("larger than maximum allowed limit", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>
+        /// A quota refusal that names the quota, with what frees it. Block storage names it in its own words: "... exceeded for
+        /// quota 'volumes'", "... exceeds allowed gigabytes quota ...", "Maximum number of snapshots allowed ...", "Requested
+        /// volume size 5G is larger than maximum allowed limit 2G" (per_volume_gigabytes); Nova "... for resources: snapshots".
+        /// </summary>
+        private static Verdict Quota(string server)
+        {
+            var name = QuotaName(server);
+            if (name == null) return new Verdict(OpenStackErrorKind.QuotaExceeded, server, QuotaAdvice);
+            var advice = name.StartsWith("snapshots", StringComparison.Ordinal) ? QuotaAdvice
+                : name.StartsWith("volumes", StringComparison.Ordinal)
+                    ? "Delete volumes you no longer need or ask the cloud's operator to raise the project's volumes quota."
+                : name == "per_volume_gigabytes"
+                    ? "Ask for a smaller volume, or ask the cloud's operator to raise the project's per-volume limit (per_volume_gigabytes)."
+                    : $"Delete volumes or snapshots you no longer need (both count) or ask the cloud's operator to raise the project's {name} quota.";
+            return new Verdict(OpenStackErrorKind.QuotaExceeded, $"The project's {name} quota is used up: {server}", advice);
+        }
+
+        private static readonly Regex[] QuotaNames =
+        {
+            new Regex(@"for quota '([\w.-]+)'", RegexOptions.IgnoreCase),
+            new Regex(@"exceeds allowed ([\w.-]+) quota", RegexOptions.IgnoreCase),
+            new Regex(@"for resources: ([\w.-]+)", RegexOptions.IgnoreCase),
+            new Regex(@"Maximum number of (snapshots|volumes|backups) allowed", RegexOptions.IgnoreCase),
+        };
+
+        /// <summary>Which quota the message names (volumes, gigabytes, snapshots, gigabytes_&lt;type&gt;, ...), or null.</summary>
+        internal static string? QuotaName(string server)
+        {
+            if (server.IndexOf("larger than maximum allowed limit", StringComparison.OrdinalIgnoreCase) >= 0) return "per_volume_gigabytes";
+            foreach (var pattern in QuotaNames)
+            {
+                var match = pattern.Match(server);
+                if (match.Success) return match.Groups[1].Value.ToLowerInvariant();
+            }
+            return null;
+        }
     }
 }

@@ -11,17 +11,23 @@ namespace OpenStackSnapshot.Client.Volumes
     {
         private readonly Func<string, OpenStackException> _refusal;
 
-        internal VolumeFeatures(bool changeMetadata, bool allProjects, Func<string, OpenStackException> refusal)
+        internal VolumeFeatures(bool changeMetadata, bool allProjects, bool volumeType, bool revert, Func<string, OpenStackException> refusal)
         {
             ChangeMetadata = changeMetadata;
             AllProjects = allProjects;
+            VolumeType = volumeType;
+            Revert = revert;
             _refusal = refusal;
         }
 
-        /// <summary>A volume's metadata can be set and removed.</summary>
+        /// <summary>A volume's metadata can be set and removed, and a new volume given some.</summary>
         public bool ChangeMetadata { get; }
         /// <summary>An operator can list the volumes of every project.</summary>
         public bool AllProjects { get; }
+        /// <summary>A new volume can be given a volume type.</summary>
+        public bool VolumeType { get; }
+        /// <summary>A volume can be reverted in place to its newest snapshot.</summary>
+        public bool Revert { get; }
 
         /// <summary>The InvalidArgument error (naming the API that can) for asking this API to do <paramref name="what"/>.</summary>
         public OpenStackException Refusal(string what) => _refusal(what);

@@ -16,6 +16,7 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
     private readonly SnapshotController _snapshots = new(state);
     private readonly SnapshotMetadataController _metadata = new(state);
     private readonly VolumeController _volumes = new(state);
+    private readonly MessageController _messages = new(state);
     private readonly VolumeMetadataController _volumeMetadata = new(state);
 
     public Reply Handle(BlockStorageRoute route, HttpRequest request, byte[] body)
@@ -66,6 +67,10 @@ internal sealed class BlockStoragePipeline(EmulatorState state)
             BlockStorageAction.VolumesList => _volumes.List(cinder, detail: false),
             BlockStorageAction.VolumesDetail => _volumes.List(cinder, detail: true),
             BlockStorageAction.VolumesShow => _volumes.Show(cinder),
+            BlockStorageAction.VolumesCreate => _volumes.Create(cinder),
+            BlockStorageAction.VolumesDelete => _volumes.Delete(cinder),
+            BlockStorageAction.VolumesAction => _volumes.Action(cinder),
+            BlockStorageAction.MessagesList => _messages.List(cinder),
             BlockStorageAction.VolumeMetadataList => _volumeMetadata.List(cinder),
             BlockStorageAction.VolumeMetadataCreate => _volumeMetadata.Merge(cinder, replace: false),
             BlockStorageAction.VolumeMetadataReplace => _volumeMetadata.Merge(cinder, replace: true),

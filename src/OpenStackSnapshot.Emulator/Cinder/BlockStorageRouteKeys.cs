@@ -18,6 +18,11 @@ public static class BlockStorageRouteKeys
     public const string VolumesList = "cinder.volumes.list";
     public const string VolumesDetail = "cinder.volumes.detail";
     public const string VolumesShow = "cinder.volumes.show";
+    public const string VolumesCreate = "cinder.volumes.create";
+    public const string VolumesDelete = "cinder.volumes.delete";
+    /// <summary>POST volumes/{id}/action: the revert action (others are not emulated).</summary>
+    public const string VolumesAction = "cinder.volumes.action";
+    public const string MessagesList = "cinder.messages.list";
     public const string VolumeMetadataList = "cinder.volumes.metadata.list";
     public const string VolumeMetadataCreate = "cinder.volumes.metadata.create";
     public const string VolumeMetadataReplace = "cinder.volumes.metadata.replace";
@@ -28,5 +33,6 @@ public static class BlockStorageRouteKeys
         MetadataList, MetadataCreate, MetadataReplace, MetadataShow, MetadataUpdate, MetadataDelete,
         VolumesList, VolumesDetail, VolumesShow,
         VolumeMetadataList, VolumeMetadataCreate, VolumeMetadataReplace,
+        VolumesCreate, VolumesDelete, VolumesAction, MessagesList,
     ];
 }

@@ -19,6 +19,10 @@ internal enum BlockStorageAction
     VolumesList,
     VolumesDetail,
     VolumesShow,
+    VolumesCreate,
+    VolumesDelete,
+    VolumesAction,
+    MessagesList,
     VolumeMetadataList,
     VolumeMetadataCreate,
     VolumeMetadataReplace,
@@ -37,11 +41,12 @@ internal static class BlockStorageRoutes
     public static BlockStorageRoute? Match(string method, IReadOnlyList<string> segments)
     {
         if (segments.Count < 2 || segments[0] != "v3") return null;
-        var (projectId, rest) = ProjectIdInPath.Split(segments.Skip(1), ["snapshots", "volumes"]);
+        var (projectId, rest) = ProjectIdInPath.Split(segments.Skip(1), ["snapshots", "volumes", "messages"]);
         var route = rest[0] switch
         {
             "snapshots" => Snapshots(method, rest),
             "volumes" => Volumes(method, rest),
+            "messages" => rest.Count == 1 && method == "GET" ? new(BlockStorageRouteKeys.MessagesList, BlockStorageAction.MessagesList) : null,
             _ => null,
         };
         return route is null ? null : route with { PathProjectId = projectId };
@@ -72,12 +77,16 @@ internal static class BlockStorageRoutes
         _ => null,
     };
 
-    // Cinder also creates, deletes and acts on volumes; the emulator only reads them.
+    // Cinder has more volume routes (update, metadata, summary, ...); the emulator serves these.
     private static BlockStorageRoute? Volumes(string method, List<string> rest) => (rest.Count, method) switch
     {
         (1, "GET") => new(BlockStorageRouteKeys.VolumesList, BlockStorageAction.VolumesList),
+        (1, "POST") => new(BlockStorageRouteKeys.VolumesCreate, BlockStorageAction.VolumesCreate),
         (2, "GET") when rest[1] == "detail" => new(BlockStorageRouteKeys.VolumesDetail, BlockStorageAction.VolumesDetail),
         (2, "GET") when rest[1] != "" => new(BlockStorageRouteKeys.VolumesShow, BlockStorageAction.VolumesShow, Id: rest[1]),
+        (2, "DELETE") when rest[1] != "" => new(BlockStorageRouteKeys.VolumesDelete, BlockStorageAction.VolumesDelete, Id: rest[1]),
+        (3, "POST") when rest[1] != "" && rest[2] == "action" =>
+            new(BlockStorageRouteKeys.VolumesAction, BlockStorageAction.VolumesAction, Id: rest[1]),
         (3, _) when rest[2] == "metadata" && rest[1] != "" => VolumeMetadata(method, rest[1]),
         _ => null,
     };

@@ -51,35 +51,37 @@ internal static class CinderViews
     }
 
     private static readonly string ServiceUuid = StableIds.Uuid("service", "cinder-volume");
-    private static readonly string DefaultVolumeTypeUuid = StableIds.Uuid("volume-type", "__DEFAULT__");
 
-    public static JsonObject VolumeSummary(CinderRequest request, SeedVolume v) => new()
+    public static JsonObject VolumeSummary(CinderRequest request, VolumeView v) => new()
     {
         ["id"] = v.Id,
         ["name"] = v.Name,
         ["links"] = Links(request, "volumes", v.Id),
     };
 
-    /// <summary>v3 views/volumes.detail for a seeded volume, with its user metadata and the tenant attribute the owner may see.</summary>
-    public static JsonObject VolumeDetail(
-        CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>
+    /// v3 views/volumes.detail, with its user metadata and the tenant attribute the owner may see on show and detail (an
+    /// extension of those two: a create's answer has none).
+    /// </summary>
+    public static JsonObject VolumeDetail(CinderRequest request, VolumeView v, IReadOnlyList<AttachmentView> attachments,
+        IReadOnlyDictionary<string, string>? metadata = null, bool tenantAttribute = true)
     {
         var view = new JsonObject
         {
             ["id"] = v.Id,
             ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
             ["size"] = v.Size,
-            ["availability_zone"] = "nova",
-            ["created_at"] = Seed.VolumeCreatedAt,
-            ["updated_at"] = Seed.VolumeCreatedAt,
+            ["availability_zone"] = v.AvailabilityZone,
+            ["created_at"] = v.CreatedAt,
+            ["updated_at"] = v.UpdatedAt,
             ["name"] = v.Name,
-            ["description"] = null,
-            ["volume_type"] = "__DEFAULT__",
-            ["snapshot_id"] = null,
+            ["description"] = v.Description,
+            ["volume_type"] = v.VolumeType,
+            ["snapshot_id"] = v.SnapshotId,
             ["source_volid"] = null,
             ["metadata"] = Metadata(metadata ?? new Dictionary<string, string>()),
             ["links"] = Links(request, "volumes", v.Id),
-            ["user_id"] = Seed.Users.First(u => u.ProjectId == v.ProjectId).Id,
+            ["user_id"] = v.UserId,
             ["bootable"] = "false",
             ["encrypted"] = false,
             ["replication_status"] = null,
@@ -97,9 +99,9 @@ internal static class CinderViews
         }
 
         if (request.IsAdmin && request.AtLeast(3, 61)) view["cluster_name"] = null;
-        if (request.AtLeast(3, 63)) view["volume_type_id"] = DefaultVolumeTypeUuid;
+        if (request.AtLeast(3, 63)) view["volume_type_id"] = Seed.VolumeTypeId;
         if (request.AtLeast(3, 65)) view["consumes_quota"] = true;
-        view["os-vol-tenant-attr:tenant_id"] = v.ProjectId;
+        if (tenantAttribute) view["os-vol-tenant-attr:tenant_id"] = v.ProjectId;
         return view;
     }
 
@@ -114,7 +116,7 @@ internal static class CinderViews
     }
 
     // The seeded attachment and those the test control added; host_name is shown to admins only.
-    private static JsonArray Attachments(CinderRequest request, SeedVolume v, IReadOnlyList<AttachmentView> attachments) =>
+    private static JsonArray Attachments(CinderRequest request, VolumeView v, IReadOnlyList<AttachmentView> attachments) =>
         new(attachments.Select((a, i) => (JsonNode)new JsonObject
         {
             ["id"] = v.Id,
@@ -131,4 +133,19 @@ internal static class CinderViews
         new JsonObject { ["rel"] = "self", ["href"] = request.CollectionUrl(collection) + "/" + id },
         new JsonObject { ["rel"] = "bookmark", ["href"] = request.CollectionUrl(collection).Replace("/v3", "", StringComparison.Ordinal) + "/" + id },
     ];
+
+    /// <summary>views/messages.detail: what block storage tells its users about a resource.</summary>
+    public static JsonObject Message(CinderRequest request, UserMessage m) => new()
+    {
+        ["id"] = m.Id,
+        ["message_level"] = "ERROR",
+        ["event_id"] = m.EventId,
+        ["user_message"] = m.Text,
+        ["resource_type"] = "VOLUME",
+        ["resource_uuid"] = m.ResourceId,
+        ["created_at"] = m.CreatedAt,
+        ["guaranteed_until"] = m.CreatedAt,
+        ["request_id"] = m.RequestId,
+        ["links"] = Links(request, "messages", m.Id),
+    };
 }

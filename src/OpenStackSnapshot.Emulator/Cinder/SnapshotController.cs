@@ -64,7 +64,7 @@ internal sealed class SnapshotController(EmulatorState state)
 
         var snapshot = JsonBody.Get(body, "snapshot")!.Value;
         var volumeId = JsonBody.GetString(snapshot, "volume_id");
-        var volume = Seed.Volumes.FirstOrDefault(v => v.Id == volumeId && (request.IsAdmin || v.ProjectId == request.ProjectId));
+        var volume = volumeId is null ? null : request.IsAdmin ? state.Volumes.GetAny(volumeId) : state.Volumes.Get(request.ProjectId!, volumeId);
         if (volume is null) return Faults.NotFound($"Volume {volumeId ?? "None"} could not be found.");
 
         var force = JsonBody.Get(snapshot, "force") is { ValueKind: not JsonValueKind.Null } flag ? SnapshotSchema.ForceValue(flag) : (bool?)null;

@@ -85,7 +85,7 @@ internal static partial class SnapshotSchema
         _ => $"{PythonRepr.Repr(value)} is not of type 'string', 'null'",
     };
 
-    private static string? UuidOrNull(JsonElement value) =>
+    internal static string? UuidOrNull(JsonElement value) =>
         value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out _))
             ? null
             : $"{PythonRepr.Repr(value)} is not valid under any of the given schemas";

@@ -16,7 +16,7 @@ internal sealed class VolumeMetadataController(EmulatorState state)
 {
     public Reply List(CinderRequest request)
     {
-        if (VolumeController.Find(request) is not { } volume) return VolumeController.NotFound(request.Route.Id!);
+        if (VolumeController.Find(state, request) is not { } volume) return VolumeController.NotFound(request.Route.Id!);
         if ((request.Deny(Seed.ReaderRole, "volume:get") ?? request.Deny(Seed.ReaderRole, "volume:get_volume_metadata")) is { } denied)
             return denied;
         return Reply.Json(200, new JsonObject { ["metadata"] = CinderViews.Metadata(state.VolumeMetadata.Of(volume.Id)) });
@@ -26,7 +26,7 @@ internal sealed class VolumeMetadataController(EmulatorState state)
     {
         if (request.Body is not { } body) return Faults.Fault(500, Faults.DefaultMessage(500));
         if (VolumeMetadataSchema.Create(body) is { } invalid) return Faults.BadRequest(invalid);
-        if (VolumeController.Find(request) is not { } volume) return VolumeController.NotFound(request.Route.Id!);
+        if (VolumeController.Find(state, request) is not { } volume) return VolumeController.NotFound(request.Route.Id!);
         var rule = replace ? "volume:update_volume_metadata" : "volume:create_volume_metadata";
         if ((request.Deny(Seed.ReaderRole, "volume:get") ?? request.Deny(Seed.MemberRole, rule)) is { } denied) return denied;
 

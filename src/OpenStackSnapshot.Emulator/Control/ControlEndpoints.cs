@@ -39,6 +39,9 @@ internal sealed class ControlEndpoints(EmulatorState state)
                 ("POST", _) when segments is ["snapshots", var id, "status"] => ForceStatus(id, body),
                 ("POST", _) when segments is ["snapshots", var id, "createdAt"] => SetCreatedAt(id, body),
                 ("POST", _) when segments is ["volumes", var id, "attachments"] => Attach(id, body),
+                ("POST", _) when segments is ["volumes", var id, "status"] => ForceVolumeStatus(id, body),
+                ("POST", _) when segments is ["volumes", var id, "size"] => SetVolumeSize(id, body),
+                ("POST", "volume-failures") => FailVolumes(body),
                 _ => Error(404, $"no control {method} /_emulator/{path}"),
             };
         }
@@ -108,10 +111,41 @@ internal sealed class ControlEndpoints(EmulatorState state)
         var json = Parse(body);
         var serverId = JsonBody.GetString(json, "serverId");
         if (string.IsNullOrEmpty(serverId)) return Error(400, "serverId (a non-empty string) is required");
-        return state.Attachments.Attach(volumeId, serverId, ControlJson.String(json, "device"))
-            ? Reply.Empty(204)
-            : Error(404, $"no volume {volumeId}");
+        if (state.Volumes.GetAny(volumeId) is null) return Error(404, $"no volume {volumeId}");
+        state.Attachments.Attach(volumeId, serverId, ControlJson.String(json, "device"));
+        return Reply.Empty(204);
     }
+
+    private Reply ForceVolumeStatus(string id, byte[] body)
+    {
+        var status = JsonBody.GetString(Parse(body), "status");
+        if (string.IsNullOrEmpty(status)) return Error(400, "status (a non-empty string) is required");
+        return Volume(id, state.Volumes.ForceStatus(id, status));
+    }
+
+    private Reply SetVolumeSize(string id, byte[] body)
+    {
+        var size = Int(Parse(body), "size");
+        if (size is not > 0) return Error(400, "size (a whole number of GiB, at least 1) is required");
+        return Volume(id, state.Volumes.SetSize(id, size.Value));
+    }
+
+    // The next `count` volume creates (or reverts) go to error in the backend, each leaving this user message.
+    private Reply FailVolumes(byte[] body)
+    {
+        var json = Parse(body);
+        var step = ControlJson.Enum(json, "on", VolumeFailureStep.Create);
+        var message = JsonBody.GetString(json, "message") ?? "schedule allocate volume:Could not find any available weighted backend.";
+        var count = Int(json, "count") ?? 1;
+        if (count < 1) return Error(400, "count must be at least 1");
+        state.Volumes.FailNext(step, message, count);
+        return Reply.Empty(204);
+    }
+
+    private Reply Volume(string id, VolumeView? volume) =>
+        volume is null
+            ? Error(404, $"no volume {id}")
+            : Reply.Json(200, new JsonObject { ["volume"] = Views.Volume(volume, state.Attachments.Of(volume), state.VolumeMetadata.Of(id)) });
 
     private static Reply Snapshot(string id, SnapshotView? snapshot) =>
         snapshot is null ? Error(404, $"no snapshot {id}") : Reply.Json(200, new JsonObject { ["snapshot"] = Views.Snapshot(snapshot) });

@@ -87,6 +87,8 @@ internal sealed class ComputePipeline(EmulatorState state)
             ComputeAction.VolumesList => _volumes.List(nova, detail: false),
             ComputeAction.VolumesDetail => _volumes.List(nova, detail: true),
             ComputeAction.VolumesShow => _volumes.Show(nova),
+            ComputeAction.VolumesCreate => _volumes.Create(nova, new Uri(state.BaseUri, request.Path.Value!.TrimStart('/')).ToString()),
+            ComputeAction.VolumesDelete => _volumes.Delete(nova),
             _ => Faults.NotFound(),
         };
     }

@@ -14,6 +14,8 @@ internal enum ComputeAction
     VolumesList,
     VolumesDetail,
     VolumesShow,
+    VolumesCreate,
+    VolumesDelete,
 }
 
 /// <summary>A matched compute route: what to do, the project id from the path (if any) and the resource id.</summary>
@@ -63,12 +65,13 @@ internal static class ComputeRoutes
         _ => null,
     };
 
-    // Nova also has POST and DELETE on os-volumes; the emulator does not create or delete volumes.
     private static ComputeRoute? Volumes(string method, List<string> rest) => (rest.Count, method) switch
     {
         (1, "GET") => new(RouteKeys.VolumesList, ComputeAction.VolumesList),
+        (1, "POST") => new(RouteKeys.VolumesCreate, ComputeAction.VolumesCreate),
         (2, "GET") when rest[1] == "detail" => new(RouteKeys.VolumesDetail, ComputeAction.VolumesDetail),
         (2, "GET") when rest[1] != "" => new(RouteKeys.VolumesShow, ComputeAction.VolumesShow, Id: rest[1]),
+        (2, "DELETE") when rest[1] != "" => new(RouteKeys.VolumesDelete, ComputeAction.VolumesDelete, Id: rest[1]),
         _ => null,
     };
 }

@@ -114,6 +114,61 @@ internal static partial class RequestValidation
         return null;
     }
 
+    private static readonly string[] VolumeProperties =
+        ["volume_type", "metadata", "snapshot_id", "size", "availability_zone", "display_name", "display_description"];
+
+    /// <summary>volumes.create: a "volume" object whose size (an integer, or a string of digits) is required.</summary>
+    public static string? VolumeCreate(JsonElement? body)
+    {
+        if (body is not { ValueKind: JsonValueKind.Object } root) return $"{PythonRepr.Repr(body)} is not of type 'object'";
+
+        var members = JsonBody.Members(root);
+        if (JsonBody.TryGet(members, "volume", out var volume) && VolumeObject(volume) is { } inner) return inner;
+        if (!JsonBody.TryGet(members, "volume", out _)) return "'volume' is a required property";
+        return Additional(members, ["volume"]) is { } extra ? extra : null;
+    }
+
+    private static string? VolumeObject(JsonElement volume)
+    {
+        if (volume.ValueKind != JsonValueKind.Object) return Field("volume", volume, $"{PythonRepr.Repr(volume)} is not of type 'object'");
+
+        var members = JsonBody.Members(volume);
+        foreach (var name in VolumeProperties)
+        {
+            if (!JsonBody.TryGet(members, name, out var value)) continue;
+            var problem = name switch
+            {
+                "metadata" => value.ValueKind == JsonValueKind.Object ? null : $"{PythonRepr.Repr(value)} is not of type 'object'",
+                "size" => SizeProblem(value),
+                _ => StringProblem(value),
+            };
+            if (problem is not null) return Field(name, value, problem);
+        }
+
+        if (!JsonBody.TryGet(members, "size", out _)) return Field("volume", volume, "'size' is a required property");
+        return Additional(members, VolumeProperties) is { } extra ? Field("volume", volume, extra) : null;
+    }
+
+    // {'type': ['integer', 'string'], 'pattern': '^[0-9]+$', 'minimum': 1}: the pattern binds strings, the minimum numbers.
+    private static string? SizeProblem(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when !value.TryGetInt64(out _) => $"{PythonRepr.Repr(value)} is not of type 'integer', 'string'",
+        JsonValueKind.Number when value.GetInt64() < 1 => $"{PythonRepr.Repr(value)} is less than the minimum of 1",
+        JsonValueKind.Number => null,
+        JsonValueKind.String when !SizeDigits().IsMatch(value.GetString()!) => $"{PythonRepr.Repr(value)} does not match '^[0-9]+$'",
+        JsonValueKind.String => null,
+        _ => $"{PythonRepr.Repr(value)} is not of type 'integer', 'string'",
+    };
+
+    /// <summary>A size the schema let through, as a number (a string of digits is read as block storage reads it).</summary>
+    public static int? SizeValue(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? (int)Math.Min(value.GetInt64(), int.MaxValue)
+        : int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : int.MaxValue;
+
+    [GeneratedRegex("^[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SizeDigits();
+
     // Digit strings of any length; anything beyond long is as good as infinite here.
     private static long Parse(string digits) =>
         long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)

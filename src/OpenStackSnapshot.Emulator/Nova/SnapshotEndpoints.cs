@@ -51,7 +51,7 @@ internal sealed class SnapshotEndpoints(EmulatorState state)
         // Block storage's own request checks: a UUID volume id and names of at most 255 characters.
         if (!IsUuidLike(volumeId) || TooLong(name) || TooLong(description)) return Faults.Unexpected("InvalidInput");
 
-        var volume = Seed.Volumes.FirstOrDefault(v => v.Id == volumeId && v.ProjectId == request.ProjectId);
+        var volume = state.Volumes.Get(request.ProjectId!, volumeId);
         if (volume is null) return Faults.Unexpected("VolumeNotFound");
 
         // An attached volume needs force (attachments added by the test control count); any other state than available

@@ -19,19 +19,19 @@ internal static class Views
 
     /// <summary>Nova's _translate_volume_detail_view: block storage's metadata is passed through ({} when none).</summary>
     public static JsonObject Volume(
-        SeedVolume v, IReadOnlyList<AttachmentView> attachments, IReadOnlyDictionary<string, string>? metadata = null) => new()
+        VolumeView v, IReadOnlyList<AttachmentView> attachments, IReadOnlyDictionary<string, string>? metadata = null) => new()
     {
         ["id"] = v.Id,
         ["status"] = attachments.Count > 0 ? "in-use" : v.Status,
         ["size"] = v.Size,
-        ["availabilityZone"] = "nova",
-        ["createdAt"] = Seed.VolumeCreatedAt,
+        ["availabilityZone"] = v.AvailabilityZone,
+        ["createdAt"] = v.CreatedAt,
         ["attachments"] = Attachments(v.Id, attachments),
         ["displayName"] = v.Name,
-        ["displayDescription"] = null,
-        // Cinder's default volume type, passed through by name.
-        ["volumeType"] = "__DEFAULT__",
-        ["snapshotId"] = null,
+        ["displayDescription"] = v.Description,
+        // Cinder's volume type, passed through by name.
+        ["volumeType"] = v.VolumeType,
+        ["snapshotId"] = v.SnapshotId,
         ["metadata"] = Cinder.CinderViews.Metadata(metadata ?? new Dictionary<string, string>()),
     };
 

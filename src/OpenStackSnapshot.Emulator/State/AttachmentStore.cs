@@ -13,7 +13,7 @@ internal sealed class AttachmentStore
     private readonly List<(string VolumeId, AttachmentView Attachment)> _added = [];
 
     /// <summary>The volume's attachments: the seeded one first, then those added, in order.</summary>
-    public IReadOnlyList<AttachmentView> Of(SeedVolume volume)
+    public IReadOnlyList<AttachmentView> Of(VolumeView volume)
     {
         var all = new List<AttachmentView>();
         if (volume.IsAttached) all.Add(new AttachmentView(volume.ServerId!, volume.Device));
@@ -22,14 +22,12 @@ internal sealed class AttachmentStore
     }
 
     /// <summary>The volume's status as both APIs show it: in-use while anything is attached.</summary>
-    public string StatusOf(SeedVolume volume) => Of(volume).Count > 0 ? "in-use" : volume.Status;
+    public string StatusOf(VolumeView volume) => Of(volume).Count > 0 ? "in-use" : volume.Status;
 
-    /// <summary>Attaches a seeded volume to a server (any id: the emulator has no servers); false for an unknown volume.</summary>
-    public bool Attach(string volumeId, string serverId, string? device)
+    /// <summary>Attaches a volume (the caller checked it exists) to a server: any id, the emulator has no servers.</summary>
+    public void Attach(string volumeId, string serverId, string? device)
     {
-        if (!Seed.Volumes.Any(v => v.Id == volumeId)) return false;
         lock (_gate) _added.Add((volumeId, new AttachmentView(serverId, device)));
-        return true;
     }
 
     public void Clear()

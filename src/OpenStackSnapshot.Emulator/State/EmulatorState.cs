@@ -16,6 +16,7 @@ internal sealed class EmulatorState
         _initialSettings = options.InitialSettings;
         _settings = _initialSettings;
         Snapshots = new SnapshotStore(Time);
+        Volumes = new VolumeStore(Time);
     }
 
     public EmulatorOptions Options { get; }
@@ -30,6 +31,9 @@ internal sealed class EmulatorState
     public TokenStore Tokens { get; } = new();
 
     public SnapshotStore Snapshots { get; }
+
+    /// <summary>The seeded volumes and those made from snapshots, with block storage's messages about them.</summary>
+    public VolumeStore Volumes { get; }
 
     public RequestCounters Counters { get; } = new();
 
@@ -57,10 +61,14 @@ internal sealed class EmulatorState
         return next;
     }
 
-    /// <summary>Back to the seed: no snapshots, faults, chaos, outage or counts, the settings given at start. Tokens stay valid.</summary>
+    /// <summary>
+    /// Back to the seed: no snapshots, only the seeded volumes, no faults, chaos, outage or counts, the settings given at
+    /// start. Tokens stay valid.
+    /// </summary>
     public void Reset()
     {
         Snapshots.Clear();
+        Volumes.Clear();
         Attachments.Clear();
         Faults.Clear();
         Chaos.Reset();

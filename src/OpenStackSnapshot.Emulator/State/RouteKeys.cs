@@ -18,6 +18,8 @@ public static class RouteKeys
     public const string VolumesList = "volumes.list";
     public const string VolumesDetail = "volumes.detail";
     public const string VolumesShow = "volumes.show";
+    public const string VolumesCreate = "volumes.create";
+    public const string VolumesDelete = "volumes.delete";
 
     /// <summary>Not a route: the requests answered during an outage (GET /_emulator/requests lists it too).</summary>
     public const string Outage = "outage";
@@ -26,7 +28,7 @@ public static class RouteKeys
     [
         IdentityVersions, IdentityTokens, IdentityTokenValidate, IdentityTokenRevoke, ComputeVersions,
         SnapshotsList, SnapshotsDetail, SnapshotsShow, SnapshotsCreate, SnapshotsDelete,
-        VolumesList, VolumesDetail, VolumesShow,
+        VolumesList, VolumesDetail, VolumesShow, VolumesCreate, VolumesDelete,
         .. Cinder.BlockStorageRouteKeys.All,
     ];
 

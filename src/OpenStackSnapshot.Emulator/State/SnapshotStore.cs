@@ -55,7 +55,7 @@ internal sealed class SnapshotStore
 
     /// <summary>Cinder's create: counts the project's snapshots against its quota, then starts in <c>creating</c>.</summary>
     public (CreateOutcome Outcome, SnapshotView? Snapshot) Create(
-        SeedProject project, int quota, SeedVolume volume, string? name, string? description, int delayMs,
+        SeedProject project, int quota, VolumeView volume, string? name, string? description, int delayMs,
         IReadOnlyDictionary<string, string>? metadata = null, string? userId = null) => Locked(() =>
     {
         if (_entries.Count(e => e.ProjectId == project.Id) >= quota) return (CreateOutcome.QuotaExceeded, (SnapshotView?)null);
@@ -116,6 +116,24 @@ internal sealed class SnapshotStore
     {
         lock (_gate) _entries.Clear();
     }
+
+    /// <summary>A volume's snapshots (deleting ones too: Cinder counts every snapshot not yet deleted), newest first.</summary>
+    public IReadOnlyList<SnapshotView> OfVolume(string volumeId) =>
+        Locked(() => _entries.Where(e => e.VolumeId == volumeId).Select(e => e.View())
+            .OrderByDescending(s => s.CreatedAt, StringComparer.Ordinal).ToList());
+
+    /// <summary>
+    /// The second step of Cinder's revert: the snapshot goes from available to restoring, back to available after the delay;
+    /// false (nothing changed) when it is not available.
+    /// </summary>
+    public bool BeginRestore(string id, int delayMs) => Locked(() =>
+    {
+        if (Find(id) is not { } entry || entry.Status != "available") return false;
+        entry.Status = "restoring";
+        entry.Pending = SnapshotEntry.PendingChange.BecomeAvailable;
+        entry.DueAt = _time.GetUtcNow().AddMilliseconds(delayMs);
+        return true;
+    });
 
     // A read or change under the lock, after every background change that has fallen due.
     private T Locked<T>(Func<T> action)

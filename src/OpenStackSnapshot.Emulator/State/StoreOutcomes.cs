@@ -8,3 +8,6 @@ internal enum DeleteOutcome { Accepted, NotFound, InvalidState }
 
 /// <summary>How removing one metadata key ended: removed, present but the policy refused, no such key, no such snapshot.</summary>
 internal enum KeyRemoval { Removed, Refused, NoSuchKey, NoSuchSnapshot }
+
+/// <summary>How a volume delete ended: accepted, no such volume in the project, or refused (attached, snapshots, status).</summary>
+internal enum VolumeDeleteOutcome { Accepted, NotFound, Refused }

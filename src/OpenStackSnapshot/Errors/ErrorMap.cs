@@ -70,6 +70,16 @@ namespace OpenStackSnapshot.Errors
                 "Get-OSCloudConfig shows every setting and where it came from; Connect-OSCloud -Cloud <name> uses a cloud of clouds.yaml."),
             [OpenStackErrorKind.CloudNotFound] = new Entry("OSCloudNotFound", ErrorCategory.ObjectNotFound, true,
                 "Connect-OSCloud -Cloud <Tab> completes the names of the clouds in use."),
+            [OpenStackErrorKind.VolumeAttached] = new Entry("OSVolumeAttached", ErrorCategory.InvalidOperation, false,
+                "Get-OSVolume -VolumeId <id> shows its Attachments."),
+            [OpenStackErrorKind.VolumeHasSnapshots] = new Entry("OSVolumeHasSnapshots", ErrorCategory.InvalidOperation, false,
+                "Get-OSSnapshot -VolumeId <id> | Remove-OSSnapshot -Wait deletes its snapshots first."),
+            [OpenStackErrorKind.VolumeBusy] = new Entry("OSVolumeBusy", ErrorCategory.ResourceBusy, false,
+                "Get-OSVolume -VolumeId <id> shows its status."),
+            [OpenStackErrorKind.RevertRefused] = new Entry("OSRevertRefused", ErrorCategory.InvalidOperation, false,
+                "New-OSVolume -SnapshotId <id> makes a new volume from any available snapshot instead."),
+            [OpenStackErrorKind.VolumeFailed] = new Entry("OSVolumeFailed", ErrorCategory.InvalidResult, false,
+                "Get-OSVolume -VolumeId <id> shows it; Remove-OSVolume deletes a volume that failed to be made."),
         };
 
         /// <summary>This layer's own failure, which no cloud answers: a session asked for by a name this runspace does not have.</summary>

@@ -80,7 +80,7 @@ public sealed class BlockStorageMicroversionTests : BlockStorageTest
 
     [Theory]
     [InlineData("PATCH", "snapshots/x")]
-    [InlineData("POST", "volumes")]
+    [InlineData("PATCH", "volumes")]
     [InlineData("GET", "backups")]
     [InlineData("DELETE", "snapshots/x/metadata")]
     public async Task A_method_or_path_cinder_lacks_is_the_routers_404(string method, string path)

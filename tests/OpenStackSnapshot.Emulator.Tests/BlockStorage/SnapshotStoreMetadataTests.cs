@@ -13,7 +13,7 @@ public sealed class SnapshotStoreMetadataTests
     public async Task A_second_update_waits_for_the_first_and_merges_into_its_result()
     {
         var store = new SnapshotStore(new ManualClock());
-        var id = store.Create(Seed.Projects[0], 10, Seed.Volumes[0], "s", null, 0).Snapshot!.Id;
+        var id = store.Create(Seed.Projects[0], 10, VolumeView.FromSeed(Seed.Volumes[0]), "s", null, 0).Snapshot!.Id;
         Task<SnapshotView?>? second = null;
 
         store.Update(id, default, default, current =>
@@ -31,7 +31,8 @@ public sealed class SnapshotStoreMetadataTests
     public async Task A_key_removal_decides_on_the_metadata_it_finds_under_the_lock()
     {
         var store = new SnapshotStore(new ManualClock());
-        var id = store.Create(Seed.Projects[0], 10, Seed.Volumes[0], "s", null, 0, new Dictionary<string, string> { ["k"] = "1" }).Snapshot!.Id;
+        var id = store.Create(Seed.Projects[0], 10, VolumeView.FromSeed(Seed.Volumes[0]), "s", null, 0,
+            new Dictionary<string, string> { ["k"] = "1" }).Snapshot!.Id;
         Task<KeyRemoval>? removal = null;
 
         store.Update(id, default, default, current =>
@@ -49,7 +50,8 @@ public sealed class SnapshotStoreMetadataTests
     public void A_refused_removal_keeps_the_key()
     {
         var store = new SnapshotStore(new ManualClock());
-        var id = store.Create(Seed.Projects[0], 10, Seed.Volumes[0], "s", null, 0, new Dictionary<string, string> { ["k"] = "1" }).Snapshot!.Id;
+        var id = store.Create(Seed.Projects[0], 10, VolumeView.FromSeed(Seed.Volumes[0]), "s", null, 0,
+            new Dictionary<string, string> { ["k"] = "1" }).Snapshot!.Id;
 
         Assert.Equal(KeyRemoval.Refused, store.RemoveMetadataKey(id, "k", permitted: false));
         Assert.Equal(KeyRemoval.Removed, store.RemoveMetadataKey(id, "k", permitted: true));

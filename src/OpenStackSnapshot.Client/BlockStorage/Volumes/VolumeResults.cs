@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
@@ -7,7 +8,10 @@ using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
-    /// <summary>Cinder v3's volume answers: {"volume": {...}}, {"volumes": [...], "volumes_links": [...]} and {"metadata": {...}}.</summary>
+    /// <summary>
+    /// Cinder v3's volume answers: {"volume": {...}}, {"volumes": [...], "volumes_links": [...]}, {"metadata": {...}} and the
+    /// volume's {"messages": [...]}.
+    /// </summary>
     internal static class VolumeResults
     {
         /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>
@@ -25,5 +29,13 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
             ResponseShape.Member(root, "metadata", JsonValueKind.Object); // a body without it is not read as "no metadata"
             return JsonRead.StringMap(root, "metadata");
         }
+
+        /// <summary>
+        /// The newest of block storage's user messages about a volume ({"messages": [{"user_message", "created_at", ...}]}),
+        /// or null when it keeps none.
+        /// </summary>
+        public static string? ReadReason(JsonElement root) =>
+            ResponseShape.Many(root, "messages", m => (Text: JsonRead.Text(m, "user_message"), At: JsonRead.UtcTime(m, "created_at")))
+                .Where(m => !string.IsNullOrWhiteSpace(m.Text)).OrderByDescending(m => m.At).Select(m => m.Text).FirstOrDefault();
     }
 }

@@ -4,7 +4,9 @@ using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
-    /// <summary>Cinder v3's volume routes used here: {block-storage}/volumes/detail, /{id} and /{id}/metadata.</summary>
+    /// <summary>
+    /// Cinder v3's volume routes used here: {block-storage}/volumes[/detail|/{id}[/metadata|/action]], and the volume's messages.
+    /// </summary>
     internal static class VolumeUrls
     {
         public const string Collection = "volumes";
@@ -25,5 +27,11 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 
         /// <summary>The volume's own metadata, without the admin keys (readonly, attached_mode) that Cinder adds to the volume's view.</summary>
         public static string Metadata(string id) => Item(id) + "/metadata";
+
+        /// <summary>volumes/{id}/action: the volume actions (revert).</summary>
+        public static string Action(string id) => Item(id) + "/action";
+
+        /// <summary>The messages block storage keeps for its users about one volume (why it went to error); from microversion 3.3.</summary>
+        public static string Messages(string volumeId) => UrlPath.Query("messages", ("resource_uuid", volumeId.Trim()));
     }
 }

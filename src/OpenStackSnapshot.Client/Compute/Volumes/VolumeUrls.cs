@@ -3,7 +3,7 @@ using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
-    /// <summary>Nova's os-volumes proxy routes used here: {compute}/os-volumes/detail and /{id}.</summary>
+    /// <summary>Nova's os-volumes proxy routes used here: {compute}/os-volumes[/detail|/{id}] (POST and DELETE too).</summary>
     internal static class VolumeUrls
     {
         public const string Collection = "os-volumes";
