@@ -57,7 +57,7 @@ namespace OpenStackSnapshot.Client.Http
         public static bool IsUnreadable(HttpResponseMessage response) =>
             ReferenceEquals(RequestTags.Find(response.RequestMessage)?.UnreadableAnswer, response);
 
-        // The log's line is written when the headers arrive, before the body is read: a body cut later is no failure of it.
+        // Logged when the headers arrive: a body cut afterwards fails the attempt in the read that follows, not in its log line.
         private async Task<HttpResponseMessage> LoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var log = RequestTags.Find(request)?.Log;

@@ -28,7 +28,7 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Its retries so far and how long it has been going, from <see cref="StartRetries"/> on.</summary>
         public RetryState? Retries { get; private set; }
 
-        /// <summary>The success answer of an attempt whose body is not JSON: the body-read handler's finding, for the retry policy.</summary>
+        /// <summary>The success answer of an attempt whose body is not JSON: the attempt handler's finding, for the retry policy.</summary>
         public HttpResponseMessage? UnreadableAnswer { get; set; }
 
         /// <summary>An error answer that says a service behind the API is down (Nova's 500 when Cinder is), for the retry policy.</summary>
