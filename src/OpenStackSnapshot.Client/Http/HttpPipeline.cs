@@ -6,9 +6,9 @@ using Polly;
 namespace OpenStackSnapshot.Client.Http
 {
     /// <summary>
-    /// The session's HTTP stack, wired once. One handler chain: the outage breaker, retry and per-attempt timeout, the
-    /// body read (so a cut or unreadable body is the attempt's failure), then logging (innermost, so every attempt is
-    /// logged), over one primary handler for the session's life, so connections are pooled and reused. It serves two
+    /// The session's HTTP stack, wired once. One handler chain: the outage breaker, retry and per-attempt timeout, then
+    /// each attempt logged and its body read whole (so a cut or unreadable body is the attempt's failure), over one
+    /// primary handler for the session's life, so connections are pooled and reused. It serves two
     /// clients: Keystone's, which sends no token (its requests are what issue one), and the authenticated one, whose
     /// outermost handler adds the token from the token source that Keystone fills.
     /// </summary>
@@ -26,7 +26,7 @@ namespace OpenStackSnapshot.Client.Http
             var primary = (options.Transport ?? new TlsHandler(options.Tls).Create)();
             _chain = new ResilienceHandler(policy.Build())
             {
-                InnerHandler = new BodyReadHandler { InnerHandler = new RequestLoggingHandler { InnerHandler = primary } },
+                InnerHandler = new AttemptHandler { InnerHandler = primary },
             };
             _anonymous = Client(_chain);
             Keystone = new KeystoneClient(new ApiSender(_anonymous, Breaker), options.AuthUrl, options.Auth);

@@ -1,4 +1,7 @@
+using System;
+using System.Diagnostics;
 using System.Net.Http;
+using System.Threading;
 
 namespace OpenStackSnapshot.Client.Http
 {
@@ -25,7 +28,7 @@ namespace OpenStackSnapshot.Client.Http
         /// <summary>Its retries so far and how long it has been going, from <see cref="StartRetries"/> on.</summary>
         public RetryState? Retries { get; private set; }
 
-        /// <summary>The success answer of an attempt whose body is not JSON: the body-read handler's finding, for the retry policy.</summary>
+        /// <summary>The success answer of an attempt whose body is not JSON: the attempt handler's finding, for the retry policy.</summary>
         public HttpResponseMessage? UnreadableAnswer { get; set; }
 
         /// <summary>An error answer that says a service behind the API is down (Nova's 500 when Cinder is), for the retry policy.</summary>
@@ -53,5 +56,45 @@ namespace OpenStackSnapshot.Client.Http
         public static RequestTags? Find(HttpRequestMessage? request) =>
             request != null && request.Properties.TryGetValue(Key, out var value) ? value as RequestTags : null;
 #pragma warning restore CS0618
+    }
+
+    /// <summary>
+    /// One request's retries so far and how long it has been going. Shared by reference with the copies the retry
+    /// handler makes of a request, so the sender sees every retry.
+    /// </summary>
+    internal sealed class RetryState
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _status;
+        private int _connect;
+        private volatile bool _lastRetryScheduled;
+        private int _noticed;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+        public int StatusRetries => Volatile.Read(ref _status);
+        public int ConnectRetries => Volatile.Read(ref _connect);
+        /// <summary>The retry now waiting is the last: its wait was cut to what was left of the budget.</summary>
+        public bool LastRetryScheduled => _lastRetryScheduled;
+        public void MarkLastRetry() => _lastRetryScheduled = true;
+
+        /// <summary>True the first time only: a waiting request tells the user once, not at every retry.</summary>
+        public bool TryMarkNoticed() => Interlocked.Exchange(ref _noticed, 1) == 0;
+
+        /// <summary>How many times the request was sent again after its first attempt.</summary>
+        public int Total => StatusRetries + ConnectRetries;
+
+        /// <summary>
+        /// The request's state; one never started (sent past ApiSender) starts its own here, once, so its count and
+        /// budget still hold instead of a fresh state at every look.
+        /// </summary>
+        public static RetryState Of(HttpRequestMessage? request)
+        {
+            if (request == null) return new RetryState(); // Polly always gives the request; this only keeps the type total
+            var tags = RequestTags.Of(request);
+            return tags.Retries ?? tags.StartRetries();
+        }
+
+        /// <summary>Counts one retry of its kind; returns that kind's count.</summary>
+        public int Add(bool status) => status ? Interlocked.Increment(ref _status) : Interlocked.Increment(ref _connect);
     }
 }

@@ -55,7 +55,7 @@ namespace OpenStackSnapshot.Client.Http
         internal static Cause Classify(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         {
             var safe = SafeToRepeat(request);
-            if (outcome.Result is HttpResponseMessage answer && BodyReadHandler.IsUnreadable(answer))
+            if (outcome.Result is HttpResponseMessage answer && AttemptHandler.IsUnreadable(answer))
                 return safe ? Cause.Status : Cause.None; // a success we cannot read: its answer is lost (not an outage, so not in Failure)
             var (cause, fateUnknown) = Failure(outcome);
             return fateUnknown && !safe ? Cause.None : cause;
@@ -89,7 +89,7 @@ namespace OpenStackSnapshot.Client.Http
                     case 502:
                     case 504:
                         return (Cause.Status, true);
-                    case 500 when BodyReadHandler.IsOutageBehind(response):
+                    case 500 when AttemptHandler.IsOutageBehind(response):
                         return (Cause.Status, true); // the service behind the API went away mid-request, perhaps after acting on it
                     default:
                         return (Cause.None, false);
@@ -170,10 +170,71 @@ namespace OpenStackSnapshot.Client.Http
             if (outcome.Result is HttpResponseMessage response)
             {
                 var after = response.Headers.RetryAfter;
-                var unreadable = BodyReadHandler.IsUnreadable(response) ? ", a body that is not JSON" : string.Empty;
+                var unreadable = AttemptHandler.IsUnreadable(response) ? ", a body that is not JSON" : string.Empty;
                 return $"{(int)response.StatusCode} {response.ReasonPhrase}{unreadable}{(after != null ? $", Retry-After {after}" : string.Empty)}";
             }
             return outcome.Exception is TimeoutRejectedException ? "no answer in time" : outcome.Exception?.GetBaseException().Message ?? "failed";
+        }
+    }
+
+    /// <summary>
+    /// How often and for how long one request may retry: the session's settings, except at the first sign-in. There a
+    /// refused or unreachable Keystone is likelier a wrong auth URL than an outage, so unless the caller chose the
+    /// retries it is given up on within seconds; a 429 or 503 (Keystone is there, and busy) keeps the session's limits.
+    /// </summary>
+    internal readonly struct RetryLimits
+    {
+        /// <summary>A few sends (waits of about 1, 2 and 2 s at the default interval), enough for a Keystone that is restarting.</summary>
+        internal static readonly TimeSpan SignInConnectBudget = TimeSpan.FromSeconds(5);
+        internal const int SignInConnectRetries = 3;
+
+        private RetryLimits(int statusRetries, int connectRetries, TimeSpan statusBudget, TimeSpan connectBudget, bool firstSignIn)
+        {
+            StatusRetries = statusRetries;
+            ConnectRetries = connectRetries;
+            StatusBudget = statusBudget;
+            ConnectBudget = connectBudget;
+            FirstSignIn = firstSignIn;
+        }
+
+        public int StatusRetries { get; }
+        public int ConnectRetries { get; }
+        public TimeSpan StatusBudget { get; }
+        public TimeSpan ConnectBudget { get; }
+        /// <summary>The session's first token request, whatever its limits.</summary>
+        public bool FirstSignIn { get; }
+
+        public int Retries(RetryPolicy.Cause cause) => cause == RetryPolicy.Cause.Status ? StatusRetries : ConnectRetries;
+
+        public TimeSpan Budget(RetryPolicy.Cause cause) => cause == RetryPolicy.Cause.Status ? StatusBudget : ConnectBudget;
+
+        public static RetryLimits For(HttpRequestMessage? request, ConnectionOptions options)
+        {
+            var signIn = RequestTags.Find(request)?.FirstSignIn == true;
+            var cutShort = signIn && !options.RetriesChosen;
+            return new RetryLimits(options.StatusCodeRetries,
+                cutShort ? Math.Min(options.ConnectRetries, SignInConnectRetries) : options.ConnectRetries,
+                options.RetryBudget,
+                cutShort && options.RetryBudget > SignInConnectBudget ? SignInConnectBudget : options.RetryBudget,
+                signIn);
+        }
+    }
+
+    /// <summary>A thread-safe random fraction for jitter (System.Random.Shared is not on .NET Framework).</summary>
+    internal static class Jitter
+    {
+        private static readonly Random Seeds = new Random();
+        [ThreadStatic] private static Random? _local;
+
+        public static double Next()
+        {
+            if (_local == null)
+            {
+                int seed;
+                lock (Seeds) seed = Seeds.Next();
+                _local = new Random(seed);
+            }
+            return _local.NextDouble();
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Paging;
-using OpenStackSnapshot.Client.Snapshots;
 using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots

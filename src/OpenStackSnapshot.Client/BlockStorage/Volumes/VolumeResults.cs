@@ -4,7 +4,6 @@ using System.Text.Json;
 using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Models;
 using OpenStackSnapshot.Client.Paging;
-using OpenStackSnapshot.Client.Volumes;
 
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {

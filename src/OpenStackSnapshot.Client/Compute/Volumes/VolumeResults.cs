@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using OpenStackSnapshot.Client.Models;
-using OpenStackSnapshot.Client.Volumes;
 using OpenStackSnapshot.Client.Wire;
 
 namespace OpenStackSnapshot.Client.Compute.Volumes

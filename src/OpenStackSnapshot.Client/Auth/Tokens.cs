@@ -1,11 +1,56 @@
 using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Http;
 
-namespace OpenStackSnapshot.Client.Http
+namespace OpenStackSnapshot.Client.Auth
 {
+    /// <summary>A Keystone token and what came with it. The value never leaves the client.</summary>
+    internal sealed class AccessToken
+    {
+        public AccessToken(string value, DateTime expiresAt, string? userName, string? projectId, string? projectName,
+            IReadOnlyList<string> roles, IReadOnlyList<CatalogEndpoint> catalog)
+        {
+            Roles = roles;
+            Value = value;
+            ExpiresAt = expiresAt;
+            UserName = userName;
+            ProjectId = projectId;
+            ProjectName = projectName;
+            Catalog = catalog;
+        }
+
+        public string Value { get; }
+        public DateTime ExpiresAt { get; }
+        public string? UserName { get; }
+        public string? ProjectId { get; }
+        public string? ProjectName { get; }
+        /// <summary>The user's role names on the project, as the token lists them.</summary>
+        public IReadOnlyList<string> Roles { get; }
+        public IReadOnlyList<CatalogEndpoint> Catalog { get; }
+    }
+
+    /// <summary>One endpoint of one service in the token's catalog.</summary>
+    internal sealed class CatalogEndpoint
+    {
+        public CatalogEndpoint(string serviceType, string @interface, string? region, string url)
+        {
+            ServiceType = serviceType;
+            Interface = @interface;
+            Region = region;
+            Url = url;
+        }
+
+        public string ServiceType { get; }
+        public string Interface { get; }
+        public string? Region { get; }
+        public string Url { get; }
+    }
+
     /// <summary>Holds the session's token and renews it before it expires, or once when a request meets 401.</summary>
     internal sealed class TokenSource
     {
@@ -122,5 +167,34 @@ namespace OpenStackSnapshot.Client.Http
                 + "a session signed in with a given token (OS_TOKEN, auth_type token) has no password or application credential.",
                 "Get a new token (openstack token issue) and connect again, "
                 + "or connect with a password or an application credential, which renew by themselves.");
+    }
+
+    /// <summary>The authenticated client's outermost handler: adds X-Auth-Token, and on 401 re-authenticates once and resends.</summary>
+    internal sealed class AuthTokenHandler : DelegatingHandler
+    {
+        private readonly TokenSource _tokens;
+
+        public AuthTokenHandler(TokenSource tokens) => _tokens = tokens;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var call = new CallContext(cancellationToken, RequestTags.Find(request)?.Log);
+            var token = await _tokens.ValueAsync(call).ConfigureAwait(false);
+            SetToken(request, token);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+
+            // A 401 is answered before the request is acted on, so resending it (even a POST) is safe.
+            response.Dispose();
+            var renewed = await _tokens.RenewAsync(token, call).ConfigureAwait(false);
+            SetToken(request, renewed.Value);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static void SetToken(HttpRequestMessage request, string token)
+        {
+            request.Headers.Remove(OpenStackHeaders.AuthToken);
+            request.Headers.TryAddWithoutValidation(OpenStackHeaders.AuthToken, token);
+        }
     }
 }

@@ -1,10 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Text;
 using System.Text.Json;
 
 namespace OpenStackSnapshot.Client.Wire
 {
+    /// <summary>The request bodies we send: one JSON object, its members written by the caller.</summary>
+    internal static class JsonWrite
+    {
+        public static string Object(Action<Utf8JsonWriter> members)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                members(writer);
+                writer.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+    }
+
     /// <summary>Tolerant readers for what real services send: ids as numbers or strings, zone-less dates, nulls.</summary>
     internal static class JsonRead
     {
@@ -82,6 +100,38 @@ namespace OpenStackSnapshot.Client.Wire
             return DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed)
                 ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc)
                 : (DateTime?)null;
+        }
+    }
+
+    /// <summary>Raised when a success response is not the shape we expect; the caller reports it as InvalidResponse.</summary>
+    internal sealed class ResponseShapeException : System.Exception
+    {
+        public ResponseShapeException(string message) : base(message) { }
+    }
+
+    internal static class ResponseShape
+    {
+        public static void Require(bool condition, string problem)
+        {
+            if (!condition) throw new ResponseShapeException(problem);
+        }
+
+        /// <summary>{"name": {...}} read with <paramref name="read"/>.</summary>
+        public static T One<T>(JsonElement root, string name, System.Func<JsonElement, T> read) => read(Member(root, name, JsonValueKind.Object));
+
+        /// <summary>{"name": [...]} read item by item with <paramref name="read"/>.</summary>
+        public static System.Collections.Generic.IReadOnlyList<T> Many<T>(JsonElement root, string name, System.Func<JsonElement, T> read)
+        {
+            var list = new System.Collections.Generic.List<T>();
+            foreach (var item in Member(root, name, JsonValueKind.Array).EnumerateArray()) list.Add(read(item));
+            return list;
+        }
+
+        public static JsonElement Member(JsonElement root, string name, JsonValueKind kind)
+        {
+            Require(root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == kind,
+                $"the body has no \"{name}\" {(kind == JsonValueKind.Array ? "list" : "object")}");
+            return root.GetProperty(name);
         }
     }
 }
