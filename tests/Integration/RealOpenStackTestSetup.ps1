@@ -40,14 +40,23 @@ function Start-RealTestRun {
     $script:Run = [guid]::NewGuid().ToString('n').Substring(0, 6)
     $script:Managed = @{ 'managed-by' = "it-$script:Run" }
     $script:Created = [System.Collections.Generic.List[string]]::new()
+    $script:Volumes = [System.Collections.Generic.List[string]]::new()
 }
 function Track($snapshots) { foreach ($s in $snapshots) { if ($s) { $script:Created.Add($s.Id) } }; $snapshots }
+function TrackVolume($volumes) { foreach ($v in $volumes) { if ($v) { $script:Volumes.Add($v.Id) } }; $volumes }
 
 # One tracked snapshot with metadata, made through the session's API and available; one second apart, since MariaDB
 # keeps whole seconds in created_at.
 function New-TaggedSnapshot([string] $VolumeId, [string] $Name, [hashtable] $Metadata = $script:Managed) {
     Start-Sleep -Milliseconds 1100
     Track (New-OSSnapshot -VolumeId $VolumeId -Name $Name -Force -Metadata $Metadata -Wait -Timeout 00:02:00 -ErrorAction Stop)
+}
+
+# A test file's cleanup, before its snapshots': the volumes it made that are still there (they may be made from them).
+function Remove-RealTestVolume([string[]] $Ids) {
+    if ($Ids.Count -eq 0 -or -not $env:OSS_REAL_ENV) { return }
+    Connect-RealMember | Out-Null
+    Get-OSVolume | Where-Object Id -In $Ids | Remove-OSVolume -Wait -Timeout 00:02:00 -Confirm:$false -ErrorAction SilentlyContinue
 }
 
 # A test file's cleanup: the snapshots it made that are still there are made deletable and deleted.

@@ -1,5 +1,5 @@
 # Issue 25 on the real services: nova-api, cinder-api and Keystone are killed (SIGKILL, tests/real-openstack/restart.sh)
-# and started again at a seeded random moment while a pipeline creates, lists, waits and removes. Every input must give
+# and started again at a seeded random moment while a pipeline creates (snapshots, and volumes), lists, waits and removes. Every input must give
 # exactly one object and no ErrorRecord, and the cloud must hold exactly one snapshot per input and nothing left behind.
 # OSS_RESTART_SEED replays a run; the seed in use is printed.
 BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
@@ -24,41 +24,59 @@ BeforeAll {
         }
     }
 
-    # A pipeline of creates through a fresh session while NAME restarts; returns what it wrote and what the cloud holds.
-    function Invoke-CreatesThroughRestart([string] $Name, [string] $Api, [int] $Count, [double] $Down = 5) {
-        $session = Connect-RealMember @{ Api = $Api; Name = "restart-$Name-$Api"; NoDefault = $true }
-        $prefix = "it-rs-$Name-$Api-$Down-$script:Run-"   # the down time too: two cases restart the same service
+    # A pipeline of creates (snapshots, or volumes from fresh snapshots) through a fresh session while NAME restarts;
+    # returns what it wrote and what the cloud holds, and adds the case's figures.
+    function Invoke-CreatesThroughRestart([string] $Name, [string] $Api, [int] $Count, [double] $Down = 5, [string] $Kind = 'Snapshot') {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $session = Connect-RealMember @{ Api = $Api; Name = "restart-$Name-$Api-$Kind"; NoDefault = $true }
+        $prefix = "it-rs-$Kind-$Name-$Api-$Down-$script:Run-"   # the down time too: two cases restart the same service
         $names = 1..$Count | ForEach-Object { '{0}{1:d2}' -f $prefix, $_ }
+        if ($Kind -eq 'Volume') {
+            # New-OSVolume takes one -Name, so each input is its own source snapshot and the volumes share the name.
+            $sources = @(Track ($names | ForEach-Object { New-OSSnapshot -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -Name $_ -Force `
+                            -Session $session -ErrorAction Stop }) | Wait-OSSnapshot -Session $session -Timeout 00:02:00 -ErrorAction Stop)
+        }
         $job = Start-RandomRestart $Name $Down
         $verbose = Join-Path ([IO.Path]::GetTempPath()) "oss-restart-$PID.txt"
-        $output = @($names | ForEach-Object { [pscustomobject]@{ VolumeId = $env:OSS_REAL_VOLUME_AVAILABLE_1; Name = $_ } } |
-            New-OSSnapshot -Session $session -Force -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
+        $output = if ($Kind -eq 'Volume') {
+            @($sources | New-OSVolume -Name $prefix -Session $session -Confirm:$false -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
+        }
+        else {
+            @($names | ForEach-Object { [pscustomobject]@{ VolumeId = $env:OSS_REAL_VOLUME_AVAILABLE_1; Name = $_ } } |
+                New-OSSnapshot -Session $session -Force -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
+        }
         $restarted = $job | Wait-Job | Receive-Job -ErrorAction Stop
-        Track @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }) | Out-Null
-        $onCloud = @(Get-OSSnapshot -Session $session | Where-Object Name -Like "$prefix*")
-        Track $onCloud | Out-Null
+        $made = @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+        $onCloud = if ($Kind -eq 'Volume') { @(TrackVolume (Get-OSVolume -Session $session -Name $prefix)) }
+        else { @(Track (Get-OSSnapshot -Session $session | Where-Object Name -Like "$prefix*")) }
+        if ($Kind -eq 'Volume') { TrackVolume $made | Out-Null } else { Track $made | Out-Null }
         $lost = @(Select-String -Path $verbose -SimpleMatch 'The answer to the create of the').Count
         $resent = @(Select-String -Path $verbose -SimpleMatch 'sending it again').Count
         $twins = @(Select-String -Path $verbose -SimpleMatch 'is being removed').Count
         Remove-Item $verbose -ErrorAction SilentlyContinue
         Disconnect-OSCloud -Session $session
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $script:Figures.Add("$Name ($Api, down $Down s): $Count inputs, $($output.Count - $errors.Count) objects, $($errors.Count) errors, " +
-            "$($onCloud.Count) on the cloud, $lost answers lost, $resent resent, $twins twins removed; $restarted")
-        [pscustomobject]@{ Names = $names; Output = $output; Errors = $errors; OnCloud = $onCloud }
+        $script:Figures.Add("$Name ($Api, $($Kind.ToLower()) creates, down $Down s): $Count inputs, $($made.Count) objects, " +
+            "$($errors.Count) errors, $($onCloud.Count) on the cloud, $lost answers lost, $resent resent, $twins twins removed, " +
+            "$([int]$clock.Elapsed.TotalSeconds) s; $restarted")
+        # What identifies an input: its name for snapshots, its source snapshot for volumes (they share one name).
+        $key = if ($Kind -eq 'Volume') { 'SnapshotId' } else { 'Name' }
+        $inputs = if ($Kind -eq 'Volume') { @($sources.Id) } else { $names }
+        [pscustomobject]@{ Inputs = $inputs; Key = $key; Output = $output; Errors = $errors; OnCloud = $onCloud }
     }
 
     function Assert-OnePerInput($Run) {
         $Run.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" } | Should -BeNullOrEmpty
-        $Run.Output.Name | Should -Be $Run.Names -Because 'one object per input, in input order'
-        ($Run.OnCloud | Group-Object Name | Where-Object Count -GT 1).Name | Should -BeNullOrEmpty -Because 'no input made two'
-        $Run.OnCloud.Count | Should -Be $Run.Names.Count
+        $Run.Output.($Run.Key) | Should -Be $Run.Inputs -Because 'one object per input, in input order'
+        ($Run.OnCloud | Group-Object $Run.Key | Where-Object Count -GT 1).Name | Should -BeNullOrEmpty -Because 'no input made two'
+        $Run.OnCloud.Count | Should -Be $Run.Inputs.Count
         @($Run.OnCloud.Id | Where-Object { $_ -notin $Run.Output.Id }) | Should -BeNullOrEmpty -Because 'nothing left unwritten'
     }
 }
 
 AfterAll {
     if ($script:Figures) { Write-Host ("Restart figures (seed $script:Seed):`n  " + ($script:Figures -join "`n  ")) }
+    Remove-RealTestVolume $script:Volumes
     Remove-RealTestSnapshot $script:Created
 }
 
@@ -69,11 +87,15 @@ Describe 'A real API service killed and restarted during a pipeline of creates' 
         @{ Name = 'cinder-api'; Api = 'Compute' }
         @{ Name = 'keystone'; Api = 'BlockStorage' }
     ) {
-        Assert-OnePerInput (Invoke-CreatesThroughRestart $Name $Api 20)
+        Assert-OnePerInput (Invoke-CreatesThroughRestart $Name $Api 12)
+    }
+
+    It 'loses no New-OSVolume create when cinder-api restarts' {
+        Assert-OnePerInput (Invoke-CreatesThroughRestart 'cinder-api' 'BlockStorage' 8 -Kind Volume)
     }
 
     It 'loses nothing through a 60-second cinder-api outage in the middle of a pipeline' {
-        Assert-OnePerInput (Invoke-CreatesThroughRestart 'cinder-api' 'BlockStorage' 12 -Down 60)
+        Assert-OnePerInput (Invoke-CreatesThroughRestart 'cinder-api' 'BlockStorage' 8 -Down 60)
     }
 }
 
@@ -85,7 +107,7 @@ Describe 'A real API service restarted while a pipeline lists, waits and removes
         $session = Connect-RealMember @{ Api = $Api; Name = "restart-read-$Name"; NoDefault = $true }
         try {
             $prefix = "it-rr-$Name-$script:Run-"
-            $made = @(Track (1..6 | ForEach-Object { '{0}{1}' -f $prefix, $_ } |
+            $made = @(Track (1..4 | ForEach-Object { '{0}{1}' -f $prefix, $_ } |
                 ForEach-Object { New-OSSnapshot -VolumeId $env:OSS_REAL_VOLUME_AVAILABLE_1 -Name $_ -Force -Session $session -ErrorAction Stop }))
 
             $job = Start-RandomRestart $Name

@@ -6,8 +6,6 @@ BeforeDiscovery { . (Join-Path $PSScriptRoot 'Discovery.ps1') }
 BeforeAll {
     . (Join-Path $PSScriptRoot 'RealOpenStackTestSetup.ps1')
     Start-RealTestRun
-    $script:Volumes = [System.Collections.Generic.List[string]]::new()
-    function TrackVolume($volumes) { foreach ($v in $volumes) { if ($v) { $script:Volumes.Add($v.Id) } }; $volumes }
 
     # Cinder's admin action on a volume of the demo project (its status after a revert Cinder refused late).
     function Set-RealVolumeStatus([string] $Id, [string] $Status) {
@@ -32,10 +30,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($env:OSS_REAL_ENV -and $script:Volumes.Count) {
-        Connect-RealMember | Out-Null
-        Get-OSVolume | Where-Object Id -In $script:Volumes | Remove-OSVolume -Wait -Timeout 00:02:00 -Confirm:$false -ErrorAction SilentlyContinue
-    }
+    Remove-RealTestVolume $script:Volumes
     Remove-RealTestSnapshot $script:Created
 }
 

@@ -130,6 +130,23 @@ public class LostCreateTests
     }
 
     [Fact]
+    public async Task ALookupThatFailsForAnotherReason_SaysThatReason_AndAdvisesWhereToLook()
+    {
+        // Before, any failed lookup was said to be the service not answering within the retry budget.
+        var (session, fake) = await Connect(f => f
+            .ThenBody(504, Gateway, "text/html")
+            .ThenBody(200, "not json", "text/plain"));
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
+            Assert.Contains("Looking for it failed too (InvalidResponse)", e.Message);
+            Assert.DoesNotContain("retry budget", e.Message);
+            Assert.StartsWith("List the snapshots of volume ", e.RecommendedAction);
+        }
+        Assert.Single(fake.Nova, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task NovasCinderConnectionFailed_OnACreate_IsAFateUnknown_FoundAgainNotResent()
     {
         var (session, fake) = await Connect(f => f

@@ -96,6 +96,31 @@ public class PagerTests
 
     [Theory]
     [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public async Task ItemsCreatedAtTheFrontWhilePaging_MissNoneAndEndTheListing(int createdPerPage)
+    {
+        // Nova lists newest first: a pipeline of creates running beside a lookup pushes every item further back,
+        // by more than a page between two reads when the cap is small (seen on the real stack with max_limit 3).
+        var items = Enumerable.Range(1, 20).Select(i => $"s{i:d2}").ToList();
+        var listing = new FakeListing(items, 3);
+        var made = 0;
+        listing.BeforeRequest = n =>
+        {
+            if (n == 0 || made >= 40) return;
+            for (var i = 0; i < createdPerPage; i++) listing.Items.Insert(0, $"new{++made:d2}");
+        };
+
+        var all = await ReadAll(OffsetWalk<string>.Pager(listing.Fetch, s => s));
+
+        Assert.Equal(items, all.Where(s => s.StartsWith("s")));
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(3)]
     public async Task ACloudThatIgnoresTheOffset_EndsTheListingAsInvalidResponse(int size)
     {

@@ -38,7 +38,7 @@ namespace OpenStackSnapshot.Client.Reconciling
                 }
                 catch (OpenStackException lost) when (Unknown(lost) && !call.Cancellation.IsCancellationRequested)
                 {
-                    if (create.CannotBeFound is string why) throw Unresolved(lost, why);
+                    if (create.CannotBeFound is string why) throw Unresolved(create, lost, why);
                     var found = await SettleAsync(create, lost, since, send, times, call).ConfigureAwait(false);
                     if (found == null)
                     {
@@ -66,7 +66,7 @@ namespace OpenStackSnapshot.Client.Reconciling
             (found, checkedWhat) = await LookAsync(create, lost, since, send, call).ConfigureAwait(false);
             if (found != null) return found;
             if (send >= times.MostSends)
-                throw Unresolved(lost, $"It was sent {send} times, each answer was lost, and none showed on the cloud "
+                throw Unresolved(create, lost, $"It was sent {send} times, each answer was lost, and none showed on the cloud "
                     + $"({checkedWhat}, the last time {times.Grace.TotalSeconds:0} s after the service answered again).");
             return null;
         }
@@ -83,8 +83,8 @@ namespace OpenStackSnapshot.Client.Reconciling
             }
             catch (OpenStackException listing) when (!call.Cancellation.IsCancellationRequested)
             {
-                throw Unresolved(lost, $"Looking for it failed too (the service did not answer within the retry budget), "
-                    + $"so the {create.What} may exist: {listing.Message}");
+                // Say the listing's own reason: an outage that outlasted the retry budget is only one of them.
+                throw Unresolved(create, lost, $"Looking for it failed too ({listing.Kind}), so the {create.What} may exist: {listing.Message}");
             }
             var checkedWhat = $"checked: {listed} {create.Items} listed, looking for the {create.What} created since {since:u}";
             if (found.Count == 1 || (found.Count > 1 && send > 1))
@@ -93,13 +93,12 @@ namespace OpenStackSnapshot.Client.Reconciling
                 return (found[0], checkedWhat);
             }
             if (found.Count > 1)
-                throw Unresolved(lost, $"{found.Count} {create.Items} match ({string.Join(", ", found.Select(create.IdOf))}; {checkedWhat}): "
+                throw Unresolved(create, lost, $"{found.Count} {create.Items} match ({string.Join(", ", found.Select(create.IdOf))}; {checkedWhat}): "
                     + "which one this request made cannot be told.");
             return (null, checkedWhat);
         }
 
-        internal static OpenStackException Unresolved(OpenStackException lost, string what) =>
-            lost.WithMessage(Sentences.Join(lost.Message, what),
-                "List what the volume has before creating it once more; give what you create a name, so a lost answer can be reconciled.");
+        private static OpenStackException Unresolved<T>(ILostCreate<T> create, OpenStackException lost, string what) =>
+            lost.WithMessage(Sentences.Join(lost.Message, what), create.Advice);
     }
 }

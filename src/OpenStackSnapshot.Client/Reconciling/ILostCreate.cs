@@ -14,6 +14,9 @@ namespace OpenStackSnapshot.Client.Reconciling
         /// <summary>What a listing holds, for messages: "snapshots".</summary>
         string Items { get; }
 
+        /// <summary>What to do when its fate stays unknown: where to look before creating it once more.</summary>
+        string Advice { get; }
+
         /// <summary>Whether there is anything safe to find it again by (a name); the reason when not.</summary>
         string? CannotBeFound { get; }
 

@@ -60,6 +60,9 @@ namespace OpenStackSnapshot.Client.Snapshots
 
             public string Items => "snapshots";
 
+            public string Advice => $"List the snapshots of volume {VolumeId} before creating it once more; "
+                + "give what you create a name, so a lost answer can be reconciled.";
+
             public string? CannotBeFound => string.IsNullOrEmpty(_wanted.Name)
                 ? "The snapshot had no name, so there is nothing safe to find it again by: "
                     + $"list the snapshots of volume {VolumeId} before creating it once more."

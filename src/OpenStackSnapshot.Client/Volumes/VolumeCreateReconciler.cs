@@ -64,6 +64,9 @@ namespace OpenStackSnapshot.Client.Volumes
 
             public string Items => "volumes";
 
+            public string Advice => $"List the volumes made from snapshot {SnapshotId} before creating it once more; "
+                + "give what you create a name, so a lost answer can be reconciled.";
+
             public string? CannotBeFound => string.IsNullOrEmpty(_wanted.Name)
                 ? "The volume had no name, so there is nothing safe to find it again by: "
                     + $"list the volumes made from snapshot {SnapshotId} before creating it once more."
