@@ -46,3 +46,41 @@ function Get-WhatIfLine([scriptblock] $Command) {
     try { @(Get-Content $path | Where-Object { $_ -like 'What if:*' }) }
     finally { Remove-Item $path -ErrorAction SilentlyContinue }
 }
+
+# This pwsh as the start of a child's command line: its executable, then pwsh.dll when it runs as a dotnet tool.
+function Get-PwshCommandLine {
+    $process = (Get-Process -Id $PID).Path
+    @($process) + @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+}
+
+# The variables a scheduled run gets: no colour, and the built module ($script:ModulePath) first on its module path.
+# -WithoutModule: no module path of ours and a user module path of its own (an empty folder), so no module is found.
+# -Environment adds or replaces variables ($null removes one).
+function Get-ScheduledEnvironment([hashtable] $Environment = @{}, [switch] $WithoutModule) {
+    $variables = @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
+    if ($WithoutModule) {
+        $variables.PSModulePath = $null
+        $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName
+    }
+    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+    $variables
+}
+
+# Runs a script as cron or a systemd timer does: a fresh pwsh -NoProfile -NonInteractive -File, with the variables of
+# Get-ScheduledEnvironment (set for the child, then put back). Returns ExitCode and Lines (standard output and error,
+# uncoloured).
+function Invoke-ScriptAsScheduled([string] $Path, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [switch] $WithoutModule) {
+    $pwsh = Get-PwshCommandLine
+    $variables = Get-ScheduledEnvironment $Environment -WithoutModule:$WithoutModule
+    $saved = @{}
+    foreach ($name in $variables.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $variables[$name])
+    }
+    try {
+        $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $Path @Arguments 2>&1 |
+            ForEach-Object { "$_" })
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
+    }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+}

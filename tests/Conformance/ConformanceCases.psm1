@@ -34,16 +34,47 @@ function With([hashtable] $Headers, [string] $Name, [string] $Value) {
     $copy
 }
 
-# Polls a snapshot until a status (or 404 for 'gone'); the real block storage takes a moment.
-function Wait-Raw([string] $Url, [hashtable] $Headers, [string] $Until, [int] $Seconds = 90) {
+# Polls a snapshot (or with -Item volume, a volume) until a status (or 404 for 'gone'); the real block storage takes a moment.
+function Wait-Raw([string] $Url, [hashtable] $Headers, [string] $Until, [int] $Seconds = 90, [string] $Item = 'snapshot') {
     $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
     do {
         $response = Send-Raw -Method Get -Url $Url -Headers $Headers
         if ($Until -eq 'gone' -and $response.Status -eq 404) { return $response }
-        if ($Until -ne 'gone' -and $response.Json.snapshot.status -eq $Until) { return $response }
+        if ($Until -ne 'gone' -and $response.Json.$Item.status -eq $Until) { return $response }
         Start-Sleep -Milliseconds 500
     } while ([DateTime]::UtcNow -lt $deadline)
     $response
+}
+
+# What every set of cases starts from, one way for all (this module's and RestoreConformanceCases.psm1's): the member's
+# and the reader's tokens (and the admin's when given, in that order), the endpoints, the member's headers for Nova at
+# 2.1 and for Cinder at 3.31, an id that exists nowhere, and the rows with the one way to add one (Add: case, response).
+function New-ConformanceRun {
+    param(
+        [Parameter(Mandatory)] [string] $AuthUrl,
+        [Parameter(Mandatory)] [pscredential] $Member,
+        [Parameter(Mandatory)] [pscredential] $Reader,
+        [Parameter(Mandatory)] [string] $Project,
+        [pscredential] $Admin,
+        [string] $AdminProject
+    )
+    $session = Get-RawToken $AuthUrl $Member $Project
+    $readerToken = Get-RawToken $AuthUrl $Reader $Project
+    $adminSession = if ($Admin) { Get-RawToken $AuthUrl $Admin $AdminProject }
+    $results = [System.Collections.Generic.List[object]]::new()
+    $shape = ${function:ConvertTo-Shape}
+    [pscustomobject]@{
+        Session = $session
+        ReaderToken = $readerToken
+        AdminSession = $adminSession
+        Compute = $session.Compute
+        BlockStorage = $session.BlockStorage
+        Nova = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
+        Cinder = @{ 'X-Auth-Token' = $session.Token; 'OpenStack-API-Version' = 'volume 3.31'; Accept = 'application/json' }
+        Missing = '00000000-0000-4000-8000-000000000000'
+        Results = $results
+        Add = { param($case, $response) $results.Add((& $shape $case $response)) }.GetNewClosure()
+    }
 }
 
 function Invoke-ConformanceCases {
@@ -55,14 +86,11 @@ function Invoke-ConformanceCases {
         [Parameter(Mandatory)] [string] $VolumeAvailable,
         [Parameter(Mandatory)] [string] $VolumeInUse
     )
-    $session = Get-RawToken $AuthUrl $Member $Project
-    $readerToken = Get-RawToken $AuthUrl $Reader $Project
-    $h = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
-    $c = $session.Compute
+    $run = New-ConformanceRun $AuthUrl $Member $Reader $Project
+    $session = $run.Session; $readerToken = $run.ReaderToken; $h = $run.Nova; $c = $run.Compute
+    $results = $run.Results; $add = $run.Add
     $root = $c -replace '/v2\.1(/[0-9a-f]+)?$', ''
     $snap = { param($volume, $extra) @{ snapshot = (@{ volume_id = $volume } + $extra) } | ConvertTo-Json -Depth 5 }
-    $results = [System.Collections.Generic.List[object]]::new()
-    $add = { param($case, $response) $results.Add((ConvertTo-Shape $case $response)) }
 
     $body = & $snap $VolumeAvailable @{ display_name = 'conformance-1'; display_description = 'd'; force = $false }
     $first = Send-Raw Post "$c/os-snapshots" $h $body
@@ -127,19 +155,12 @@ function Invoke-BlockStorageConformanceCases {
         [Parameter(Mandatory)] [string] $VolumeAvailable,
         [Parameter(Mandatory)] [string] $VolumeInUse
     )
-    $session = Get-RawToken $AuthUrl $Member $Project
-    $readerToken = Get-RawToken $AuthUrl $Reader $Project
-    $adminSession = Get-RawToken $AuthUrl $Admin $AdminProject
-    $h = @{ 'X-Auth-Token' = $session.Token; 'OpenStack-API-Version' = 'volume 3.31'; Accept = 'application/json' }
+    $run = New-ConformanceRun $AuthUrl $Member $Reader $Project $Admin $AdminProject
+    $readerToken = $run.ReaderToken; $adminSession = $run.AdminSession; $h = $run.Cinder; $nova = $run.Nova
+    $v = $run.BlockStorage; $c = $run.Compute; $missing = $run.Missing; $results = $run.Results; $add = $run.Add
     $at = { param($version) With $h 'OpenStack-API-Version' "volume $version" }
-    $v = $session.BlockStorage
     $root = $v -replace '/v3/[0-9a-f]+$', '/v3'
-    $c = $session.Compute
-    $nova = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
     $snap = { param($volume, $extra) @{ snapshot = (@{ volume_id = $volume } + $extra) } | ConvertTo-Json -Depth 5 }
-    $missing = '00000000-0000-4000-8000-000000000000'
-    $results = [System.Collections.Generic.List[object]]::new()
-    $add = { param($case, $response) $results.Add((ConvertTo-Shape $case $response)) }
     $count = { param($case, $response, $collection) $results.Add((Add-ItemCount (ConvertTo-Shape $case $response) $response $collection)) }
 
     $body = & $snap $VolumeAvailable @{ name = 'conformance-bs-1'; description = 'd'; metadata = @{ 'managed-by' = 'conformance' } }
@@ -254,4 +275,4 @@ function Invoke-BlockStorageConformanceCases {
     $results
 }
 
-Export-ModuleMember -Function Invoke-ConformanceCases, Invoke-BlockStorageConformanceCases, ConvertTo-Shape, Wait-Raw
+Export-ModuleMember -Function Invoke-ConformanceCases, Invoke-BlockStorageConformanceCases, ConvertTo-Shape, Wait-Raw, New-ConformanceRun

@@ -3,18 +3,6 @@
 Import-Module (Join-Path $PSScriptRoot 'ConformanceCases.psm1')
 Import-Module (Join-Path $PSScriptRoot '../../build/RawOpenStack.psm1')
 
-# Polls a volume until a status (or 404 for 'gone'); the real block storage takes a moment.
-function Wait-RawVolume([string] $Url, [hashtable] $Headers, [string] $Until, [int] $Seconds = 90) {
-    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-    do {
-        $response = Send-Raw -Method Get -Url $Url -Headers $Headers
-        if ($Until -eq 'gone' -and $response.Status -eq 404) { return $response }
-        if ($Until -ne 'gone' -and $response.Json.volume.status -eq $Until) { return $response }
-        Start-Sleep -Milliseconds 500
-    } while ([DateTime]::UtcNow -lt $deadline)
-    $response
-}
-
 function Invoke-RestoreConformanceCases {
     param(
         [Parameter(Mandatory)] [string] $AuthUrl,
@@ -26,17 +14,12 @@ function Invoke-RestoreConformanceCases {
         [Parameter(Mandatory)] [string] $VolumeAvailable,
         [Parameter(Mandatory)] [string] $VolumeInUse
     )
-    $session = Get-RawToken $AuthUrl $Member $Project
-    $readerToken = Get-RawToken $AuthUrl $Reader $Project
-    $h = @{ 'X-Auth-Token' = $session.Token; 'OpenStack-API-Version' = 'volume 3.31'; Accept = 'application/json' }
+    # The admin's token is not asked for: no case here acts as the admin.
+    $run = New-ConformanceRun $AuthUrl $Member $Reader $Project
+    $h = $run.Cinder; $nova = $run.Nova; $v = $run.BlockStorage; $c = $run.Compute; $missing = $run.Missing
+    $results = $run.Results; $add = $run.Add
     $revert = $h.Clone(); $revert['OpenStack-API-Version'] = 'volume 3.40'
-    $v = $session.BlockStorage
-    $c = $session.Compute
-    $nova = @{ 'X-Auth-Token' = $session.Token; 'X-OpenStack-Nova-API-Version' = '2.1'; Accept = 'application/json' }
-    $asReader = $nova.Clone(); $asReader['X-Auth-Token'] = $readerToken.Token
-    $missing = '00000000-0000-4000-8000-000000000000'
-    $results = [System.Collections.Generic.List[object]]::new()
-    $add = { param($case, $response) $results.Add((ConvertTo-Shape $case $response)) }
+    $asReader = $nova.Clone(); $asReader['X-Auth-Token'] = $run.ReaderToken.Token
     $snapshot = {
         param($volume, [hashtable] $extra = @{})
         $made = Send-Raw Post "$v/snapshots" $h (@{ snapshot = (@{ volume_id = $volume } + $extra) } | ConvertTo-Json -Depth 5)
@@ -55,7 +38,7 @@ function Invoke-RestoreConformanceCases {
         $made = Send-Raw Post "$v/volumes" $h (& $volume @{ snapshot_id = $older; name = 'conformance-restore-vol' })
         & $add 'restore volume create from snapshot' $made
         if ($made.Json.volume.id) { $volumes.Add($made.Json.volume.id) }
-        & $add 'restore volume show made (available)' (Wait-RawVolume "$v/volumes/$($made.Json.volume.id)" $h 'available')
+        & $add 'restore volume show made (available)' (Wait-Raw "$v/volumes/$($made.Json.volume.id)" $h 'available' -Item volume)
         & $add 'restore volume create size 0' (Send-Raw Post "$v/volumes" $h (& $volume @{ snapshot_id = $older; size = 0 }))
         & $add 'restore volume create unknown zone' (Send-Raw Post "$v/volumes" $h (& $volume @{ snapshot_id = $older; availability_zone = 'mars' }))
         & $add 'restore volume create unknown type' (Send-Raw Post "$v/volumes" $h (& $volume @{ snapshot_id = $older; volume_type = 'gold' }))
@@ -75,7 +58,7 @@ function Invoke-RestoreConformanceCases {
         $ofInUse = & $snapshot $VolumeInUse @{ name = 'conformance-restore-in-use'; force = $true }; $snapshots.Add($ofInUse)
         & $add 'restore revert in-use volume' (Send-Raw Post "$v/volumes/$VolumeInUse/action" $revert (& $body $ofInUse))
         & $add 'restore revert newest' (Send-Raw Post "$v/volumes/$VolumeAvailable/action" $revert (& $body $newest))
-        & $add 'restore volume available again after revert' (Wait-RawVolume "$v/volumes/$VolumeAvailable" $h 'available')
+        & $add 'restore volume available again after revert' (Wait-Raw "$v/volumes/$VolumeAvailable" $h 'available' -Item volume)
 
         # Cinder: deletes, and block storage's messages.
         & $add 'restore volume delete with snapshots' (Send-Raw Delete "$v/volumes/$VolumeAvailable" $h)
@@ -85,7 +68,7 @@ function Invoke-RestoreConformanceCases {
         $old = $h.Clone(); $old.Remove('OpenStack-API-Version')
         & $add 'restore messages at 3.0' (Send-Raw Get "$v/messages" $old)
         & $add 'restore volume delete made' (Send-Raw Delete "$v/volumes/$($made.Json.volume.id)" $h)
-        & $add 'restore volume show after delete (eventually)' (Wait-RawVolume "$v/volumes/$($made.Json.volume.id)" $h 'gone')
+        & $add 'restore volume show after delete (eventually)' (Wait-Raw "$v/volumes/$($made.Json.volume.id)" $h 'gone' -Item volume)
 
         # Nova's os-volumes proxy: create (size required: the snapshot's) and delete, block storage's refusals in Nova's shape.
         $size = (Send-Raw Get "$v/snapshots/$newest" $h).Json.snapshot.size
@@ -101,16 +84,16 @@ function Invoke-RestoreConformanceCases {
         & $add 'nova volume create unknown type' (Send-Raw Post "$c/os-volumes" $nova $gold)
         & $add 'nova volume create unknown snapshot' (Send-Raw Post "$c/os-volumes" $nova (& $volume @{ snapshot_id = $missing; size = $size }))
         & $add 'nova volume create as reader' (Send-Raw Post "$c/os-volumes" $asReader (& $volume @{ snapshot_id = $newest; size = $size }))
-        Wait-RawVolume "$v/volumes/$($viaNova.Json.volume.id)" $h 'available' | Out-Null
+        Wait-Raw "$v/volumes/$($viaNova.Json.volume.id)" $h 'available' -Item volume | Out-Null
         & $add 'nova volume delete with snapshots' (Send-Raw Delete "$c/os-volumes/$VolumeAvailable" $nova)
         & $add 'nova volume delete unknown' (Send-Raw Delete "$c/os-volumes/$missing" $nova)
         & $add 'nova volume delete made' (Send-Raw Delete "$c/os-volumes/$($viaNova.Json.volume.id)" $nova)
-        & $add 'nova volume show after delete (eventually)' (Wait-RawVolume "$c/os-volumes/$($viaNova.Json.volume.id)" $nova 'gone')
+        & $add 'nova volume show after delete (eventually)' (Wait-Raw "$c/os-volumes/$($viaNova.Json.volume.id)" $nova 'gone' -Item volume)
     }
     finally {
         foreach ($id in $volumes) {
             Send-Raw Delete "$v/volumes/$id" $h | Out-Null
-            Wait-RawVolume "$v/volumes/$id" $h 'gone' | Out-Null
+            Wait-Raw "$v/volumes/$id" $h 'gone' -Item volume | Out-Null
         }
         foreach ($id in $snapshots) {
             Wait-Raw "$v/snapshots/$id" $h 'available' | Out-Null

@@ -16,12 +16,6 @@ $script:DemoProject = '3f1c5a7e9b2d4c6e8a0b1c2d3e4f5a6b'
 # The tag the block-storage examples give their snapshots and scope retention by.
 $script:Managed = @{ 'managed-by' = 'nightly-runbook' }
 
-# This pwsh as the start of a child's command line: its executable, then pwsh.dll when it runs as a dotnet tool.
-function Get-PwshCommandLine {
-    $process = (Get-Process -Id $PID).Path
-    @($process) + @(if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-}
-
 # Every request the emulator has answered so far, over all routes (Keystone's included).
 function Get-RequestTotal {
     $counts = Invoke-RestMethod "$($script:Emulator.ControlUrl)/requests"

@@ -154,6 +154,18 @@ Describe 'Remove-OSSnapshot' {
         $script:Snapshots | Remove-OSSnapshot -Confirm:$false -Wait
         Get-OSSnapshot | Should -BeNullOrEmpty
     }
+
+    It 'with -Wait, takes a snapshot that is already gone as done, as Remove-OSVolume does; without, it is OSNotFound' {
+        $snapshot = $script:Snapshots[0]
+        $snapshot | Remove-OSSnapshot -Wait -Confirm:$false
+        { $snapshot | Remove-OSSnapshot -Wait -Confirm:$false -ErrorAction Stop } | Should -Not -Throw
+        # By id with -PassThru it is looked up first, and that 404 is done too: there is nothing to write.
+        Remove-OSSnapshot -Id $snapshot.Id -Wait -PassThru -Confirm:$false -ErrorAction Stop | Should -BeNullOrEmpty
+        $verbose = $snapshot | Remove-OSSnapshot -Wait -Confirm:$false -Verbose 4>&1
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'already gone'
+        $record = Get-OneError { $snapshot | Remove-OSSnapshot -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -Be 'OSNotFound,OpenStackSnapshot.Commands.RemoveOSSnapshotCommand'
+    }
 }
 
 Describe 'Wait-OSSnapshot' {

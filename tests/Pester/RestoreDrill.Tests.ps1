@@ -6,28 +6,6 @@ BeforeAll {
     $script:Emulator = Start-Emulator
     $script:Drill = Join-Path $script:RepoRoot 'examples/Test-SnapshotRestore.ps1'
 
-    # The variables a scheduled run gets: the module on its path, no colour.
-    function Get-DrillEnvironment {
-        @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
-    }
-
-    # As cron runs it: a fresh pwsh -NoProfile -NonInteractive -File; ExitCode and Lines (standard output and error).
-    function Invoke-ScheduledDrill([string[]] $Arguments) {
-        $pwsh = Get-PwshCommandLine
-        $saved = @{}
-        $variables = Get-DrillEnvironment
-        foreach ($name in $variables.Keys) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $variables[$name])
-        }
-        try {
-            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Drill @Arguments 2>&1 |
-                    ForEach-Object { "$_" })
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
-        }
-        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
-    }
-
     # A scheduled run started and left running, its output redirected: for what is seen while it runs, or killing it.
     function Start-DrillProcess([string[]] $Arguments) {
         $pwsh = Get-PwshCommandLine
@@ -35,7 +13,7 @@ BeforeAll {
         foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script:Drill) + $Arguments) {
             $start.ArgumentList.Add($argument)
         }
-        $variables = Get-DrillEnvironment
+        $variables = Get-ScheduledEnvironment
         foreach ($name in $variables.Keys) { $start.Environment[$name] = $variables[$name] }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -130,7 +108,7 @@ Describe 'examples/Test-SnapshotRestore.ps1' {
         foreach ($volume in $tagged, $other) {
             New-OSSnapshot -Session $script:Observer -VolumeId $volume.Id -Name "of-$($volume.Name)" -Wait | Out-Null
         }
-        $run = Invoke-ScheduledDrill '-Cloud', 'mycloud', '-VolumeMetadata', 'backup=nightly'
+        $run = Invoke-ScriptAsScheduled $script:Drill '-Cloud', 'mycloud', '-VolumeMetadata', 'backup=nightly'
         $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
         ($run.Lines -join "`n") | Should -Match "Volume\s+: $($tagged.Id)"
         ($run.Lines -join "`n") | Should -Not -Match $other.Id
@@ -184,7 +162,7 @@ Describe 'examples/Test-SnapshotRestore.ps1' {
         finally { if (-not $first.HasExited) { $first.Kill($true) } }
         Get-DrillVolume | Should -HaveCount 1 -Because 'the killed run could not clean up'
 
-        $second = Invoke-ScheduledDrill '-Cloud', 'mycloud', '-VolumeId', $script:VolumeAvailable2
+        $second = Invoke-ScriptAsScheduled $script:Drill '-Cloud', 'mycloud', '-VolumeId', $script:VolumeAvailable2
         $second.ExitCode | Should -Be 0 -Because ($second.Lines -join "`n")
         Get-DrillVolume | Should -HaveCount 0
         Get-EmulatorRequestCount $script:Emulator 'cinder.volumes.delete' | Should -Be 2 -Because 'the leftover and the second run''s own'
@@ -201,13 +179,13 @@ Describe 'examples/Test-SnapshotRestore.ps1' {
     }
 
     It 'ends with 1 when no volume is chosen, since nothing was proven' {
-        $run = Invoke-ScheduledDrill '-Cloud', 'mycloud', '-VolumeMetadata', 'backup=never'
+        $run = Invoke-ScriptAsScheduled $script:Drill '-Cloud', 'mycloud', '-VolumeMetadata', 'backup=never'
         $run.ExitCode | Should -Be 1
         ($run.Lines -join "`n") | Should -Match 'No volume was chosen, so nothing was proven'
     }
 
     It 'ends with 2 when the sign-in fails' {
-        $run = Invoke-ScheduledDrill '-Cloud', 'no-such-cloud', '-VolumeId', $script:VolumeAvailable2
+        $run = Invoke-ScriptAsScheduled $script:Drill '-Cloud', 'no-such-cloud', '-VolumeId', $script:VolumeAvailable2
         $run.ExitCode | Should -Be 2
         ($run.Lines -join "`n") | Should -Match 'OSCloudNotFound|no-such-cloud'
     }

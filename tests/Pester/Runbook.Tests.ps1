@@ -5,30 +5,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     $script:Emulator = Start-Emulator
     $script:Runbook = Join-Path $script:RepoRoot 'examples/Invoke-NightlySnapshot.ps1'
-
-    # As cron or a systemd timer runs it: a fresh pwsh -NoProfile -NonInteractive -File, which finds the module on its
-    # module path (a user module path of its own and none of ours with -WithoutModule). Returns ExitCode and Lines
-    # (standard output and error, uncoloured).
-    function Invoke-ScheduledRunbook([string[]] $Arguments, [hashtable] $Environment = @{}, [switch] $WithoutModule) {
-        $pwsh = Get-PwshCommandLine
-        $variables = @{ NO_COLOR = '1'; PSModulePath = (Split-Path -Parent $script:ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
-        if ($WithoutModule) {
-            $variables.PSModulePath = $null
-            $variables.XDG_DATA_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'no-modules') -Force).FullName
-        }
-        foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
-        $saved = @{}
-        foreach ($name in $variables.Keys) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $variables[$name])
-        }
-        try {
-            $lines = @(& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Runbook @Arguments 2>&1 |
-                ForEach-Object { "$_" })
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = $lines }
-        }
-        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
-    }
 }
 AfterAll { Stop-TestEmulator }
 
@@ -298,7 +274,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
     }
 
     It 'exits 0 after a run in which every step succeeded, and writes its summary' {
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-KeepNewest', '1'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-KeepNewest', '1'
         $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
         $run.Lines | Should -Contain 'Created        : 1'
         Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 1
@@ -307,7 +283,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
     It 'exits 1 when a volume is not covered, and names it on standard error' {
         $tonight = 'nightly-' + [DateTime]::UtcNow.ToString('yyyyMMdd', [cultureinfo]::InvariantCulture)
         New-DatedSnapshot $script:VolumeAvailable $tonight (10 / 24) | Out-Null
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-MaxAge', '06:00:00'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-MaxAge', '06:00:00'
         $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
         $run.Lines | Should -Contain 'NotCovered     : 1'
         $run.Lines | Should -Contain 'Failed         : 0'
@@ -318,7 +294,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
     It 'snapshots the volumes of every server given as a,b, the one argument pwsh -File passes' {
         Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable -ServerId $script:Server -Device /dev/vdb
         Add-EmulatorVolumeAttachment $script:Emulator -VolumeId $script:VolumeAvailable2 -ServerId $script:UnknownServer -Device /dev/vdb
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-ServerId', "$script:Server,$script:UnknownServer", '-KeepNewest', '1'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-ServerId', "$script:Server,$script:UnknownServer", '-KeepNewest', '1'
         $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
         @(Get-OSSnapshot).VolumeId | Sort-Object | Should -Be (@($script:VolumeAvailable, $script:VolumeAvailable2) | Sort-Object)
     }
@@ -327,7 +303,8 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         $tagging = Connect-TestCloud $script:Emulator -Extra @{ Api = 'BlockStorage'; Name = 'tagging'; NoDefault = $true }
         Set-OSVolume -Session $tagging -VolumeId $script:VolumeAvailable3 -Metadata @{ backup = 'nightly' }
         Disconnect-OSCloud -Session $tagging
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-Api', 'BlockStorage', '-VolumeMetadata', 'backup=nightly', '-KeepDaily', '7'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-Api', 'BlockStorage', '-VolumeMetadata', 'backup=nightly',
+            '-KeepDaily', '7'
         $run.ExitCode | Should -Be 0 -Because ($run.Lines -join "`n")
         $run.Lines | Should -Contain 'Volumes        : 1'
         $run.Lines | Should -Contain 'Covered        : 1'
@@ -339,7 +316,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         @{ Case = 'a span with minutes'; Arguments = '-KeepWithin', '00:30:00'; Says = "*parameter 'KeepWithin'*whole hours*" }
     ) {
         $signIns = Get-EmulatorRequestCount $script:Emulator 'identity.tokens'
-        $run = Invoke-ScheduledRunbook (@('-Cloud', 'mycloud', '-VolumeName', 'data-01') + $Arguments)
+        $run = Invoke-ScriptAsScheduled $script:Runbook (@('-Cloud', 'mycloud', '-VolumeName', 'data-01') + $Arguments)
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: The retention policy was refused: *' })
         $errors.Count | Should -Be 1 -Because ($run.Lines -join "`n")
@@ -348,7 +325,8 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
     }
 
     It 'exits 2 when the sign-in is refused, writes why once, and sends nothing more' {
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' -Environment @{ OS_PASSWORD = 'not-the-password' }
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' `
+            -Environment @{ OS_PASSWORD = 'not-the-password' }
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         @($run.Lines | Where-Object { $_ -like 'Connect-OSCloud: Keystone refused the credentials*' }).Count | Should -Be 1
         ($run.Lines -join "`n") | Should -Not -Match 'not recognized|Cannot validate argument'
@@ -357,7 +335,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
     }
 
     It 'exits 2 with one error naming the module and how to install it when the module is not installed' {
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' -WithoutModule
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01' -WithoutModule
         $run.ExitCode | Should -Be 2 -Because ($run.Lines -join "`n")
         $errors = @($run.Lines | Where-Object { $_ -like 'Invoke-NightlySnapshot.ps1: *' })
         $errors.Count | Should -Be 1
@@ -371,7 +349,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
         # A 401 that a second sign-in does not mend is terminating (OSAuthenticationFailed), unlike a per-item failure.
         Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 401 -Count 10
         $revoked = Get-EmulatorRequestCount $script:Emulator 'identity.tokens.revoke'
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01'
         $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
         ($run.Lines -join "`n") | Should -Match '(?m)^Get-OSVolume: .*HTTP 401'
         ($run.Lines -join "`n") | Should -Not -Match '(?m)^Created'
@@ -381,7 +359,7 @@ Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): t
 
     It 'exits 1 when -ErrorAction Stop turns a failed listing into a stop' {
         Set-EmulatorFault $script:Emulator -Route volumes.detail -Status 500 -Count 1
-        $run = Invoke-ScheduledRunbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-ErrorAction', 'Stop'
+        $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-ErrorAction', 'Stop'
         $run.ExitCode | Should -Be 1 -Because ($run.Lines -join "`n")
         @($run.Lines | Where-Object { $_ -like 'Get-OSVolume: InternalServerError (HTTP 500*' }).Count | Should -Be 1
         Get-EmulatorRequestCount $script:Emulator 'snapshots.create' | Should -Be 0

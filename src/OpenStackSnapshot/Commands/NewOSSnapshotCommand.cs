@@ -70,8 +70,8 @@ namespace OpenStackSnapshot.Commands
         public SwitchParameter Summary { get; set; }
 
         private InFlightQueue _inFlight = null!;
+        private Waiter _waiter = null!;
         private RunSummary? _summary;
-        private readonly List<string> _created = new List<string>();
         // Whether an item was created or reused is known when it is submitted; with -Wait it is written later, by id.
         private readonly HashSet<string> _createdIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _submitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -84,6 +84,7 @@ namespace OpenStackSnapshot.Commands
             base.BeginProcessing();
             RequireFeature(Connection.Snapshots.Features.Metadata, Metadata?.Count > 0, "-Metadata", "give a snapshot metadata");
             _inFlight = new InFlightQueue(this, ThrottleLimit);
+            _waiter = new Waiter(this, Wait, Timeout, ThrottleLimit);
             if (Summary)
             {
                 _summary = new RunSummary("New-OSSnapshot");
@@ -110,7 +111,7 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             _inFlight.FinishAll();
-            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_created, WaitGoal.Available, Timeout, ThrottleLimit, WriteWaited);
+            _waiter.ForSnapshots(Connection.Snapshots, WaitGoal.Available, WriteWaited);
             if (_summary != null) WriteObject(_summary);
         }
 
@@ -153,12 +154,12 @@ namespace OpenStackSnapshot.Commands
 
         private void Done(Snapshot snapshot, bool reused)
         {
-            if (!Wait)
+            if (!_waiter.Waits)
             {
                 Write(snapshot, reused);
                 return;
             }
-            _created.Add(snapshot.Id);
+            _waiter.Add(snapshot.Id);
             if (!reused) _createdIds.Add(snapshot.Id);
         }
 

@@ -76,7 +76,7 @@ namespace OpenStackSnapshot.Commands
         public int ThrottleLimit { get; set; } = InFlightQueue.DefaultThrottleLimit;
 
         private InFlightQueue _inFlight = null!;
-        private readonly List<string> _created = new List<string>();
+        private Waiter _waiter = null!;
         private IReadOnlyDictionary<string, string>? _metadata;
 
         protected override void BeginProcessing()
@@ -87,6 +87,7 @@ namespace OpenStackSnapshot.Commands
             RequireVolumeFeature(features.VolumeType, VolumeType != null, "-VolumeType", "choose a volume type");
             _metadata = MetadataArgument.From(Metadata);
             _inFlight = new InFlightQueue(this, ThrottleLimit);
+            _waiter = new Waiter(this, Wait, Timeout, ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -104,7 +105,7 @@ namespace OpenStackSnapshot.Commands
             };
             _inFlight.Submit(call => VolumeFromSnapshot.CreateAsync(Connection.Snapshots, Connection.Volumes, request, known, call), volume =>
             {
-                if (Wait) _created.Add(volume.Id);
+                if (_waiter.Waits) _waiter.Add(volume.Id);
                 else WriteObject(volume);
             }, snapshotId);
         }
@@ -113,9 +114,7 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             _inFlight.FinishAll();
-            if (Wait)
-                Waiter.Run(this, new VolumeWait(Connection.Volumes, WaitGoal.Available, _created, ThrottleLimit),
-                    "Waiting for volumes to become available", Timeout, WriteObject);
+            _waiter.ForVolumes(Connection.Volumes, WaitGoal.Available, WriteObject);
         }
     }
 }

@@ -79,7 +79,7 @@ namespace OpenStackSnapshot.Commands
         private protected Action<string, ErrorRecord>? OnFailure { get; set; }
 
         /// <summary>A line of the command's own (a decision, not a request), where -Verbose shows it, as the request log's lines go.</summary>
-        protected void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
+        protected internal void WriteVerboseLine(string text) => WriteEntry(new PipelineLog.Entry(PipelineLog.Stream.Verbose, text));
 
         /// <summary>Per-item failures are written and the pipeline goes on; the rest stop the command.</summary>
         internal void Report(OpenStackException error, object? target)

@@ -18,13 +18,12 @@ namespace OpenStackSnapshot.Commands
     [OutputType(typeof(Snapshot), typeof(RunSummary))]
     public sealed class RemoveOSSnapshotCommand : OSSessionCmdlet, IRetentionParameters
     {
-        private InFlightQueue _inFlight = null!;
+        private Waiter _waiter = null!;
+        private Removals<Snapshot> _removals = null!;
         private RunSummary? _summary;
         private RetentionRun? _retention;
-        private readonly List<string> _deleted = new List<string>();
-        private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Returns only when each snapshot is gone (show answers 404).</summary>
+        /// <summary>Returns only when each snapshot is gone (show answers 404); one already gone is then no error.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
@@ -130,7 +129,9 @@ namespace OpenStackSnapshot.Commands
                 _summary = new RunSummary("Remove-OSSnapshot");
                 OnFailure = _summary.AddFailure;
             }
-            _inFlight = new InFlightQueue(this, ThrottleLimit);
+            _waiter = new Waiter(this, Wait, Timeout, ThrottleLimit);
+            _removals = new Removals<Snapshot>(this, "snapshot", ThrottleLimit, _waiter, PassThru, s => s.Name,
+                Connection.Snapshots.GetAsync, Connection.Snapshots.DeleteAsync);
             _retention = RetentionRun.Requested(this) ? new RetentionRun(this, WriteVerboseLine) : null;
             if (_retention == null && TimeZone != null)
                 WriteWarning("-TimeZone has no effect without a keep parameter: every snapshot given is removed.");
@@ -145,8 +146,8 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             if (_retention != null) Retain(_retention);
-            _inFlight.FinishAll();
-            if (Wait) new Waiter(this, Connection.Snapshots).WaitFor(_deleted, WaitGoal.Deleted, Timeout, ThrottleLimit, reached: null);
+            _removals.FinishAll();
+            _waiter.ForSnapshots(Connection.Snapshots, WaitGoal.Deleted, reached: null);
             if (_summary != null) WriteObject(_summary);
         }
 
@@ -175,29 +176,10 @@ namespace OpenStackSnapshot.Commands
                 ? LanguagePrimitives.IsTrue(given is SwitchParameter s ? s.IsPresent : given)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        private void Remove(string id, Snapshot? known)
+        private void Remove(string id, Snapshot? known) => _removals.Remove(id, known, (removed, shown) =>
         {
-            // A second DELETE of the same snapshot could only fail, and that failure would read as the first one's.
-            if (!_requested.Add(id))
-            {
-                WriteVerboseLine($"Snapshot {id} was given again: it is removed once.");
-                return;
-            }
-            var label = known?.Name != null ? $"snapshot {id} ({known.Name})" : $"snapshot {id}";
-            if (!ShouldProcess(label, "Remove")) return;
-            var lookUp = PassThru && known == null;
-            _inFlight.Submit(async call =>
-            {
-                // -PassThru writes the snapshot as it was; an id alone is looked up first (a 404 ends it here).
-                var shown = lookUp ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : known;
-                await Connection.Snapshots.DeleteAsync(id, call).ConfigureAwait(false);
-                return shown;
-            }, shown =>
-            {
-                _deleted.Add(id);
-                if (_summary != null) _summary.AddRemoved(id, shown);
-                else if (PassThru) WriteObject(shown);
-            }, id);
-        }
+            if (_summary != null) _summary.AddRemoved(removed, shown);
+            else if (PassThru && shown != null) WriteObject(shown);
+        });
     }
 }

@@ -22,9 +22,8 @@ namespace OpenStackSnapshot.Commands
         private const string NameSet = "Name";
         private const string ObjectSet = "InputObject";
 
-        private InFlightQueue _inFlight = null!;
-        private readonly List<string> _deleted = new List<string>();
-        private readonly HashSet<string> _requested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private Waiter _waiter = null!;
+        private Removals<Volume> _removals = null!;
         private readonly List<string> _names = new List<string>();
 
         /// <summary>Returns only when each volume is gone; one already gone (or being deleted) is then no error.</summary>
@@ -66,7 +65,9 @@ namespace OpenStackSnapshot.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _inFlight = new InFlightQueue(this, ThrottleLimit);
+            _waiter = new Waiter(this, Wait, Timeout, ThrottleLimit);
+            _removals = new Removals<Volume>(this, "volume", ThrottleLimit, _waiter, PassThru, v => v.Name,
+                Connection.Volumes.GetAsync, Connection.Volumes.DeleteAsync);
         }
 
         protected override void ProcessRecord()
@@ -88,10 +89,8 @@ namespace OpenStackSnapshot.Commands
         protected override void EndProcessing()
         {
             if (_names.Count > 0) RemoveByName();
-            _inFlight.FinishAll();
-            if (Wait)
-                Waiter.Run(this, new VolumeWait(Connection.Volumes, WaitGoal.Deleted, _deleted, ThrottleLimit),
-                    "Waiting for volumes to be deleted", Timeout, reached: null);
+            _removals.FinishAll();
+            _waiter.ForVolumes(Connection.Volumes, WaitGoal.Deleted, reached: null);
         }
 
         // One listing for every name given; a name without wildcards that matches nothing is OSNotFound, as Get-OSVolume says it.
@@ -118,37 +117,9 @@ namespace OpenStackSnapshot.Commands
             foreach (var volume in matched) Remove(volume.Id, volume);
         }
 
-        private void Remove(string id, Volume? known)
+        private void Remove(string id, Volume? known) => _removals.Remove(id, known, (_, shown) =>
         {
-            // A second DELETE of the same volume could only fail, and that failure would read as the first one's.
-            if (!_requested.Add(id))
-            {
-                WriteVerboseLine($"Volume {id} was given again: it is removed once.");
-                return;
-            }
-            var label = known?.Name != null ? $"volume {id} ({known.Name})" : $"volume {id}";
-            if (!ShouldProcess(label, "Remove")) return;
-            var lookUp = PassThru && known == null;
-            _inFlight.Submit(async call =>
-            {
-                // -PassThru writes the volume as it was; an id alone is looked up first (a 404 ends it here).
-                var shown = known;
-                try
-                {
-                    if (lookUp) shown = await Connection.Volumes.GetAsync(id, call).ConfigureAwait(false);
-                    await Connection.Volumes.DeleteAsync(id, call).ConfigureAwait(false);
-                }
-                catch (OpenStackException gone) when (Wait && gone.Kind == OpenStackErrorKind.NotFound)
-                {
-                    // -Wait asks for the volume to be gone, and it is: no error, as the verbose line says.
-                    call.Log?.Verbose($"Volume {id} is already gone: nothing to delete, nothing to wait for.");
-                }
-                return shown;
-            }, shown =>
-            {
-                _deleted.Add(id);
-                if (PassThru && shown != null) WriteObject(shown);
-            }, id);
-        }
+            if (PassThru && shown != null) WriteObject(shown);
+        });
     }
 }

@@ -21,7 +21,7 @@ namespace OpenStackSnapshot.Commands
     [OutputType(typeof(Volume))]
     public sealed class RestoreOSSnapshotCommand : OSSessionCmdlet
     {
-        private readonly List<string> _reverted = new List<string>();
+        private Waiter _waiter = null!;
 
         /// <summary>Returns only once each reverted volume is available again.</summary>
         [Parameter]
@@ -53,6 +53,7 @@ namespace OpenStackSnapshot.Commands
             base.BeginProcessing();
             if (!Connection.Volumes.Features.Revert)
                 ThrowTerminatingError(ErrorMap.ToRecord(Connection.Volumes.Features.Refusal("revert a volume to a snapshot"), null));
+            _waiter = new Waiter(this, Wait, Timeout);
         }
 
         protected override void ProcessRecord()
@@ -60,15 +61,11 @@ namespace OpenStackSnapshot.Commands
             foreach (var (id, known) in SnapshotTargets.Of(ParameterSetName, Id, InputObject)) Restore(id.Trim(), known);
         }
 
-        protected override void EndProcessing()
-        {
-            if (!Wait) return;
-            Waiter.Run(this, new VolumeWait(Connection.Volumes, WaitGoal.Available, _reverted, failureAdvice: RevertFailed),
-                "Waiting for reverted volumes to become available", Timeout, volume =>
-                {
-                    if (PassThru) WriteObject(volume);
-                });
-        }
+        protected override void EndProcessing() =>
+            _waiter.ForVolumes(Connection.Volumes, WaitGoal.Available, volume =>
+            {
+                if (PassThru) WriteObject(volume);
+            }, "reverted volumes", RevertFailed);
 
         private const string RevertFailed = "The snapshot is left as it was: make a new volume from it instead, and ask the cloud's operator "
             + "to look at the volume (block storage's logs say why the revert failed).";
@@ -98,8 +95,8 @@ namespace OpenStackSnapshot.Commands
                 Report(e, id);
                 return;
             }
-            _reverted.Add(volume.Id);
-            if (PassThru && !Wait) WriteObject(volume);
+            _waiter.Add(volume.Id);
+            if (PassThru && !_waiter.Waits) WriteObject(volume);
         }
     }
 }

@@ -59,36 +59,18 @@ namespace OpenStackSnapshot.Commands
             RequireFeature(features.Update, Description != null, "-Description", "change a snapshot's description");
             RequireFeature(features.Metadata, Metadata?.Count > 0, "-Metadata", "change a snapshot's metadata");
             RequireFeature(features.Metadata, RemoveMetadataKey != null, "-RemoveMetadataKey", "change a snapshot's metadata");
-            _change = new SnapshotChange
-            {
-                Name = Name,
-                Description = Description,
-                Metadata = MetadataArgument.From(Metadata),
-                RemoveMetadataKeys = RemoveMetadataKey,
-            };
-            _whatIf = Describe(_change);
+            var edit = new MetadataChange(Metadata, RemoveMetadataKey,
+                Name != null ? $"name '{Name}'" : null, Description != null ? $"description '{Description}'" : null);
+            _change = new SnapshotChange { Name = Name, Description = Description, Metadata = edit.Metadata, RemoveMetadataKeys = edit.RemoveKeys };
+            _whatIf = edit.WhatIf;
         }
 
         // Lazy: each id is confirmed just before it is sent.
         protected override void ProcessRecord() =>
             IdWriter.WriteEach(this, Id.Where(id => ShouldProcess($"snapshot {id}", _whatIf)), (id, call) => UpdateAsync(id.Trim(), call));
 
-        /// <summary>The change, then (for -PassThru only) one read: Cinder's update answer leaves out the project and metadata.</summary>
-        private async Task<Snapshot?> UpdateAsync(string id, CallContext call)
-        {
-            // Else the read below checks it.
-            if (!(PassThru && _change.IsEmpty)) await Connection.Snapshots.UpdateAsync(id, _change, call).ConfigureAwait(false);
-            return PassThru ? await Connection.Snapshots.GetAsync(id, call).ConfigureAwait(false) : null;
-        }
-
-        /// <summary>The What if: line, naming every change.</summary>
-        private static string Describe(SnapshotChange change)
-        {
-            var parts = new List<string>();
-            if (change.Name != null) parts.Add($"name '{change.Name}'");
-            if (change.Description != null) parts.Add($"description '{change.Description}'");
-            parts.AddRange(MetadataArgument.Describe(change.Metadata, change.RemoveMetadataKeys));
-            return parts.Count == 0 ? "Set (no change)" : "Set " + string.Join("; ", parts);
-        }
+        // The read after the change (-PassThru): Cinder's update answer leaves out the project and metadata.
+        private Task<Snapshot?> UpdateAsync(string id, CallContext call) => MetadataChange.ApplyAsync(PassThru, _change.IsEmpty,
+            () => Connection.Snapshots.UpdateAsync(id, _change, call), () => Connection.Snapshots.GetAsync(id, call));
     }
 }

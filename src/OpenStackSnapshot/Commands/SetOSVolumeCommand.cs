@@ -65,9 +65,9 @@ namespace OpenStackSnapshot.Commands
             var features = Connection.Volumes.Features;
             RequireVolumeFeature(features.ChangeMetadata, Metadata?.Count > 0, "-Metadata", "change a volume's metadata");
             RequireVolumeFeature(features.ChangeMetadata, RemoveMetadataKey != null, "-RemoveMetadataKey", "change a volume's metadata");
-            _change = new VolumeChange { Metadata = MetadataArgument.From(Metadata), RemoveMetadataKeys = RemoveMetadataKey };
-            var parts = MetadataArgument.Describe(_change.Metadata, _change.RemoveMetadataKeys).ToList();
-            _whatIf = parts.Count == 0 ? "Set (no change)" : "Set " + string.Join("; ", parts);
+            var edit = new MetadataChange(Metadata, RemoveMetadataKey);
+            _change = new VolumeChange { Metadata = edit.Metadata, RemoveMetadataKeys = edit.RemoveKeys };
+            _whatIf = edit.WhatIf;
         }
 
         // Lazy: each id is confirmed just before it is sent.
@@ -95,12 +95,7 @@ namespace OpenStackSnapshot.Commands
             IdWriter.WriteEach(this, named.Where(v => ShouldProcess($"volume {v.Id} ({v.Name})", _whatIf)).Select(v => v.Id), UpdateAsync);
         }
 
-        /// <summary>The change, then (for -PassThru only) one read, which shows the volume as the cloud now has it.</summary>
-        private async Task<Volume?> UpdateAsync(string id, CallContext call)
-        {
-            // Else the read below checks it.
-            if (!(PassThru && _change.IsEmpty)) await Connection.Volumes.UpdateAsync(id, _change, call).ConfigureAwait(false);
-            return PassThru ? await Connection.Volumes.GetAsync(id, call).ConfigureAwait(false) : null;
-        }
+        private Task<Volume?> UpdateAsync(string id, CallContext call) => MetadataChange.ApplyAsync(PassThru, _change.IsEmpty,
+            () => Connection.Volumes.UpdateAsync(id, _change, call), () => Connection.Volumes.GetAsync(id, call));
     }
 }

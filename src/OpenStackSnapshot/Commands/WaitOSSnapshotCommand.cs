@@ -15,7 +15,7 @@ namespace OpenStackSnapshot.Commands
     [OutputType(typeof(Snapshot))]
     public sealed class WaitOSSnapshotCommand : OSSessionCmdlet
     {
-        private readonly List<string> _ids = new List<string>();
+        private Waiter _waiter = null!;
 
         /// <summary>Wait until the snapshots are gone instead of available.</summary>
         [Parameter]
@@ -43,13 +43,19 @@ namespace OpenStackSnapshot.Commands
         [ValidateNotNull]
         public Snapshot[] InputObject { get; set; } = Array.Empty<Snapshot>();
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _waiter = new Waiter(this, wait: true, Timeout, ThrottleLimit);
+        }
+
         protected override void ProcessRecord()
         {
-            _ids.AddRange(SnapshotTargets.Of(ParameterSetName, Id, InputObject).Select(target => target.Id));
+            foreach (var (id, _) in SnapshotTargets.Of(ParameterSetName, Id, InputObject)) _waiter.Add(id);
         }
 
         // Snapshots that are gone have nothing to write.
-        protected override void EndProcessing() => new Waiter(this, Connection.Snapshots)
-            .WaitFor(_ids, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Timeout, ThrottleLimit, Deleted ? null : WriteObject);
+        protected override void EndProcessing() =>
+            _waiter.ForSnapshots(Connection.Snapshots, Deleted ? WaitGoal.Deleted : WaitGoal.Available, Deleted ? null : WriteObject);
     }
 }
