@@ -69,7 +69,7 @@ public class DeleteRefusalTests
 
             Assert.Equal(OpenStackErrorKind.SnapshotNotAvailable, e.Kind);
             Assert.StartsWith($"Snapshot {Id} cannot be deleted: its status is error_deleting", e.Message);
-            Assert.Contains("openstack snapshot set --state error", e.RecommendedAction);
+            Assert.Contains("openstack volume snapshot set --state error", e.RecommendedAction);
         }
     }
 

@@ -61,4 +61,26 @@ public class VolumeWaitTests
             Assert.Equal(OpenStackErrorKind.VolumeFailed, stuck.Error!.Kind);
         }
     }
+
+    [Theory]
+    [InlineData("deleting", "openstack volume set --state error")]
+    [InlineData("creating", "openstack volume set --state error")]
+    [InlineData("downloading", null)]
+    public async Task Wait_GivenUp_OnAVolumeStillCreatingOrDeleting_SaysARestartMayHaveLostIt(string status, string? command)
+    {
+        // Seen on the real Cinder: cinder-api killed between marking a snapshot deleting and handing the delete on left it so.
+        var (session, fake) = await BlockStorageAsync();
+        using (session)
+        {
+            fake.ThenJson(200, CinderVolume(status: status));
+            var wait = new VolumeWait(session.Volumes, WaitGoal.Deleted, new[] { NewVolumeId });
+            Assert.Empty(await wait.PollAsync(TestCloud.Call()));
+            var outcome = Assert.Single(wait.Expire(TimeSpan.FromMinutes(3)));
+
+            Assert.Equal(OpenStackErrorKind.Timeout, outcome.Error!.Kind);
+            Assert.Contains($"still '{status}' after 00:03:00", outcome.Error.Message);
+            if (command == null) Assert.Equal("Wait longer, or check the volume's status.", outcome.Error.RecommendedAction);
+            else Assert.Contains($"{command} {NewVolumeId}", outcome.Error.RecommendedAction);
+        }
+    }
 }

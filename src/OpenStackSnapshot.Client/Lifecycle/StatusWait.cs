@@ -55,6 +55,9 @@ namespace OpenStackSnapshot.Client.Lifecycle
         /// <summary>What is waited for, as a message says it: "Snapshot", "Volume".</summary>
         private protected abstract string Noun { get; }
 
+        /// <summary>The openstack CLI's words for the item: "volume snapshot", "volume".</summary>
+        private protected abstract string CliNoun { get; }
+
         /// <summary>What the wait is for, as a message ends it: "available", "deleted".</summary>
         private protected abstract string Goal { get; }
 
@@ -105,10 +108,20 @@ namespace OpenStackSnapshot.Client.Lifecycle
             var ended = _pending.Select(id => new WaitOutcome<T>(id, null, new OpenStackException(OpenStackErrorKind.Timeout,
                 $"{Noun} {id} was still {(_lastStatus.TryGetValue(id, out var status) ? $"'{status}'" : "pending")} "
                 + $"after {waited:hh\\:mm\\:ss}; it was not {Goal} in time.",
-                $"Wait longer, or check the {Noun.ToLowerInvariant()}'s status."))).ToList();
+                TimedOutAdvice(id, _lastStatus.TryGetValue(id, out var last) ? last : null)))).ToList();
             _pending.Clear();
             return ended;
         }
+
+        /// <summary>
+        /// What to do about an item the wait gave up on. One still creating or deleting may stay so for good: block storage
+        /// marks it before handing the work on, and a restart of its API in between (seen on the real Cinder) loses the work.
+        /// </summary>
+        private string TimedOutAdvice(string id, string? status) =>
+            status == "creating" || status == "deleting"
+                ? $"Wait longer; if it stays {status}, the block-storage API may have been restarted while handing the work on, "
+                    + $"and only the cloud's operator can end it: openstack {CliNoun} set --state error {id}, then delete it."
+                : $"Wait longer, or check the {Noun.ToLowerInvariant()}'s status.";
 
         private async Task<WaitOutcome<T>?> OutcomeAsync(string id, T? item, CallContext call)
         {

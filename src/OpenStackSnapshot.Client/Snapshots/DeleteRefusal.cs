@@ -70,7 +70,7 @@ namespace OpenStackSnapshot.Client.Snapshots
             SnapshotStatus.ErrorDeleting => (
                 $"Snapshot {id} cannot be deleted: its status is error_deleting (an earlier deletion failed), "
                 + "and block storage deletes only available or error snapshots.",
-                $"Ask the cloud's operator to reset its status to error (openstack snapshot set --state error {id}), then delete it again."),
+                $"Ask the cloud's operator to reset its status to error (openstack volume snapshot set --state error {id}), then delete it again."),
             _ => ($"Snapshot {id} is still {status}: block storage deletes a snapshot only once it is available (or error).",
                 "Wait until it is available, then delete it."),
         };

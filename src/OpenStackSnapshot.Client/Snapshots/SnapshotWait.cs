@@ -34,6 +34,8 @@ namespace OpenStackSnapshot.Client.Snapshots
 
         private protected override string Noun => "Snapshot";
 
+        private protected override string CliNoun => "volume snapshot";
+
         private protected override string Goal => _goal == WaitGoal.Available ? "available" : "deleted";
 
         private protected override Task<Snapshot> GetAsync(string id, CallContext call) => _client.GetAsync(id, call);

@@ -34,6 +34,8 @@ namespace OpenStackSnapshot.Client.Volumes
 
         private protected override string Noun => "Volume";
 
+        private protected override string CliNoun => "volume";
+
         private protected override string Goal => _goal == WaitGoal.Available ? "available" : "deleted";
 
         private protected override Task<Volume> GetAsync(string id, CallContext call) => _volumes.GetAsync(id, call);
