@@ -22,13 +22,13 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
             var volumeId = SnapshotInput.Checked(snapshot);
-            var request = _endpoint.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
-            request.Content = ApiSender.Json(SnapshotBodies.Create(snapshot, volumeId));
-            return _endpoint.ReadAsync(request, call, SnapshotResults.ReadOne);
+            var request = _endpoint.Request(HttpMethod.Post, BlockStorageSnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            request.Content = ApiSender.Json(BlockStorageSnapshotBodies.Create(snapshot, volumeId));
+            return _endpoint.ReadAsync(request, call, BlockStorageSnapshotResults.ReadOne);
         }
 
         public Task<Snapshot> GetAsync(string id, CallContext call) =>
-            _endpoint.GetAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, call, SnapshotResults.ReadOne);
+            _endpoint.GetAsync(BlockStorageSnapshotUrls.Item(id), BlockStorageSnapshotUrls.ItemName, call, BlockStorageSnapshotResults.ReadOne);
 
         /// <summary>Filtered by Cinder, and checked again here so a filter the cloud ignored cannot widen the listing.</summary>
         public Pager<Snapshot> List(SnapshotQuery? query = null)
@@ -38,11 +38,11 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         }
 
         private Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call) =>
-            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, SnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker)), call,
-                SnapshotResults.ReadPage);
+            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, BlockStorageSnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker)), call,
+                BlockStorageSnapshotResults.ReadPage);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            _endpoint.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call);
+            _endpoint.DeleteAsync(BlockStorageSnapshotUrls.Item(id), BlockStorageSnapshotUrls.ItemName, id, call);
 
         /// <summary>
         /// Metadata first (one request: POST merges pairs, or with removals PUT replaces the whole set read just before,
@@ -53,12 +53,12 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
             var problem = SnapshotInput.TextProblem(change.Name, "name") ?? SnapshotInput.TextProblem(change.Description, "description")
                 ?? SnapshotInput.MetadataProblem(change.Metadata);
             if (problem != null) throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem);
-            await MetadataWrite.ApplyAsync(_endpoint, SnapshotUrls.Metadata(id), SnapshotUrls.ItemName, change.MetadataEdit,
+            await MetadataWrite.ApplyAsync(_endpoint, BlockStorageSnapshotUrls.Metadata(id), BlockStorageSnapshotUrls.ItemName, change.MetadataEdit,
                 async () => (await GetAsync(id, call).ConfigureAwait(false)).Metadata, call).ConfigureAwait(false);
             if (change.RenamesOrDescribes)
             {
-                using var update = _endpoint.Request(HttpMethod.Put, SnapshotUrls.Item(id), RequestTarget.Item(SnapshotUrls.ItemName));
-                update.Content = ApiSender.Json(SnapshotBodies.Update(change));
+                using var update = _endpoint.Request(HttpMethod.Put, BlockStorageSnapshotUrls.Item(id), RequestTarget.Item(BlockStorageSnapshotUrls.ItemName));
+                update.Content = ApiSender.Json(BlockStorageSnapshotBodies.Update(change));
                 await _endpoint.SendAsync(update, call).ConfigureAwait(false);
             }
             if (change.IsEmpty) await GetAsync(id, call).ConfigureAwait(false); // as on Compute: a wrong id still fails

@@ -22,7 +22,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         public BlockStorageVolumeService(BlockStorageEndpoint endpoint) => _endpoint = endpoint;
 
         public Task<Volume> GetAsync(string id, CallContext call) =>
-            _endpoint.GetAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, call, VolumeResults.ReadOne);
+            _endpoint.GetAsync(BlockStorageVolumeUrls.Item(id), BlockStorageVolumeUrls.ItemName, call, BlockStorageVolumeResults.ReadOne);
 
         /// <summary>Filtered by Cinder (metadata, all_tenants) and checked again here: a filter the cloud ignored cannot widen it.</summary>
         public Pager<Volume> List(VolumeQuery? query = null)
@@ -32,8 +32,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
         }
 
         private Task<ListPage<Volume>> ListPageAsync(VolumeQuery? query, string? marker, CallContext call) =>
-            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, VolumeUrls.List(query, Pager<Volume>.RequestedPageSize, marker)), call,
-                VolumeResults.ReadPage);
+            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, BlockStorageVolumeUrls.List(query, Pager<Volume>.RequestedPageSize, marker)), call,
+                BlockStorageVolumeResults.ReadPage);
 
         public VolumeFeatures Features => All;
 
@@ -50,20 +50,20 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
                 await GetAsync(id, call).ConfigureAwait(false); // a wrong id still fails
                 return;
             }
-            await MetadataWrite.ApplyAsync(_endpoint, VolumeUrls.Metadata(id), VolumeUrls.ItemName, change.MetadataEdit,
-                () => _endpoint.GetAsync(VolumeUrls.Metadata(id), VolumeUrls.ItemName, call, VolumeResults.ReadMetadata), call)
+            await MetadataWrite.ApplyAsync(_endpoint, BlockStorageVolumeUrls.Metadata(id), BlockStorageVolumeUrls.ItemName, change.MetadataEdit,
+                () => _endpoint.GetAsync(BlockStorageVolumeUrls.Metadata(id), BlockStorageVolumeUrls.ItemName, call, BlockStorageVolumeResults.ReadMetadata), call)
                 .ConfigureAwait(false);
         }
 
         public Task<Volume> CreateAsync(NewVolume volume, CallContext call)
         {
             var snapshotId = VolumeInput.Checked(volume);
-            var request = _endpoint.Request(HttpMethod.Post, VolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
-            request.Content = ApiSender.Json(VolumeBodies.Create(volume, snapshotId));
-            return _endpoint.ReadAsync(request, call, VolumeResults.ReadOne);
+            var request = _endpoint.Request(HttpMethod.Post, BlockStorageVolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
+            request.Content = ApiSender.Json(BlockStorageVolumeBodies.Create(volume, snapshotId));
+            return _endpoint.ReadAsync(request, call, BlockStorageVolumeResults.ReadOne);
         }
 
-        public Task DeleteAsync(string id, CallContext call) => _endpoint.DeleteAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, id, call);
+        public Task DeleteAsync(string id, CallContext call) => _endpoint.DeleteAsync(BlockStorageVolumeUrls.Item(id), BlockStorageVolumeUrls.ItemName, id, call);
 
         /// <summary>At microversion 3.40 on this request alone (BlockStorageMicroversion.Revert says why); 202, the revert goes on.</summary>
         public async Task RevertAsync(string volumeId, string snapshotId, CallContext call)
@@ -71,13 +71,13 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
             var snapshot = VolumeInput.SnapshotIdProblem(snapshotId) is { } problem
                 ? throw new OpenStackException(OpenStackErrorKind.InvalidArgument, problem)
                 : VolumeInput.CanonicalId(snapshotId);
-            using var request = _endpoint.RequestAt(BlockStorageMicroversion.Revert, HttpMethod.Post, VolumeUrls.Action(volumeId),
+            using var request = _endpoint.RequestAt(BlockStorageMicroversion.Revert, HttpMethod.Post, BlockStorageVolumeUrls.Action(volumeId),
                 RequestTarget.Revert(volumeId.Trim(), snapshot));
-            request.Content = ApiSender.Json(VolumeBodies.Revert(snapshot));
+            request.Content = ApiSender.Json(BlockStorageVolumeBodies.Revert(snapshot));
             await _endpoint.SendAsync(request, call).ConfigureAwait(false);
         }
 
         public Task<string?> FailureReasonAsync(string id, CallContext call) =>
-            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, VolumeUrls.Messages(id)), call, VolumeResults.ReadReason);
+            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, BlockStorageVolumeUrls.Messages(id)), call, BlockStorageVolumeResults.ReadReason);
     }
 }

@@ -22,13 +22,13 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         {
             var volumeId = SnapshotInput.Checked(snapshot);
             ProxyLimits.Check(snapshot);
-            var request = _compute.Request(HttpMethod.Post, SnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
-            request.Content = ApiSender.Json(SnapshotBodies.Create(snapshot, volumeId));
-            return _compute.ReadAsync(request, call, SnapshotResults.ReadOne);
+            var request = _compute.Request(HttpMethod.Post, ComputeSnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            request.Content = ApiSender.Json(ComputeSnapshotBodies.Create(snapshot, volumeId));
+            return _compute.ReadAsync(request, call, ComputeSnapshotResults.ReadOne);
         }
 
         public Task<Snapshot> GetAsync(string id, CallContext call) =>
-            _compute.GetAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, call, SnapshotResults.ReadOne);
+            _compute.GetAsync(ComputeSnapshotUrls.Item(id), ComputeSnapshotUrls.ItemName, call, ComputeSnapshotResults.ReadOne);
 
         /// <summary>The project's snapshots, page by page, in the server's order; Nova filters nothing, so the query is applied here.</summary>
         public Pager<Snapshot> List(SnapshotQuery? query = null)
@@ -40,10 +40,10 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
 
         /// <summary>One page of os-snapshots/detail.</summary>
         public Task<IReadOnlyList<Snapshot>> ListPageAsync(int limit, int offset, CallContext call) =>
-            _compute.ReadAsync(_compute.Request(HttpMethod.Get, SnapshotUrls.List(limit, offset)), call, SnapshotResults.ReadMany);
+            _compute.ReadAsync(_compute.Request(HttpMethod.Get, ComputeSnapshotUrls.List(limit, offset)), call, ComputeSnapshotResults.ReadMany);
 
         public Task DeleteAsync(string id, CallContext call) =>
-            _compute.DeleteAsync(SnapshotUrls.Item(id), SnapshotUrls.ItemName, id, call);
+            _compute.DeleteAsync(ComputeSnapshotUrls.Item(id), ComputeSnapshotUrls.ItemName, id, call);
 
         /// <summary>The proxy has no update route: only an empty change (which reads the snapshot) is served.</summary>
         public Task UpdateAsync(string id, SnapshotChange change, CallContext call) =>

@@ -20,14 +20,14 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
         internal ComputeVolumeService(ComputeEndpoint compute) => _compute = compute;
 
         public Task<Volume> GetAsync(string id, CallContext call) =>
-            _compute.GetAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, call, VolumeResults.ReadOne);
+            _compute.GetAsync(ComputeVolumeUrls.Item(id), ComputeVolumeUrls.ItemName, call, ComputeVolumeResults.ReadOne);
 
         public Pager<Volume> List(VolumeQuery? query = null)
         {
             ProxyLimits.Check(query);
             var all = OffsetWalk<Volume>.Pager(
-                (limit, offset, call) => _compute.ReadAsync(_compute.Request(HttpMethod.Get, VolumeUrls.List(limit, offset)), call,
-                    VolumeResults.ReadMany),
+                (limit, offset, call) => _compute.ReadAsync(_compute.Request(HttpMethod.Get, ComputeVolumeUrls.List(limit, offset)), call,
+                    ComputeVolumeResults.ReadMany),
                 volume => volume.Id);
             return query == null ? all : all.Where(query.Matches);
         }
@@ -47,12 +47,12 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
             if (volume.Size is not int size)
                 throw new OpenStackException(OpenStackErrorKind.InvalidArgument,
                     "Nova's os-volumes proxy needs the new volume's size. Nothing was sent.");
-            var request = _compute.Request(HttpMethod.Post, VolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
-            request.Content = ApiSender.Json(VolumeBodies.Create(volume, size, snapshotId));
-            return _compute.ReadAsync(request, call, VolumeResults.ReadOne);
+            var request = _compute.Request(HttpMethod.Post, ComputeVolumeUrls.Collection, RequestTarget.VolumeCreation(snapshotId));
+            request.Content = ApiSender.Json(ComputeVolumeBodies.Create(volume, size, snapshotId));
+            return _compute.ReadAsync(request, call, ComputeVolumeResults.ReadOne);
         }
 
-        public Task DeleteAsync(string id, CallContext call) => _compute.DeleteAsync(VolumeUrls.Item(id), VolumeUrls.ItemName, id, call);
+        public Task DeleteAsync(string id, CallContext call) => _compute.DeleteAsync(ComputeVolumeUrls.Item(id), ComputeVolumeUrls.ItemName, id, call);
 
         public Task RevertAsync(string volumeId, string snapshotId, CallContext call) =>
             Task.FromException(ProxyLimits.RefusedForVolumes("revert a volume to a snapshot"));

@@ -11,7 +11,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
     /// Cinder v3's volume answers: {"volume": {...}}, {"volumes": [...], "volumes_links": [...]}, {"metadata": {...}} and the
     /// volume's {"messages": [...]}.
     /// </summary>
-    internal static class VolumeResults
+    internal static class BlockStorageVolumeResults
     {
         /// <summary>Cinder's names; the owner comes from the tenant-attribute extension, shown to the owner and admins.</summary>
         private static readonly VolumeKeys Keys = new VolumeKeys { ProjectId = "os-vol-tenant-attr:tenant_id" };

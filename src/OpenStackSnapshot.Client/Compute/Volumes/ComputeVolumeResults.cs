@@ -6,7 +6,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
     /// <summary>os-volumes answers: {"volume": {...}} and {"volumes": [...]}.</summary>
-    internal static class VolumeResults
+    internal static class ComputeVolumeResults
     {
         /// <summary>Nova's proxy spells the fields in camelCase and says nothing of the owner.</summary>
         private static readonly VolumeKeys Keys = new VolumeKeys

@@ -6,7 +6,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Snapshots
 {
     /// <summary>os-snapshots answers: {"snapshot": {...}} and {"snapshots": [...]}.</summary>
-    internal static class SnapshotResults
+    internal static class ComputeSnapshotResults
     {
         /// <summary>The proxy's seven fields, in camelCase: no metadata, no owner.</summary>
         private static readonly SnapshotKeys Keys = new SnapshotKeys

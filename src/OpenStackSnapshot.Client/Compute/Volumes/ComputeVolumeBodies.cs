@@ -4,7 +4,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
     /// <summary>The os-volumes body we send: Nova's schema requires the size and takes the display_ names; unset fields are left out.</summary>
-    internal static class VolumeBodies
+    internal static class ComputeVolumeBodies
     {
         public static string Create(NewVolume request, int size, string snapshotId) => JsonWrite.Object(writer =>
         {

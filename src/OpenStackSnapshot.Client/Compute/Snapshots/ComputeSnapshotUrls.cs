@@ -4,7 +4,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Snapshots
 {
     /// <summary>Nova's os-snapshots routes: {compute}/os-snapshots[/detail|/{id}].</summary>
-    internal static class SnapshotUrls
+    internal static class ComputeSnapshotUrls
     {
         public const string Collection = "os-snapshots";
         public const string ItemName = "Snapshot";

@@ -6,7 +6,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
     /// <summary>Cinder v3's snapshot answers: {"snapshot": {...}} and {"snapshots": [...], "snapshots_links": [...]}.</summary>
-    internal static class SnapshotResults
+    internal static class BlockStorageSnapshotResults
     {
         /// <summary>Cinder's names; the owner comes from the extended-attributes extension, shown to the owner and admins.</summary>
         private static readonly SnapshotKeys Keys = new SnapshotKeys

@@ -4,7 +4,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Volumes
 {
     /// <summary>Nova's os-volumes proxy routes used here: {compute}/os-volumes[/detail|/{id}] (POST and DELETE too).</summary>
-    internal static class VolumeUrls
+    internal static class ComputeVolumeUrls
     {
         public const string Collection = "os-volumes";
         public const string ItemName = "Volume";

@@ -7,7 +7,7 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
     /// <summary>
     /// Cinder v3's volume routes used here: {block-storage}/volumes[/detail|/{id}[/metadata|/action]], and the volume's messages.
     /// </summary>
-    internal static class VolumeUrls
+    internal static class BlockStorageVolumeUrls
     {
         public const string Collection = "volumes";
         public const string ItemName = "Volume";

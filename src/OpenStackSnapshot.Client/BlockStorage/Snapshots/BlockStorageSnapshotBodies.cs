@@ -6,7 +6,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
     /// <summary>Cinder v3's snapshot bodies we send: unset fields are left out, never sent as null.</summary>
-    internal static class SnapshotBodies
+    internal static class BlockStorageSnapshotBodies
     {
         /// <summary>POST snapshots: "force" is sent as given, which below microversion 3.66 is what lets an attached volume be snapshotted.</summary>
         public static string Create(NewSnapshot request, string volumeId) => JsonWrite.Object(writer =>

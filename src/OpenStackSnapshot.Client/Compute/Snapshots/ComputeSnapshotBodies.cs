@@ -4,7 +4,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.Compute.Snapshots
 {
     /// <summary>The os-snapshots body we send: the proxy takes only a create.</summary>
-    internal static class SnapshotBodies
+    internal static class ComputeSnapshotBodies
     {
         /// <summary>Only the keys Nova accepts; unset ones are left out, never sent as null.</summary>
         public static string Create(NewSnapshot request, string volumeId) => JsonWrite.Object(writer =>

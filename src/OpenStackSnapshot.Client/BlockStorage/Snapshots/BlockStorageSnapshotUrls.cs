@@ -5,7 +5,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
 {
     /// <summary>Cinder v3's snapshot routes: {block-storage}/snapshots[/detail|/{id}[/metadata]].</summary>
-    internal static class SnapshotUrls
+    internal static class BlockStorageSnapshotUrls
     {
         public const string Collection = "snapshots";
         public const string ItemName = "Snapshot";

@@ -6,7 +6,7 @@ using OpenStackSnapshot.Client.Wire;
 namespace OpenStackSnapshot.Client.BlockStorage.Volumes
 {
     /// <summary>Cinder v3's volume bodies we send: unset fields are left out, never sent as null.</summary>
-    internal static class VolumeBodies
+    internal static class BlockStorageVolumeBodies
     {
         /// <summary>POST volumes from a snapshot: its size given (VolumeFromSnapshot), or left to Cinder (the snapshot's).</summary>
         public static string Create(NewVolume request, string snapshotId) => JsonWrite.Object(writer =>
