@@ -162,6 +162,7 @@ Describe 'A real API service restarted while a pipeline lists, waits and removes
             @($removed | Where-Object { $_ -notin $stuck }) | ForEach-Object { "$_" } | Should -BeNullOrEmpty
             @(Get-OSSnapshot -Session $session | Where-Object { $_.Name -like "$prefix*" -and $_.Id -notin $stuck.TargetObject }) |
                 Should -BeNullOrEmpty
+        }
         finally { Disconnect-OSCloud -Session $session }
     }
 }
