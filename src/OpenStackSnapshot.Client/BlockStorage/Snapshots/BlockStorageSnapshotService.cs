@@ -22,7 +22,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         public Task<Snapshot> CreateAsync(NewSnapshot snapshot, CallContext call)
         {
             var volumeId = SnapshotInput.Checked(snapshot);
-            var request = _endpoint.Request(HttpMethod.Post, BlockStorageSnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            var request = _endpoint.Request(HttpMethod.Post, BlockStorageSnapshotUrls.Collection,
+                RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
             request.Content = ApiSender.Json(BlockStorageSnapshotBodies.Create(snapshot, volumeId));
             return _endpoint.ReadAsync(request, call, BlockStorageSnapshotResults.ReadOne);
         }
@@ -38,7 +39,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
         }
 
         private Task<ListPage<Snapshot>> ListPageAsync(SnapshotQuery? query, string? marker, CallContext call) =>
-            _endpoint.ReadAsync(_endpoint.Request(HttpMethod.Get, BlockStorageSnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker)), call,
+            _endpoint.ReadAsync(
+                _endpoint.Request(HttpMethod.Get, BlockStorageSnapshotUrls.List(query, Pager<Snapshot>.RequestedPageSize, marker)), call,
                 BlockStorageSnapshotResults.ReadPage);
 
         public Task DeleteAsync(string id, CallContext call) =>
@@ -57,7 +59,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Snapshots
                 async () => (await GetAsync(id, call).ConfigureAwait(false)).Metadata, call).ConfigureAwait(false);
             if (change.RenamesOrDescribes)
             {
-                using var update = _endpoint.Request(HttpMethod.Put, BlockStorageSnapshotUrls.Item(id), RequestTarget.Item(BlockStorageSnapshotUrls.ItemName));
+                using var update = _endpoint.Request(HttpMethod.Put, BlockStorageSnapshotUrls.Item(id),
+                    RequestTarget.Item(BlockStorageSnapshotUrls.ItemName));
                 update.Content = ApiSender.Json(BlockStorageSnapshotBodies.Update(change));
                 await _endpoint.SendAsync(update, call).ConfigureAwait(false);
             }

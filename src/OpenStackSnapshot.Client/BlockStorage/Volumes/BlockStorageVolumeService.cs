@@ -51,7 +51,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
                 return;
             }
             await MetadataWrite.ApplyAsync(_endpoint, BlockStorageVolumeUrls.Metadata(id), BlockStorageVolumeUrls.ItemName, change.MetadataEdit,
-                () => _endpoint.GetAsync(BlockStorageVolumeUrls.Metadata(id), BlockStorageVolumeUrls.ItemName, call, BlockStorageVolumeResults.ReadMetadata), call)
+                () => _endpoint.GetAsync(BlockStorageVolumeUrls.Metadata(id), BlockStorageVolumeUrls.ItemName, call,
+                    BlockStorageVolumeResults.ReadMetadata), call)
                 .ConfigureAwait(false);
         }
 
@@ -63,7 +64,8 @@ namespace OpenStackSnapshot.Client.BlockStorage.Volumes
             return _endpoint.ReadAsync(request, call, BlockStorageVolumeResults.ReadOne);
         }
 
-        public Task DeleteAsync(string id, CallContext call) => _endpoint.DeleteAsync(BlockStorageVolumeUrls.Item(id), BlockStorageVolumeUrls.ItemName, id, call);
+        public Task DeleteAsync(string id, CallContext call) =>
+            _endpoint.DeleteAsync(BlockStorageVolumeUrls.Item(id), BlockStorageVolumeUrls.ItemName, id, call);
 
         /// <summary>At microversion 3.40 on this request alone (BlockStorageMicroversion.Revert says why); 202, the revert goes on.</summary>
         public async Task RevertAsync(string volumeId, string snapshotId, CallContext call)

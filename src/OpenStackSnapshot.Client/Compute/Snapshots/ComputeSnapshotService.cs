@@ -22,7 +22,8 @@ namespace OpenStackSnapshot.Client.Compute.Snapshots
         {
             var volumeId = SnapshotInput.Checked(snapshot);
             ProxyLimits.Check(snapshot);
-            var request = _compute.Request(HttpMethod.Post, ComputeSnapshotUrls.Collection, RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
+            var request = _compute.Request(HttpMethod.Post, ComputeSnapshotUrls.Collection,
+                RequestTarget.Creation(snapshot.VolumeId, snapshot.Force));
             request.Content = ApiSender.Json(ComputeSnapshotBodies.Create(snapshot, volumeId));
             return _compute.ReadAsync(request, call, ComputeSnapshotResults.ReadOne);
         }

@@ -52,7 +52,8 @@ namespace OpenStackSnapshot.Client.Compute.Volumes
             return _compute.ReadAsync(request, call, ComputeVolumeResults.ReadOne);
         }
 
-        public Task DeleteAsync(string id, CallContext call) => _compute.DeleteAsync(ComputeVolumeUrls.Item(id), ComputeVolumeUrls.ItemName, id, call);
+        public Task DeleteAsync(string id, CallContext call) =>
+            _compute.DeleteAsync(ComputeVolumeUrls.Item(id), ComputeVolumeUrls.ItemName, id, call);
 
         public Task RevertAsync(string volumeId, string snapshotId, CallContext call) =>
             Task.FromException(ProxyLimits.RefusedForVolumes("revert a volume to a snapshot"));
