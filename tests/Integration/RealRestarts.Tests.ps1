@@ -41,11 +41,13 @@ BeforeAll {
         }
         $job = Start-RandomRestart $Name $Down
         $verbose = Join-Path ([IO.Path]::GetTempPath()) "oss-restart-$PID.txt"
+        # The inputs come 0.3 s apart, as from a scheduler's feed, so creates are still in flight whenever the kill falls.
         $output = if ($Kind -eq 'Volume') {
-            @($sources | New-OSVolume -Name $prefix -Session $session -Confirm:$false -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
+            @($sources | ForEach-Object { Start-Sleep -Milliseconds 300; $_ } |
+                New-OSVolume -Name $prefix -Session $session -Confirm:$false -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
         }
         else {
-            @($names | ForEach-Object { [pscustomobject]@{ VolumeId = $env:OSS_REAL_VOLUME_AVAILABLE_1; Name = $_ } } |
+            @($names | ForEach-Object { Start-Sleep -Milliseconds 300; [pscustomobject]@{ VolumeId = $env:OSS_REAL_VOLUME_AVAILABLE_1; Name = $_ } } |
                 New-OSSnapshot -Session $session -Force -ThrottleLimit 4 -Verbose 2>&1 4> $verbose)
         }
         $restarted = $job | Wait-Job | Receive-Job -ErrorAction Stop
