@@ -136,16 +136,16 @@ Describe 'A real API service restarted while a pipeline lists, waits and removes
                     Should -BeNullOrEmpty
                 $waited.Status | Should -Be (@('available') * $made.Count)
                 ($listed.Id | Sort-Object) | Should -Be ($made.Id | Sort-Object) -Because 'no item missing or listed twice'
-            } while ($job.State -eq 'Running')
+            } while ($job.State -in 'NotStarted', 'Running')
             $restarted = $job | Receive-Job -Wait -ErrorAction Stop
             $script:Figures.Add("$Name ($Api, reads): $rounds rounds of a wait and a listing of $($made.Count) snapshots, no error; $restarted")
 
             # One at a time, half a second apart, so the removes outlast the restart's 2-s delay and it meets them. A normal
-            # delete here takes seconds, so a minute is plenty.
+            # delete here takes seconds, so two minutes are plenty.
             $job = Start-RandomRestart $Name -Down 2
             $removed = @($made | ForEach-Object {
                     Start-Sleep -Milliseconds 500
-                    $_ | Remove-OSSnapshot -Wait -Timeout 00:01:00 -Confirm:$false -Session $session 2>&1 })
+                    $_ | Remove-OSSnapshot -Wait -Timeout 00:02:00 -Confirm:$false -Session $session 2>&1 })
             $ended = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
             $restarted = $job | Receive-Job -Wait -ErrorAction Stop
             $killed = [long]([regex]::Match("$restarted", 'killed at (\d+)').Groups[1].Value)
@@ -153,10 +153,14 @@ Describe 'A real API service restarted while a pipeline lists, waits and removes
             # Cinder's own limit, seen here: cinder-api killed after marking a snapshot deleting and before handing the
             # delete to cinder-volume leaves it deleting for good, and only an administrator can end it. The module
             # cannot mend that; what it must do is say so, with the command, and nothing else may be left.
-            $stuck = @($removed | Where-Object { $_.FullyQualifiedErrorId -like 'OSTimeout,*' -and "$_" -match "still 'deleting'" })
+            # Only a cinder-api kill that fell while the removes ran can do that.
+            $stuck = @($removed | Where-Object { $Name -eq 'cinder-api' -and $killed -lt $ended -and
+                    $_.FullyQualifiedErrorId -like 'OSTimeout,*' -and "$_" -match "still 'deleting'" })
             foreach ($record in $stuck) {
                 $record.ErrorDetails.RecommendedAction | Should -Match 'openstack volume snapshot set --state error'
-                (Get-OSSnapshot -Session $script:Checker -Id $record.TargetObject).Status | Should -Be 'deleting'
+                # Still deleting, or gone since (a delete merely slow on a busy machine): never anything else.
+                $now = @(Get-OSSnapshot -Session $script:Checker -Name "$prefix*" | Where-Object Id -EQ $record.TargetObject)
+                if ($now) { $now.Status | Should -Be 'deleting' }
             }
             $script:Figures.Add("$Name ($Api, removes): $($made.Count) removed with -Wait, $(@($removed).Count) errors " +
                 "($($stuck.Count) left deleting by the kill, as Cinder does), " +

@@ -133,4 +133,20 @@ public class PagerTests
         Assert.Contains("ignores the offset", error.Message);
         Assert.InRange(requests, 2, 10);
     }
+
+    [Fact]
+    public async Task ACloudThatIgnoresTheOffsetAndShufflesItsPage_EndsTheListingToo()
+    {
+        // The same items at every offset, in another order each time: no two pages are alike, and none holds anything new.
+        var items = Enumerable.Range(1, 3).Select(i => $"s{i:d2}").ToList();
+        var requests = 0;
+        var pager = OffsetWalk<string>.Pager((_, _, _) =>
+        {
+            requests++;
+            return Task.FromResult<IReadOnlyList<string>>(items.Skip(requests % 3).Concat(items.Take(requests % 3)).ToList());
+        }, s => s);
+        var error = await Assert.ThrowsAsync<OpenStackSnapshot.Client.Errors.OpenStackException>(() => ReadAll(pager));
+        Assert.Equal(OpenStackSnapshot.Client.Errors.OpenStackErrorKind.InvalidResponse, error.Kind);
+        Assert.InRange(requests, 2, 12);
+    }
 }

@@ -118,7 +118,8 @@ namespace OpenStackSnapshot.Client.Lifecycle
         /// marks it before handing the work on, and a restart of its API in between (seen on the real Cinder) loses the work.
         /// </summary>
         private string TimedOutAdvice(string id, string? status) =>
-            status == "creating" || status == "deleting"
+            string.Equals(status, "creating", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(status, "deleting", StringComparison.OrdinalIgnoreCase)
                 ? $"Wait longer; if it stays {status}, the block-storage API may have been restarted while handing the work on, "
                     + $"and only the cloud's operator can end it: openstack {CliNoun} set --state error {id}, then delete it."
                 : $"Wait longer, or check the {Noun.ToLowerInvariant()}'s status.";

@@ -14,7 +14,8 @@ namespace OpenStackSnapshot.Client.Paging
     /// the end only once a longer one was seen; otherwise an empty page does.</item>
     /// <item>Items deleted between two pages (as in Get-OSSnapshot | Remove-OSSnapshot) shift the rest towards
     /// the start, past our offset. Each page therefore starts one item early: if the previous page's last item is
-    /// not in it, the listing shifted back, and the page is read again from one page earlier.</item>
+    /// not in it and it holds items not listed yet, the listing shifted back, and the page is read again from one page
+    /// earlier. Pages of one item cannot overlap, so a cloud capped at one item a page can miss items deleted meanwhile.</item>
     /// <item>Items created between two pages (newest first, as while a pipeline of creates runs) shift the rest
     /// towards the end: the previous page's last item is then further into the page, and the walk goes on; a page
     /// of only items already listed means it grew by more than a page, and the walk goes on too.</item>
@@ -25,11 +26,15 @@ namespace OpenStackSnapshot.Client.Paging
     internal sealed class OffsetWalk<T>
     {
         /// <summary>
-        /// The same page at this many offsets in a row after the first makes the walk ask for the first page: the same
-        /// page there too proves the cloud ignores the offset. A listing that grows by exactly what the walk advances
-        /// between two reads (newest first) also repeats its page, but its first page then holds the new items.
+        /// Pages in a row with nothing new after which the walk reads offset 0: nothing new there either proves the cloud
+        /// ignores the offset (in whatever order it repeats its items). A listing growing at the front, newest first, by at
+        /// least the walk's step between two reads also brings pages of listed items, but its first page holds the new ones.
         /// </summary>
-        private const int MostRepeats = 3;
+        private const int MostStalePages = 3;
+
+        /// <summary>Pages in a row with nothing new that end the walk even so: a cloud whose first page changes while the
+        /// rest stays the same would otherwise keep it going for ever.</summary>
+        private const int MostStalePagesAtAll = 30;
 
         private readonly Func<int, int, CallContext, Task<IReadOnlyList<T>>> _fetch;
         private readonly Func<T, string> _key;
@@ -38,8 +43,7 @@ namespace OpenStackSnapshot.Client.Paging
         private int _largestPage;
         private string? _lastKey;
         private bool _done;
-        private List<string>? _lastPage;
-        private int _repeats;
+        private int _staleRun;
 
         /// <summary>A listing walked by offset: <paramref name="fetch"/> takes the limit and the offset.</summary>
         internal static Pager<T> Pager(Func<int, int, CallContext, Task<IReadOnlyList<T>>> fetch, Func<T, string> key) =>
@@ -67,13 +71,14 @@ namespace OpenStackSnapshot.Client.Paging
             _lastKey = page.Count > 0 ? _key(page[page.Count - 1]) : null;
             _done = page.Count == 0 || page.Count < _largestPage;
             _largestPage = Math.Max(_largestPage, page.Count);
-            await StopIfOffsetIgnoredAsync(page, offset, call).ConfigureAwait(false);
 
             var fresh = new List<T>(page.Count);
             foreach (var item in page)
             {
                 if (_seen.Add(_key(item))) fresh.Add(item);
             }
+            _staleRun = fresh.Count == 0 && !_done ? _staleRun + 1 : 0;
+            if (_staleRun > 0 && _staleRun % MostStalePages == 0) await StopIfOffsetIgnoredAsync(offset, call).ConfigureAwait(false);
             return fresh.Count == 0 && _done ? null : fresh;
         }
 
@@ -93,18 +98,15 @@ namespace OpenStackSnapshot.Client.Paging
             return anyNew;
         }
 
-        private async Task StopIfOffsetIgnoredAsync(IReadOnlyList<T> page, int offset, CallContext call)
+        private async Task StopIfOffsetIgnoredAsync(int offset, CallContext call)
         {
-            var keys = page.Select(_key).ToList();
-            _repeats = keys.Count > 0 && _lastPage != null && keys.SequenceEqual(_lastPage) ? _repeats + 1 : 0;
-            _lastPage = keys;
-            if (_repeats < MostRepeats) return;
-            _repeats = 0;
             var first = await _fetch(Pager<T>.RequestedPageSize, 0, call).ConfigureAwait(false);
-            if (offset > 0 && first.Select(_key).SequenceEqual(keys))
-                throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
-                    $"The listing did not advance: the same page came back at {MostRepeats + 1} offsets in a row (the last {offset}) "
-                    + "and at offset 0, so the cloud ignores the offset and the listing was stopped.");
+            var firstIsNew = first.Any(item => !_seen.Contains(_key(item)));
+            if (firstIsNew && _staleRun < MostStalePagesAtAll) return;
+            throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                $"The listing did not advance: {_staleRun} pages in a row (the last from offset {offset}) held only items already listed, "
+                + (firstIsNew ? "while its first page kept changing" : "and so did its first page") + ", so the cloud ignores the offset "
+                + "and the listing was stopped.");
         }
     }
 }

@@ -76,7 +76,7 @@ namespace OpenStackSnapshot.Pipeline
                 catch (OpenStackException gone) when (wait && gone.Kind == OpenStackErrorKind.NotFound)
                 {
                     // -Wait asks for the item to be gone, and it is: no error, as the verbose line says.
-                    call.Log?.Verbose($"{said} {id} is already gone: nothing to delete, nothing to wait for.");
+                    call.Log?.Verbose($"{said} {id} is already gone: nothing to delete.");
                 }
                 return shown;
             }, shown =>
