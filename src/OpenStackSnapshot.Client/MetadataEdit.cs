@@ -35,6 +35,6 @@ namespace OpenStackSnapshot.Client
 
         /// <summary>The same keys with the same values (keys compared exactly, as Cinder's metadata routes look them up).</summary>
         public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-            a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value);
+            a.Count == b.Count && MetadataMap.Contains(b, a);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.ObjectModel;
 
 namespace OpenStackSnapshot.Client
@@ -19,5 +20,9 @@ namespace OpenStackSnapshot.Client
             foreach (var pair in pairs) copy[pair.Key] = pair.Value;
             return new ReadOnlyDictionary<string, string>(copy);
         }
+
+        /// <summary>Whether <paramref name="have"/> holds every pair of <paramref name="wanted"/> (keys and values compared exactly).</summary>
+        public static bool Contains(IReadOnlyDictionary<string, string> have, IReadOnlyDictionary<string, string> wanted) =>
+            wanted.All(pair => have.TryGetValue(pair.Key, out var value) && value == pair.Value);
     }
 }

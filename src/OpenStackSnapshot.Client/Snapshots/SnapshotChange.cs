@@ -14,10 +14,8 @@ namespace OpenStackSnapshot.Client.Snapshots
         public IReadOnlyList<string>? RemoveMetadataKeys { get; init; }
 
         internal bool RenamesOrDescribes => Name != null || Description != null;
-        internal bool SetsMetadata => Metadata != null && Metadata.Count > 0;
-        internal bool RemovesMetadata => RemoveMetadataKeys != null && RemoveMetadataKeys.Any();
         /// <summary>Nothing to change: an update only reads the snapshot.</summary>
-        public bool IsEmpty => !RenamesOrDescribes && !SetsMetadata && !RemovesMetadata;
+        public bool IsEmpty => !RenamesOrDescribes && MetadataEdit.IsEmpty;
 
         /// <summary>The metadata part of the change, as every item's metadata is changed.</summary>
         internal MetadataEdit MetadataEdit => new MetadataEdit(Metadata, RemoveMetadataKeys);

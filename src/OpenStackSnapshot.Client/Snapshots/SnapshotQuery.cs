@@ -30,6 +30,6 @@ namespace OpenStackSnapshot.Client.Snapshots
             (Name == null || string.Equals(snapshot.Name, Name, StringComparison.OrdinalIgnoreCase))
             && (Status == null || string.Equals(snapshot.Status, Status, StringComparison.OrdinalIgnoreCase))
             && (VolumeId == null || string.Equals(snapshot.VolumeId, VolumeId, StringComparison.OrdinalIgnoreCase))
-            && (Metadata == null || Metadata.All(pair => snapshot.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value));
+            && (Metadata == null || MetadataMap.Contains(snapshot.Metadata, Metadata));
     }
 }

@@ -23,6 +23,6 @@ namespace OpenStackSnapshot.Client.Volumes
         public bool Matches(Volume volume) =>
             (ServerIds == null
                 || volume.Attachments.Any(a => ServerIds.Any(s => string.Equals(s.Trim(), a.ServerId, StringComparison.OrdinalIgnoreCase))))
-            && (Metadata == null || Metadata.All(pair => volume.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value));
+            && (Metadata == null || MetadataMap.Contains(volume.Metadata, Metadata));
     }
 }
