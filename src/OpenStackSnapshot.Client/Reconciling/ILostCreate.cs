@@ -28,8 +28,10 @@ namespace OpenStackSnapshot.Client.Reconciling
 
         string IdOf(T item);
 
-        /// <summary>The item's status now (null once it is gone).</summary>
-        Task<string?> StatusAsync(string id, CallContext call);
+        /// <summary>The item as it is now (NotFound once it is gone).</summary>
+        Task<T> GetAsync(string id, CallContext call);
+
+        string StatusOf(T item);
 
         /// <summary>Whether the cloud deletes an item in this status (Cinder: available or error).</summary>
         bool Removable(string status);

@@ -41,8 +41,15 @@ namespace OpenStackSnapshot.Client.Reconciling
             var clock = Stopwatch.StartNew();
             while (true)
             {
-                var status = await create.StatusAsync(twin, call).ConfigureAwait(false);
-                if (status == null) return; // already gone
+                string status;
+                try
+                {
+                    status = create.StatusOf(await create.GetAsync(twin, call).ConfigureAwait(false));
+                }
+                catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
+                {
+                    return; // already gone
+                }
                 if (create.Removable(status)) break;
                 if (clock.Elapsed >= times.TwinWait)
                 {

@@ -87,17 +87,9 @@ namespace OpenStackSnapshot.Client.Snapshots
 
             public string IdOf(Snapshot item) => item.Id;
 
-            public async Task<string?> StatusAsync(string id, CallContext call)
-            {
-                try
-                {
-                    return (await _snapshots.GetAsync(id, call).ConfigureAwait(false)).Status;
-                }
-                catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
-                {
-                    return null;
-                }
-            }
+            public Task<Snapshot> GetAsync(string id, CallContext call) => _snapshots.GetAsync(id, call);
+
+            public string StatusOf(Snapshot item) => item.Status;
 
             public bool Removable(string status) =>
                 string.Equals(status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase)

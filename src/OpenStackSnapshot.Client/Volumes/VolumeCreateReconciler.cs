@@ -84,21 +84,12 @@ namespace OpenStackSnapshot.Client.Volumes
 
             public string IdOf(Volume item) => item.Id;
 
-            public async Task<string?> StatusAsync(string id, CallContext call)
-            {
-                try
-                {
-                    return (await _volumes.GetAsync(id, call).ConfigureAwait(false)).Status;
-                }
-                catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
-                {
-                    return null;
-                }
-            }
+            public Task<Volume> GetAsync(string id, CallContext call) => _volumes.GetAsync(id, call);
 
-            // Cinder deletes a volume that is available or in an error state (a twin is never attached, having no user).
-            public bool Removable(string status) =>
-                VolumeStatus.Is(status, VolumeStatus.Available) || status.StartsWith(VolumeStatus.Error, StringComparison.OrdinalIgnoreCase);
+            public string StatusOf(Volume item) => item.Status;
+
+            // A twin is never attached, having no user, so the status alone says whether Cinder deletes it.
+            public bool Removable(string status) => VolumeStatus.Deletable(status);
 
             public Task DeleteAsync(string id, CallContext call) => _volumes.DeleteAsync(id, call);
         }

@@ -84,8 +84,7 @@ namespace OpenStackSnapshot.Client.Volumes
                     + "and block storage deletes a volume only once its snapshots are gone",
                     "Delete its snapshots first, or keep the volume.");
             }
-            if (!VolumeStatus.Is(volume.Status, VolumeStatus.Available)
-                && !volume.Status.StartsWith(VolumeStatus.Error, StringComparison.OrdinalIgnoreCase))
+            if (!VolumeStatus.Deletable(volume.Status))
                 return (OpenStackErrorKind.VolumeBusy,
                     $"Volume {id} cannot be deleted while it is {volume.Status}: block storage deletes a volume only when it is available "
                     + "or in an error state",

@@ -16,5 +16,9 @@ namespace OpenStackSnapshot.Client.Volumes
         public const string ErrorDeleting = "error_deleting";
 
         public static bool Is(string? status, string wanted) => string.Equals(status, wanted, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether Cinder deletes a volume in this status: available, or an error state (error, error_restoring, ...).</summary>
+        internal static bool Deletable(string? status) =>
+            Is(status, Available) || (status?.StartsWith(Error, StringComparison.OrdinalIgnoreCase) ?? false);
     }
 }
