@@ -34,7 +34,9 @@ namespace OpenStackSnapshot.Client.Compute
                     "The cloud's block storage is down or restarting; try again later, or give the request id to the cloud's operator.")
                 : null;
 
-        public override bool SaysOutageBehind(int status, string body) => status == 500 && body.Contains("CinderConnectionFailed");
+        public override bool SaysOutageBehind(int status, string body) => MayReportOutageBehind(status) && body.Contains("CinderConnectionFailed");
+
+        public override bool MayReportOutageBehind(int status) => status == 500;
 
         public override Verdict RouteNotServed(string server) =>
             new Verdict(OpenStackErrorKind.ApiNotAvailable, $"The compute endpoint does not serve this os-snapshots/os-volumes route: {server}",

@@ -27,6 +27,9 @@ namespace OpenStackSnapshot.Client.Errors
         /// </summary>
         public virtual bool SaysOutageBehind(int status, string body) => false;
 
+        /// <summary>Whether an answer with this status may say so, asked first so that no other answer's body is decoded.</summary>
+        public virtual bool MayReportOutageBehind(int status) => false;
+
         /// <summary>How this API says that the volume a request names is missing: a create's 404 that names it.</summary>
         public virtual bool SaysVolumeMissing(Exchange answer, RequestTarget target) =>
             target.Creates && answer.Status == 404 && answer.FaultName == "itemNotFound"

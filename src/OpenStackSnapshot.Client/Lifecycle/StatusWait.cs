@@ -118,6 +118,7 @@ namespace OpenStackSnapshot.Client.Lifecycle
         /// marks it before handing the work on, and a restart of its API in between (seen on the real Cinder) loses the work.
         /// </summary>
         private string TimedOutAdvice(string id, string? status) =>
+            // Snapshots and volumes share these two words; Lifecycle knows neither resource, so they are written here.
             string.Equals(status, "creating", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(status, "deleting", StringComparison.OrdinalIgnoreCase)
                 ? $"Wait longer; if it stays {status}, the block-storage API may have been restarted while handing the work on, "
