@@ -1,4 +1,8 @@
 using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Linq;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client;
@@ -112,6 +116,26 @@ public class LostCreateTests
 
         Assert.Equal(2, fake.Nova.Count(r => r.Method == "POST"));
         Assert.Single(fake.Nova, r => r.Method == "DELETE" && r.Url.EndsWith(TwinId));
+    }
+
+    [Fact]
+    public async Task AResetAfterConnecting_IsLookedFor_ARefusedTlsHandshake_IsNot()
+    {
+        // The sender says whether a request may have arrived: a reset may follow the request, a refused handshake cannot.
+        var reset = new HttpRequestException("reset", new IOException("cut", new SocketException((int)SocketError.ConnectionReset)));
+        var (session, fake) = await Connect(f => f.ThenThrow(reset).ThenJson(200, Listing(Item(MadeId, "creating"))).ThenJson(200, NoSnapshots));
+        using (session) Assert.Equal(MadeId, (await Create(session)).Id);
+        Assert.Single(fake.Nova, r => r.Method == "POST");
+
+        var tls = new HttpRequestException("ssl", new AuthenticationException("the remote certificate is invalid"));
+        (session, fake) = await Connect(f => f.ThenThrow(tls));
+        using (session)
+        {
+            var e = await Assert.ThrowsAsync<OpenStackException>(() => Create(session));
+            Assert.Equal(OpenStackErrorKind.TlsFailure, e.Kind);
+            Assert.DoesNotContain("Looking for it", e.Message);
+        }
+        Assert.Equal(new[] { "POST" }, fake.Nova.Select(r => r.Method));
     }
 
     [Fact]

@@ -11,14 +11,16 @@ namespace OpenStackSnapshot.Client.Errors
     internal sealed class Exchange
     {
         /// <param name="retries">How many times it was sent again after its first attempt; <paramref name="triedFor"/> counts only then.</param>
-        public Exchange(string method, string? url, int retries = 0, TimeSpan triedFor = default)
-            : this(method, url, retries, retries > 0 ? triedFor : TimeSpan.Zero, null, null, null, null, null)
+        /// <param name="fateUnknown">The sender's finding that the request may have been carried out (see <see cref="FateUnknown"/>).</param>
+        public Exchange(string method, string? url, int retries = 0, TimeSpan triedFor = default, bool fateUnknown = false)
+            : this(method, url, retries, retries > 0 ? triedFor : TimeSpan.Zero, fateUnknown, null, null, null, null, null)
         {
         }
 
-        private Exchange(string method, string? url, int retries, TimeSpan triedFor, int? status, string? requestId,
+        private Exchange(string method, string? url, int retries, TimeSpan triedFor, bool fateUnknown, int? status, string? requestId,
             string? faultName, string? serverMessage, int? retryAfter)
         {
+            _fateUnknown = fateUnknown;
             Method = method;
             Url = url;
             Retries = retries;
@@ -29,6 +31,8 @@ namespace OpenStackSnapshot.Client.Errors
             ServerMessage = serverMessage;
             RetryAfterSeconds = retryAfter;
         }
+
+        private readonly bool _fateUnknown;
 
         public string Method { get; }
         public string? Url { get; }
@@ -45,6 +49,13 @@ namespace OpenStackSnapshot.Client.Errors
         /// <summary>Seconds the server (or the session's open circuit) asked to wait: Retry-After, else the body's retryAfter.</summary>
         public int? RetryAfterSeconds { get; }
 
+        /// <summary>
+        /// The request may have been carried out although what came back says nothing of it: the sender found so (no
+        /// answer after sending, a 502 or 504, a service behind the API gone), or a success came that could not be read.
+        /// A create that failed so has a fate to establish before it is sent again; this is the one place that says so.
+        /// </summary>
+        public bool FateUnknown => _fateUnknown || (Status >= 200 && Status < 300);
+
         /// <summary>The server's message, else its status's name: the text an answer is read by.</summary>
         public string Server => ServerMessage ?? ReasonPhrase(Status ?? 0);
 
@@ -54,10 +65,11 @@ namespace OpenStackSnapshot.Client.Errors
 
         /// <summary>The same request, with the answer that came back (Retry-After as its header said it, else as its body did).</summary>
         public Exchange Answered(int status, string? requestId, FaultBody? fault = null, int? retryAfter = null) =>
-            new Exchange(Method, Url, Retries, TriedFor, status, requestId, fault?.Name, fault?.Message, retryAfter ?? fault?.RetryAfterSeconds);
+            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, fault?.Name, fault?.Message, retryAfter ?? fault?.RetryAfterSeconds);
 
         /// <summary>The same request, refused unsent for <paramref name="seconds"/> more (the session's circuit is open).</summary>
-        public Exchange WaitFor(int seconds) => new Exchange(Method, Url, Retries, TriedFor, Status, RequestId, FaultName, ServerMessage, seconds);
+        public Exchange WaitFor(int seconds) =>
+            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, Status, RequestId, FaultName, ServerMessage, seconds);
 
         /// <summary>A message with what an operator chases: status, fault, method, URL, request id.</summary>
         public string Shown(string message)

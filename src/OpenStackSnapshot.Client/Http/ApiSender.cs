@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using OpenStackSnapshot.Client.Errors;
 using OpenStackSnapshot.Client.Wire;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -48,8 +49,8 @@ namespace OpenStackSnapshot.Client.Http
             var retries = tags.StartRetries();
             var method = request.Method.Method;
             var url = request.RequestUri!.AbsoluteUri; // escapes kept, so a URL in a message can be pasted
-            // Made when the request is over, so every failure says how often it was sent.
-            Exchange Sent() => new Exchange(method, url, retries.Total, retries.Elapsed);
+            // Made when the request is over, so every failure says how often it was sent, and whether it may have acted.
+            Exchange Sent(bool fateUnknown = false) => new Exchange(method, url, retries.Total, retries.Elapsed, fateUnknown);
             HttpResponseMessage response;
             try
             {
@@ -66,11 +67,11 @@ namespace OpenStackSnapshot.Client.Http
                         ? "Its outcome is unknown, so it was not sent again: check what the cloud holds before sending it once more, "
                           + "or allow a slow cloud more time per request."
                         : "Try again, or allow a slow cloud more time per request.",
-                    Sent(), e);
+                    Sent(fateUnknown: true), e);
             }
             catch (HttpRequestException e)
             {
-                throw Unreachable.From(e, request, Sent());
+                throw Unreachable.From(e, request, Sent(NetworkFailure.MayHaveArrived(e)));
             }
             catch (BrokenCircuitException e)
             {
@@ -91,7 +92,8 @@ namespace OpenStackSnapshot.Client.Http
 
             var retryAfter = OpenStackHeaders.RetryAfter(response);
             response.Dispose();
-            var answer = Sent().Answered(status, requestId, FaultBody.Parse(body),
+            var fateUnknown = RetryPolicy.Failure(Outcome.FromResult(response)).FateUnknown; // a 502, a 504, an outage behind
+            var answer = Sent(fateUnknown).Answered(status, requestId, FaultBody.Parse(body),
                 retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null);
             throw request.Refused(answer);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace OpenStackSnapshot.Client.Http
 {
@@ -19,6 +20,17 @@ namespace OpenStackSnapshot.Client.Http
                 if (inner is WebException web && IsNoConnection(web.Status)) return true; // .NET Framework's handler (Windows PowerShell)
             }
             return false;
+        }
+
+        /// <summary>
+        /// The request may have reached the server (a connection cut or reset after it opened): not a failure to
+        /// connect, and not a refused TLS handshake, which ends before anything is sent.
+        /// </summary>
+        public static bool MayHaveArrived(Exception e)
+        {
+            for (var inner = e; inner != null; inner = inner.InnerException)
+                if (inner is AuthenticationException) return false;
+            return !IsConnectFailure(e);
         }
 
         /// <summary>

@@ -16,16 +16,6 @@ namespace OpenStackSnapshot.Client.Reconciling
     /// </summary>
     internal static class CreateFate
     {
-        /// <summary>Whether the create may have been carried out although its answer says nothing of it.</summary>
-        public static bool Unknown(OpenStackException e) => e.Kind switch
-        {
-            OpenStackErrorKind.Timeout => true,
-            OpenStackErrorKind.ServiceUnavailable => e.StatusCode == 502 || e.StatusCode == 504 || e.StatusCode == 500,
-            OpenStackErrorKind.ConnectionFailed => e.StatusCode == null && e.InnerException is { } inner && !NetworkFailure.IsConnectFailure(inner),
-            OpenStackErrorKind.InvalidResponse => e.StatusCode >= 200 && e.StatusCode < 300,
-            _ => false,
-        };
-
         public static async Task<T> CreateAsync<T>(ILostCreate<T> create, ReconcileTimes times, CallContext call) where T : class
         {
             var since = DateTime.UtcNow - times.ClockSkew;
@@ -36,7 +26,8 @@ namespace OpenStackSnapshot.Client.Reconciling
                 {
                     made = await create.SendAsync(call).ConfigureAwait(false);
                 }
-                catch (OpenStackException lost) when (Unknown(lost) && !call.Cancellation.IsCancellationRequested)
+                // The sender's finding: it may have been carried out although its answer says nothing of it.
+                catch (OpenStackException lost) when (lost.Exchange?.FateUnknown == true && !call.Cancellation.IsCancellationRequested)
                 {
                     if (create.CannotBeFound is string why) throw Unresolved(create, lost, why);
                     var found = await SettleAsync(create, lost, since, send, times, call).ConfigureAwait(false);
@@ -100,5 +91,30 @@ namespace OpenStackSnapshot.Client.Reconciling
 
         private static OpenStackException Unresolved<T>(ILostCreate<T> create, OpenStackException lost, string what) =>
             lost.WithMessage(Sentences.Join(lost.Message, what), create.Advice);
+    }
+
+    /// <summary>How long reconciling a lost create waits at each step; tests shorten them.</summary>
+    internal sealed record ReconcileTimes
+    {
+        public static readonly ReconcileTimes Default = new ReconcileTimes();
+
+        /// <summary>How much earlier than our clock the cloud's clock may say the item was made.</summary>
+        public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// Once the service answers again, how long a create it had accepted may take to show in its listing. The API
+        /// writes the row before it answers, so only a request a live worker is still carrying out can show later; 10 s
+        /// is far above what Nova and Cinder take for a create, and short enough to spend on the few creates an outage cuts.
+        /// </summary>
+        public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How many times one create is sent at most: the first send and the resends after its absence was established.</summary>
+        public int MostSends { get; init; } = 3;
+
+        /// <summary>How long a late twin is waited for until the cloud lets it be removed (it may still be creating).</summary>
+        public TimeSpan TwinWait { get; init; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>How often the twin's status is read meanwhile.</summary>
+        public TimeSpan TwinPoll { get; init; } = TimeSpan.FromSeconds(2);
     }
 }
