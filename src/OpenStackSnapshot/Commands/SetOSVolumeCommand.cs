@@ -81,17 +81,7 @@ namespace OpenStackSnapshot.Commands
         {
             if (ParameterSetName != NameSet) return;
             var named = new List<Volume>();
-            var finder = new ListingWriter(this, Name);
-            try
-            {
-                named.AddRange(Run(Connection.Volumes.List().ReadAllAsync).Where(v => finder.Selects(v.Name)));
-            }
-            catch (OpenStackException e)
-            {
-                Report(e, null);
-                return;
-            }
-            finder.ReportUnmatched("volume");
+            if (!new ListingWriter(this, Name).EachSelected(Connection.Volumes.List(), v => v.Name, _ => true, "volume", named.Add)) return;
             IdWriter.WriteEach(this, named.Where(v => ShouldProcess($"volume {v.Id} ({v.Name})", _whatIf)).Select(v => v.Id), UpdateAsync);
         }
 

@@ -46,26 +46,34 @@ namespace OpenStackSnapshot.Pipeline
             _names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !_written.Contains(n));
 
         /// <summary>Writes each item keep accepts as its page arrives, then reports each name that matched nothing as OSNotFound.</summary>
-        public void WritePages<T>(Pager<T> pager, Func<T, string?> nameOf, Func<T, bool> keep, string noun, Func<T, object>? shown = null)
+        public void WritePages<T>(Pager<T> pager, Func<T, string?> nameOf, Func<T, bool> keep, string noun, Func<T, object>? shown = null) =>
+            EachSelected(pager, nameOf, keep, noun, item => _cmdlet.WriteObject(shown == null ? item : shown(item)));
+
+        /// <summary>
+        /// Hands on each item keep accepts and a name selects as its page arrives, then reports each name that matched
+        /// nothing as OSNotFound; false when the listing failed (reported, and no name then counts as unmatched).
+        /// </summary>
+        public bool EachSelected<T>(Pager<T> pager, Func<T, string?> nameOf, Func<T, bool> keep, string noun, Action<T> selected)
         {
             try
             {
                 IReadOnlyList<T>? page;
                 while ((page = _cmdlet.Run(pager.NextAsync)) != null)
                 {
-                    foreach (var item in page.Where(keep)) Write(item, nameOf(item), shown);
+                    foreach (var item in page.Where(i => keep(i) && Selects(nameOf(i)))) selected(item);
                 }
             }
             catch (OpenStackException e)
             {
                 _cmdlet.Report(e, null);
-                return;
+                return false;
             }
             ReportUnmatched(noun);
+            return true;
         }
 
         /// <summary>Reports each name without wildcards that no item had as OSNotFound (per item, the name as its target).</summary>
-        public void ReportUnmatched(string noun)
+        private void ReportUnmatched(string noun)
         {
             foreach (var name in Unmatched())
             {
