@@ -65,7 +65,8 @@ namespace OpenStackSnapshot.Client.Errors
 
         /// <summary>The same request, with the answer that came back (Retry-After as its header said it, else as its body did).</summary>
         public Exchange Answered(int status, string? requestId, FaultBody? fault = null, int? retryAfter = null) =>
-            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, fault?.Name, fault?.Message, retryAfter ?? fault?.RetryAfterSeconds);
+            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, fault?.Name, fault?.Message,
+                retryAfter ?? fault?.RetryAfterSeconds);
 
         /// <summary>The same request, refused unsent for <paramref name="seconds"/> more (the session's circuit is open).</summary>
         public Exchange WaitFor(int seconds) =>
