@@ -39,8 +39,9 @@ namespace OpenStackSnapshot.Client.Http
                 cancellationToken.ThrowIfCancellationRequested();
                 throw e is HttpRequestException ? e : new HttpRequestException("The connection was cut while the answer's body was read.", e);
             }
-            // Only a status the API says may report a service behind it down (Nova's 500) has its body decoded and asked about.
-            if (request is ApiRequest api && api.Faults.MayReportOutageBehind((int)response.StatusCode)
+            // Only an error whose status the API says may report a service behind it down (Nova's 500) is decoded and asked
+            // about; a success never reaches the API's faults.
+            if (!response.IsSuccessStatusCode && request is ApiRequest api && api.Faults.MayReportOutageBehind((int)response.StatusCode)
                 && api.Faults.SaysOutageBehind((int)response.StatusCode, await BodyText.ReadAsync(response.Content).ConfigureAwait(false)))
                 RequestTags.Of(request).OutageBehindAnswer = response;
             // Only a request that may be resent needs the mark (a create's unreadable answer is found by ApiSender's own read).
