@@ -2,6 +2,7 @@ using OpenStackSnapshot.Client.Auth;
 using OpenStackSnapshot.Client.BlockStorage;
 using OpenStackSnapshot.Client.Compute;
 using OpenStackSnapshot.Client.Errors;
+using OpenStackSnapshot.Client.Wire;
 using OpenStackSnapshot.Client.Http;
 using Xunit;
 
@@ -43,7 +44,9 @@ public class ApiFaultsTests
         var body = $$$"""{"{{{faultName}}}": {"code": {{{status}}}, "message": "{{{message}}}"}}""";
         var target = RequestTarget.Creation(TestCloud.VolumeId, force: false);
 
-        var e = Refused(api, new Exchange("POST", "http://cloud.test/x").Answered(status, "req-1", FaultBody.Parse(body)), target);
+        var fault = FaultBody.Parse(body);
+        var answer = new Exchange("POST", "http://cloud.test/x").Answered(status, "req-1", fault.Name, fault.Message, fault.RetryAfterSeconds);
+        var e = Refused(api, answer, target);
 
         Assert.Equal(expected, e.Kind);
         Assert.Equal(message, e.ServerMessage);
@@ -55,7 +58,7 @@ public class ApiFaultsTests
     [InlineData("identity", "check the identity URL")]
     public void AdviceNamesTheApiThatAnswered(string api, string advice)
     {
-        var e = Refused(api, new Exchange("GET", "http://cloud.test/x").Answered(405, null, FaultBody.Parse(null)));
+        var e = Refused(api, new Exchange("GET", "http://cloud.test/x").Answered(405, null));
         Assert.Contains(advice, e.RecommendedAction);
     }
 }

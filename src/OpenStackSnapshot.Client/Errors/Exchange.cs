@@ -63,10 +63,9 @@ namespace OpenStackSnapshot.Client.Errors
         public string? Resent => Retries == 0 ? null
             : string.Format(CultureInfo.InvariantCulture, "It was sent {0} times over {1:0.#} s", Retries + 1, TriedFor.TotalSeconds);
 
-        /// <summary>The same request, with the answer that came back (Retry-After as its header said it, else as its body did).</summary>
-        public Exchange Answered(int status, string? requestId, FaultBody? fault = null, int? retryAfter = null) =>
-            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, fault?.Name, fault?.Message,
-                retryAfter ?? fault?.RetryAfterSeconds);
+        /// <summary>The same request, with the answer that came back (its fault as the body named it, and Retry-After).</summary>
+        public Exchange Answered(int status, string? requestId, string? faultName = null, string? serverMessage = null, int? retryAfter = null) =>
+            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, faultName, serverMessage, retryAfter);
 
         /// <summary>The same request, refused unsent for <paramref name="seconds"/> more (the session's circuit is open).</summary>
         public Exchange WaitFor(int seconds) =>

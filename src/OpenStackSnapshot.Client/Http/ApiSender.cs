@@ -93,8 +93,10 @@ namespace OpenStackSnapshot.Client.Http
             var retryAfter = OpenStackHeaders.RetryAfter(response);
             response.Dispose();
             var fateUnknown = RetryPolicy.Failure(Outcome.FromResult(response)).FateUnknown; // a 502, a 504, an outage behind
-            var answer = Sent(fateUnknown).Answered(status, requestId, FaultBody.Parse(body),
-                retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : (int?)null);
+            var fault = FaultBody.Parse(body);
+            // Retry-After as its header said it, else as the body did.
+            var seconds = retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : fault.RetryAfterSeconds;
+            var answer = Sent(fateUnknown).Answered(status, requestId, fault.Name, fault.Message, seconds);
             throw request.Refused(answer);
         }
 

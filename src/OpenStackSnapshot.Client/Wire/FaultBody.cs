@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OpenStackSnapshot.Client.Wire;
 
-namespace OpenStackSnapshot.Client.Errors
+namespace OpenStackSnapshot.Client.Wire
 {
-    /// <summary>The fault name and message from any error body OpenStack services and proxies send.</summary>
+    /// <summary>
+    /// The fault name and message read from any error body OpenStack services and proxies send: a wire format, read
+    /// here, so what an answer means (Errors/) is told only the plain values.
+    /// </summary>
     internal sealed class FaultBody
     {
         // Only real HTML tags: Nova's own messages contain "<class 'nova.exception.VolumeNotFound'>", which must stay.
