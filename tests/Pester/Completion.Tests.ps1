@@ -3,14 +3,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorTestSetup.ps1')
     Start-CleanTestEmulator
-    function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
-    # Tab pressed again until the listing has come, as a user would: the prompt waits for it only a second, which a busy
-    # machine can take (the slow-listing test below proves that wait and the later Tab).
-    function CompleteListed([string] $Line) {
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while (-not ($found = Complete $Line) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
-        $found
-    }
 }
 AfterAll { Stop-CleanTestEmulator }
 

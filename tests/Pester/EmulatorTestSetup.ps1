@@ -115,3 +115,14 @@ function New-DatedSnapshot([string] $VolumeId, [string] $Name, [double] $DaysAgo
     if ($Status -ne 'available') { Set-EmulatorSnapshotStatus $script:Emulator -Id $snapshot.Id -Status $Status }
     Get-OSSnapshot -Id $snapshot.Id
 }
+
+# What Tab offers at the end of a command line.
+function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
+
+# Tab pressed again until the listing has come, as a user would: the prompt waits for it only a second, which a busy
+# machine can take (Completion.Tests.ps1's slow-listing test proves that wait and the later Tab).
+function CompleteListed([string] $Line) {
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not ($found = Complete $Line) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+    $found
+}

@@ -171,15 +171,14 @@ Describe 'Set-OSVolume on a Compute session' {
 Describe 'Completion of Set-OSVolume and Get-OSSnapshotCoverage' {
     BeforeAll {
         Reset-TestCloud
-        function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
     }
 
     It 'completes -VolumeId from the volumes, by id or by name, and -Name from their names' {
         foreach ($command in 'Set-OSVolume', 'Get-OSSnapshotCoverage') {
-            (Complete "$command -VolumeId logs").CompletionText | Should -Be @($script:VolumeAvailable3) -Because $command
-            (Complete "$command -VolumeId $($script:VolumeAvailable2.Substring(0, 6))").CompletionText |
+            (CompleteListed "$command -VolumeId logs").CompletionText | Should -Be @($script:VolumeAvailable3) -Because $command
+            (CompleteListed "$command -VolumeId $($script:VolumeAvailable2.Substring(0, 6))").CompletionText |
                 Should -Be @($script:VolumeAvailable2) -Because $command
         }
-        (Complete 'Set-OSVolume -Name data').CompletionText | Sort-Object | Should -Be @('data-01', 'data-02')
+        (CompleteListed 'Set-OSVolume -Name data').CompletionText | Sort-Object | Should -Be @('data-01', 'data-02')
     }
 }
