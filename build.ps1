@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    The one entry point: builds the module, runs the tests, the demo, the emulator to try it by hand and the benchmarks.
+    The one entry point: builds the module, runs the tests, the demo, the emulator to try it by hand, the benchmarks and
+    the count of the files one create passes (Way).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
 .EXAMPLE
@@ -10,12 +11,15 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean', 'Demo', 'Emulator', 'Bench', 'Way')]
     [string] $Task = 'Build',
 
     # Test only: which suites to run, e.g. -Suite Unit,Pester (Soak: 1,000 creates under injected faults; Package: the
     # Gallery round trip; Integration needs root and apt: it installs a real OpenStack).
-    [string[]] $Suite = @('Unit', 'Pester', 'Soak', 'Package', 'Integration')
+    [string[]] $Suite = @('Unit', 'Pester', 'Soak', 'Package', 'Integration'),
+
+    # Way only: which sessions' APIs to measure New-OSSnapshot on, e.g. -WayApi Compute.
+    [string[]] $WayApi = @('BlockStorage', 'Compute')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,6 +33,12 @@ foreach ($name in $Suite) {
         throw "Unknown suite '$name': use Unit, Pester, Soak, Package or Integration."
     }
 }
+# The same for -WayApi, each name spelled as the API's (it names the files out/way/<Api>.txt).
+$WayApi = @(foreach ($name in $WayApi -split ',' | ForEach-Object Trim | Where-Object { $_ }) {
+        $known = @('BlockStorage', 'Compute') -eq $name
+        if (-not $known) { throw "Unknown API '$name': use BlockStorage or Compute." }
+        $known[0]
+    })
 
 switch ($Task) {
     'Build' { Invoke-ModuleBuild | Out-Null }
@@ -39,4 +49,5 @@ switch ($Task) {
     'Demo'  { . (Join-Path $PSScriptRoot 'build/Demo.ps1'); Invoke-Demo }
     'Emulator' { . (Join-Path $PSScriptRoot 'build/EmulatorTask.ps1'); Invoke-EmulatorTask }
     'Bench' { . (Join-Path $PSScriptRoot 'build/Bench.ps1'); Invoke-Bench }
+    'Way'   { . (Join-Path $PSScriptRoot 'build/Way.ps1'); Invoke-Way -Api $WayApi }
 }

@@ -102,7 +102,7 @@ Describe 'The module' {
         # Issue 22: a longer line is hard to read in a diff or side by side; break it as the code around it is broken.
         $root = $script:RepoRoot
         $files = @(Join-Path $root 'build.ps1') + @(
-            foreach ($folder in 'src', 'tests', 'build', 'examples') {
+            foreach ($folder in 'src', 'tests', 'build', 'examples', 'tools') {
                 Get-ChildItem (Join-Path $root $folder) -Recurse -File -Include '*.cs', '*.ps1', '*.psm1', '*.psd1' |
                     Where-Object { $_.FullName.Substring($root.Length) -notmatch '[\\/](obj|bin)[\\/]' } |
                     ForEach-Object FullName
