@@ -91,9 +91,7 @@ namespace OpenStackSnapshot.Client.Snapshots
 
             public string StatusOf(Snapshot item) => item.Status;
 
-            public bool Removable(string status) =>
-                string.Equals(status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(status, SnapshotStatus.Error, StringComparison.OrdinalIgnoreCase);
+            public bool Removable(string status) => SnapshotStatus.Deletable(status);
 
             public Task DeleteAsync(string id, CallContext call) => _snapshots.DeleteAsync(id, call);
         }

@@ -43,7 +43,7 @@ namespace OpenStackSnapshot.Client.Snapshots
             {
                 var status = await StatusAsync(_inner, id, call).ConfigureAwait(false);
                 // An attempt whose answer was lost started the deletion, and the retry met it (as a 404 after a retry is done).
-                if (status == SnapshotStatus.Deleting && refused.Retries > 0) return;
+                if (SnapshotStatus.Is(status, SnapshotStatus.Deleting) && refused.Retries > 0) return;
                 if (Said(id, status) is not { } said) throw;
                 throw refused.WithMessage(refused.Exchange!.Shown(said.Message), said.Action);
             }
@@ -63,7 +63,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         /// <summary>Why a snapshot in this status cannot be deleted, and what to do; null when available or error (a group's refusal).</summary>
-        private static (string Message, string Action)? Said(string id, string? status) => status switch
+        private static (string Message, string Action)? Said(string id, string? status) => status?.ToLowerInvariant() switch
         {
             null or SnapshotStatus.Available or SnapshotStatus.Error => null,
             SnapshotStatus.Deleting => ($"Snapshot {id} is already being deleted (status deleting).", "Wait until it is gone."),

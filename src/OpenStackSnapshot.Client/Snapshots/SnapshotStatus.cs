@@ -12,8 +12,12 @@ namespace OpenStackSnapshot.Client.Snapshots
         public const string Error = "error";
         public const string ErrorDeleting = "error_deleting";
 
-        public static bool IsFailure(string? status) =>
-            string.Equals(status, Error, StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(status, ErrorDeleting, StringComparison.OrdinalIgnoreCase);
+        /// <summary>Whether a status is this one: clouds write them in lower case, but one that did not would still be judged alike.</summary>
+        public static bool Is(string? status, string wanted) => string.Equals(status, wanted, StringComparison.OrdinalIgnoreCase);
+
+        public static bool IsFailure(string? status) => Is(status, Error) || Is(status, ErrorDeleting);
+
+        /// <summary>Whether block storage deletes a snapshot in this status: only available or error.</summary>
+        internal static bool Deletable(string? status) => Is(status, Available) || Is(status, Error);
     }
 }

@@ -51,11 +51,11 @@ namespace OpenStackSnapshot.Client.Snapshots
             if (_goal == WaitGoal.Deleted)
             {
                 if (snapshot == null) return WaitVerdict.Reached;
-                return snapshot.Status == SnapshotStatus.ErrorDeleting ? WaitVerdict.Failed : WaitVerdict.Pending;
+                return SnapshotStatus.Is(snapshot.Status, SnapshotStatus.ErrorDeleting) ? WaitVerdict.Failed : WaitVerdict.Pending;
             }
             if (snapshot == null) return WaitVerdict.Vanished;
             if (SnapshotStatus.IsFailure(snapshot.Status)) return WaitVerdict.Failed;
-            return snapshot.Status == SnapshotStatus.Available ? WaitVerdict.Reached : WaitVerdict.Pending;
+            return SnapshotStatus.Is(snapshot.Status, SnapshotStatus.Available) ? WaitVerdict.Reached : WaitVerdict.Pending;
         }
 
         private protected override Task<OpenStackException> FailureAsync(Snapshot snapshot, CallContext call) =>

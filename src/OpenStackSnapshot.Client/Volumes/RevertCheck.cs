@@ -61,7 +61,7 @@ namespace OpenStackSnapshot.Client.Volumes
             if (!VolumeStatus.Is(volume.Status, VolumeStatus.Available))
                 return Refused($"Volume {volume.Id} is {volume.Status}: block storage reverts a volume only while it is available. Nothing was sent.",
                     "Wait until the volume is available, then revert it.");
-            if (!string.Equals(current.Status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase))
+            if (!SnapshotStatus.Is(current.Status, SnapshotStatus.Available))
                 return Refused(
                     $"Snapshot {Named(current)} is {current.Status}: block storage reverts only to an available snapshot. Nothing was sent.",
                     SnapshotStatus.IsFailure(current.Status)

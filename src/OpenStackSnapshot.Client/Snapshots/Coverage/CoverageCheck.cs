@@ -35,7 +35,7 @@ namespace OpenStackSnapshot.Client.Snapshots.Coverage
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var snapshot in snapshots)
             {
-                if (!string.Equals(snapshot.Status, SnapshotStatus.Available, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!SnapshotStatus.Is(snapshot.Status, SnapshotStatus.Available)) continue;
                 if (!found.TryGetValue(snapshot.VolumeId.Trim(), out var newest) || !seen.Add(snapshot.Id)) continue;
                 newest.Consider(snapshot);
             }

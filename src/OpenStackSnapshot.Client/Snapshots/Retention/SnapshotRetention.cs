@@ -61,6 +61,6 @@ namespace OpenStackSnapshot.Client.Snapshots.Retention
             snapshots.OrderByDescending(s => s.CreatedAt is DateTime t ? ZoneClock.AsUtc(t) : DateTime.MinValue)
                 .ThenBy(s => s.Id, StringComparer.Ordinal);
 
-        private static bool Is(Snapshot snapshot, string status) => string.Equals(snapshot.Status, status, StringComparison.OrdinalIgnoreCase);
+        private static bool Is(Snapshot snapshot, string status) => SnapshotStatus.Is(snapshot.Status, status);
     }
 }

@@ -37,7 +37,7 @@ namespace OpenStackSnapshot.Client.Snapshots.Retention
         private static string List(IReadOnlyList<Snapshot> snapshots, bool withStatus) =>
             snapshots.Count == 0 ? string.Empty
                 : " (" + string.Join(", ", snapshots.Select(s =>
-                    Label(s) + (withStatus && s.Status != SnapshotStatus.Available ? $" {s.Status}" : string.Empty))) + ")";
+                    Label(s) + (withStatus && !SnapshotStatus.Is(s.Status, SnapshotStatus.Available) ? $" {s.Status}" : string.Empty))) + ")";
 
         private static string Label(Snapshot s) => s.Name != null ? $"{s.Id} '{s.Name}'" : s.Id;
     }

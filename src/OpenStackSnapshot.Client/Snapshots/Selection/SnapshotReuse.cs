@@ -48,8 +48,8 @@ namespace OpenStackSnapshot.Client.Snapshots.Selection
         /// <summary>error, error_deleting, deleting and deleted snapshots are no backup to rely on.</summary>
         public static bool Reusable(string? status) =>
             !SnapshotStatus.IsFailure(status)
-            && !string.Equals(status, SnapshotStatus.Deleting, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(status, SnapshotStatus.Deleted, StringComparison.OrdinalIgnoreCase);
+            && !SnapshotStatus.Is(status, SnapshotStatus.Deleting)
+            && !SnapshotStatus.Is(status, SnapshotStatus.Deleted);
 
         private static Snapshot WithTime(Snapshot s, DateTime createdAt) =>
             new Snapshot(s.Id, s.VolumeId, s.Name, s.Description, s.Status, s.Size, createdAt, s.Metadata, s.ProjectId);
