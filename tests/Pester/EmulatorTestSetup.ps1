@@ -120,7 +120,7 @@ function New-DatedSnapshot([string] $VolumeId, [string] $Name, [double] $DaysAgo
 function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
 
 # Tab pressed again until the listing has come, as a user would: the prompt waits for it only a second, which a busy
-# machine can take (Completion.Tests.ps1's slow-listing test proves that wait and the later Tab).
+# machine can take. Completion.Tests.ps1's slow-listing test proves that the prompt waits about a second, and no longer.
 function CompleteListed([string] $Line) {
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     while (-not ($found = Complete $Line) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
