@@ -10,11 +10,21 @@ function Get-IntegrationBlocker {
     $null
 }
 
-# Installs (when missing) and starts the real stack in a fresh state folder, runs $Action with the path of its
-# env.ps1, and always stops it again, also after a failure or Ctrl+C (by its recorded process groups).
-function Use-RealOpenStack([scriptblock] $Action) {
+# A fresh folder for the real stack's state (its processes, ports and logs are recorded there).
+function New-RealOpenStackState {
+    Join-Path ([System.IO.Path]::GetTempPath()) ("oss-real-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+}
+
+# Stops what start.sh started in that state folder, by its recorded process groups; safe to call twice.
+function Stop-RealOpenStack([string] $State) {
+    if (Test-Path $State) { & bash (Join-Path $script:Root 'tests/real-openstack/stop.sh') $State | Out-Host }
+}
+
+# Installs (when missing) and starts the real stack in a fresh state folder (or the one given), runs $Action with the
+# path of its env.ps1, and always stops it again, also after a failure or Ctrl+C.
+function Use-RealOpenStack([scriptblock] $Action, [string] $State = (New-RealOpenStackState)) {
     $harness = Join-Path $script:Root 'tests/real-openstack'
-    $state = Join-Path ([System.IO.Path]::GetTempPath()) ("oss-real-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+    $state = $State
     try {
         & bash (Join-Path $harness 'install.sh') | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "install.sh failed (exit code $LASTEXITCODE)" }
@@ -23,11 +33,11 @@ function Use-RealOpenStack([scriptblock] $Action) {
         & $Action (Join-Path $state 'env.ps1')
     }
     finally {
-        if (Test-Path $state) { & bash (Join-Path $harness 'stop.sh') $state | Out-Host }
+        Stop-RealOpenStack $state
     }
 }
 
-function Invoke-IntegrationSuite([string] $Results) {
+function Invoke-IntegrationSuite([string] $Results, [string] $State = (New-RealOpenStackState)) {
     $suite = Join-Path $script:Root 'tests/Integration'
     $blocker = Get-IntegrationBlocker
     if ($blocker) {
@@ -38,9 +48,58 @@ function Invoke-IntegrationSuite([string] $Results) {
     }
 
     Write-Host '== Real OpenStack: install and start' -ForegroundColor Cyan
-    try { Use-RealOpenStack { param($envScript) Invoke-PesterSuite 'real-openstack' $suite $Results @{ OSS_REAL_ENV = $envScript } } }
+    try {
+        Use-RealOpenStack -State $State { param($envScript) Invoke-PesterSuite 'real-openstack' $suite $Results @{ OSS_REAL_ENV = $envScript } }
+    }
     catch {
         Write-Host "The real OpenStack could not be started: $_" -ForegroundColor Red
         New-TestTally 'real-openstack' -Failed 1
     }
+}
+
+# Starts the suite in a pwsh of its own (build/IntegrationRun.ps1), beside the other suites: they share the machine but
+# no port. Its output is kept in a log until it ends; the stack's state folder is chosen here, so it can be stopped here.
+function Start-IntegrationBeside([string] $Results) {
+    $run = [pscustomobject]@{
+        Log = Join-Path $Results 'real-openstack.log'
+        Tally = Join-Path $Results 'real-openstack.tally.json'
+        State = New-RealOpenStackState
+        Process = $null
+    }
+    Remove-Item $run.Log, "$($run.Log).err", $run.Tally -ErrorAction SilentlyContinue
+    Write-Host '== Real OpenStack: started beside the other suites; its output follows theirs' -ForegroundColor Cyan
+    $arguments = 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'IntegrationRun.ps1'),
+        '-Results', $Results, '-TallyPath', $run.Tally, '-StateDir', $run.State
+    # Start-Process joins its arguments with blanks, so each is quoted: a checkout path may hold one.
+    $quoted = @($arguments | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' })
+    $run.Process = Start-Process dotnet -ArgumentList $quoted -WorkingDirectory $script:Root -NoNewWindow -PassThru `
+        -RedirectStandardOutput $run.Log -RedirectStandardError "$($run.Log).err"
+    $null = $run.Process.Handle   # held from the start, so its exit code can be read once it ended
+    $run
+}
+
+# Waits for the suite (in steps, so Ctrl+C is heard, and at most an hour, so a hung suite cannot hold CI to its limit),
+# shows what it wrote, and gives its tally: one failure more when it wrote none, an unreadable one, or exited non-zero.
+function Receive-IntegrationBeside($Run) {
+    $deadline = [DateTime]::UtcNow.AddMinutes(60)
+    while (-not $Run.Process.WaitForExit(1000)) {
+        if ([DateTime]::UtcNow -lt $deadline) { continue }
+        Write-Host 'The real OpenStack suite did not end within 60 minutes: stopping it.' -ForegroundColor Red
+        Stop-IntegrationBeside $Run
+        break
+    }
+    Write-Host '== Real OpenStack (ran beside the other suites)' -ForegroundColor Cyan
+    foreach ($log in $Run.Log, "$($Run.Log).err") {
+        if (Test-Path $log) { Get-Content $log | Out-Host }
+    }
+    try { $tally = Get-Content $Run.Tally -Raw -ErrorAction Stop | ConvertFrom-Json }
+    catch { return New-TestTally 'real-openstack' -Failed 1 }
+    $crashed = if ($Run.Process.HasExited -and $Run.Process.ExitCode -eq 0) { 0 } else { 1 }
+    New-TestTally 'real-openstack' -Passed $tally.Passed -Failed ($tally.Failed + $crashed) -Skipped $tally.Skipped
+}
+
+# Ends the suite at once (its whole process tree) and stops the stack it may have left running.
+function Stop-IntegrationBeside($Run) {
+    if (-not $Run.Process.HasExited) { $Run.Process.Kill($true) }
+    Stop-RealOpenStack $Run.State
 }

@@ -46,34 +46,6 @@ function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [
     New-TestTally $Name -Passed $counts.Passed -Failed $counts.Failed -Skipped $counts.Skipped
 }
 
-# Starts the real stack's suite (build/IntegrationRun.ps1) in a pwsh of its own, its output kept in a log until it ends.
-function Start-IntegrationBeside([string] $Results) {
-    $run = [pscustomobject]@{
-        Log = Join-Path $Results 'real-openstack.log'
-        Tally = Join-Path $Results 'real-openstack.tally.json'
-        Process = $null
-    }
-    Remove-Item $run.Log, "$($run.Log).err", $run.Tally -ErrorAction SilentlyContinue
-    Write-Host "== Real OpenStack: started beside the other suites; its output follows theirs" -ForegroundColor Cyan
-    $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'IntegrationRun.ps1'),
-        '-Results', $Results, '-TallyPath', $run.Tally)
-    $run.Process = Start-Process dotnet -ArgumentList $arguments -WorkingDirectory $script:Root -NoNewWindow -PassThru `
-        -RedirectStandardOutput $run.Log -RedirectStandardError "$($run.Log).err"
-    $run
-}
-
-# Waits for the real stack's suite, shows what it wrote, and gives its tally (one failure if it wrote none).
-function Receive-IntegrationBeside($Run) {
-    $Run.Process.WaitForExit()
-    Write-Host '== Real OpenStack (ran beside the other suites)' -ForegroundColor Cyan
-    foreach ($log in $Run.Log, "$($Run.Log).err") {
-        if (Test-Path $log) { Get-Content $log | Out-Host }
-    }
-    if (-not (Test-Path $Run.Tally)) { return New-TestTally 'real-openstack' -Failed 1 }
-    $tally = Get-Content $Run.Tally -Raw | ConvertFrom-Json
-    New-TestTally $tally.Name -Passed $tally.Passed -Failed $tally.Failed -Skipped $tally.Skipped
-}
-
 function Invoke-Tests([string[]] $Suite) {
     $results = Join-Path $script:Root 'out/test-results'
     New-Item -ItemType Directory -Path $results -Force | Out-Null
@@ -86,20 +58,30 @@ function Invoke-Tests([string[]] $Suite) {
         $tallies.Add((New-TestTally 'build' -Failed 1))
     }
     if ($tallies.Count -eq 0) {
+        if ('Integration' -in $Suite) { . (Join-Path $PSScriptRoot 'Integration.ps1') }
         # The real stack's suite takes about as long as all the others together, so it runs beside them.
         $beside = if ('Integration' -in $Suite -and $Suite.Count -gt 1) { Start-IntegrationBeside $results }
-        if ('Unit' -in $Suite) { Invoke-UnitTests $results | ForEach-Object { $tallies.Add($_) } }
-        if ('Pester' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'emulator' (Join-Path $script:Root 'tests/Pester') $results)) }
-        if ('Soak' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'soak' (Join-Path $script:Root 'tests/Soak') $results)) }
-        if ('Package' -in $Suite) {
-            . (Join-Path $PSScriptRoot 'Package.ps1')
-            $package = Invoke-Package -Module $script:ModuleOut
-            $tallies.Add((Invoke-PesterSuite 'gallery' (Join-Path $script:Root 'tests/Package') $results @{ OSS_PACKAGE_PATH = $package }))
+        $received = $false
+        try {
+            if ('Unit' -in $Suite) { Invoke-UnitTests $results | ForEach-Object { $tallies.Add($_) } }
+            if ('Pester' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'emulator' (Join-Path $script:Root 'tests/Pester') $results)) }
+            if ('Soak' -in $Suite) { $tallies.Add((Invoke-PesterSuite 'soak' (Join-Path $script:Root 'tests/Soak') $results)) }
+            if ('Package' -in $Suite) {
+                . (Join-Path $PSScriptRoot 'Package.ps1')
+                $package = Invoke-Package -Module $script:ModuleOut
+                $tallies.Add((Invoke-PesterSuite 'gallery' (Join-Path $script:Root 'tests/Package') $results @{ OSS_PACKAGE_PATH = $package }))
+            }
+            if ($beside) { $tallies.Add((Receive-IntegrationBeside $beside)); $received = $true }
+            elseif ('Integration' -in $Suite) { $tallies.Add((Invoke-IntegrationSuite $results)) }
         }
-        if ($beside) { $tallies.Add((Receive-IntegrationBeside $beside)) }
-        elseif ('Integration' -in $Suite) {
-            . (Join-Path $PSScriptRoot 'Integration.ps1')
-            $tallies.Add((Invoke-IntegrationSuite $results))
+        catch {
+            # A harness failure is a failure like any other: the run still ends with its grand total.
+            Write-Host "The test run failed: $_" -ForegroundColor Red
+            $tallies.Add((New-TestTally 'harness' -Failed 1))
+        }
+        finally {
+            # Also on Ctrl+C: the real stack must not outlive the run.
+            if ($beside -and -not $received) { Stop-IntegrationBeside $beside }
         }
     }
     Write-Host ''
