@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using OpenStackSnapshot.Client.Errors;
 using Xunit;
 
@@ -66,6 +67,23 @@ public class FirstSignInTests
 
         Assert.Equal(OpenStackErrorKind.ConnectionFailed, e.Kind);
         Assert.Single(fake.Keystone);
+    }
+
+    [Fact]
+    public async Task ARefusedTlsHandshake_IsNotRetried_AtSignInOrLater()
+    {
+        // A refused certificate stays refused: before, sign-in retried it for its whole budget, warning "Waiting for".
+        var refused = new HttpRequestException("ssl", new AuthenticationException("The remote certificate was rejected."));
+        var fake = Throwing(new FakeTransport(), refused, 3);
+        var e = await Assert.ThrowsAsync<OpenStackException>(() => TestCloud.ConnectAsync(fake, o => o.Retries(10)));
+        Assert.Equal(OpenStackErrorKind.TlsFailure, e.Kind);
+        Assert.Single(fake.Keystone);
+
+        fake = new FakeTransport().ThenToken().ThenThrow(refused).ThenJson(200, FakeTransport.SnapshotBody());
+        using var session = await TestCloud.ConnectAsync(fake, o => o.Retries(10));
+        e = await Assert.ThrowsAsync<OpenStackException>(() => session.Snapshots.GetAsync("snap-1", TestCloud.Call()));
+        Assert.Equal(OpenStackErrorKind.TlsFailure, e.Kind);
+        Assert.Single(fake.Nova);
     }
 
     [Fact]

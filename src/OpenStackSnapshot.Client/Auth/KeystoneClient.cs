@@ -49,7 +49,7 @@ namespace OpenStackSnapshot.Client.Auth
                     throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
                         $"Keystone answered {_tokensUrl.AbsoluteUri} without an X-Subject-Token header.",
                         "Check that the auth URL (auth_url) points at Keystone v3.",
-                        new Exchange(request.Method.Method, _tokensUrl.AbsoluteUri).Answered(response.Status, response.RequestId));
+                        ApiSender.UnreadableSuccess(request.Method.Method, _tokensUrl.AbsoluteUri, response.Status, response.RequestId));
                 var token = ApiSender.Read(response, request, root => KeystoneJson.ReadToken(subject!, root));
                 _signedIn = true;
                 return token;

@@ -29,7 +29,7 @@ namespace OpenStackSnapshot.Client.Compute
         /// (Cinder may have written the snapshot before it went away).
         /// </summary>
         protected override Verdict? Own(Exchange answer) =>
-            SaysOutageBehind(answer.Status ?? 0, answer.Server)
+            answer.OutageBehind
                 ? new Verdict(OpenStackErrorKind.ServiceUnavailable, "Nova could not reach the block-storage service (Cinder).",
                     "The cloud's block storage is down or restarting; try again later, or give the request id to the cloud's operator.")
                 : null;

@@ -18,9 +18,10 @@ namespace OpenStackSnapshot.Client.Errors
         }
 
         private Exchange(string method, string? url, int retries, TimeSpan triedFor, bool fateUnknown, int? status, string? requestId,
-            string? faultName, string? serverMessage, int? retryAfter)
+            string? faultName, string? serverMessage, int? retryAfter, bool outageBehind = false)
         {
-            _fateUnknown = fateUnknown;
+            FateUnknown = fateUnknown;
+            OutageBehind = outageBehind;
             Method = method;
             Url = url;
             Retries = retries;
@@ -31,8 +32,6 @@ namespace OpenStackSnapshot.Client.Errors
             ServerMessage = serverMessage;
             RetryAfterSeconds = retryAfter;
         }
-
-        private readonly bool _fateUnknown;
 
         public string Method { get; }
         public string? Url { get; }
@@ -50,11 +49,14 @@ namespace OpenStackSnapshot.Client.Errors
         public int? RetryAfterSeconds { get; }
 
         /// <summary>
-        /// The request may have been carried out although what came back says nothing of it: the sender found so (no
-        /// answer after sending, a 502 or 504, a service behind the API gone), or a success came that could not be read.
-        /// A create that failed so has a fate to establish before it is sent again; this is the one place that says so.
+        /// The request may have been carried out although what came back says nothing of it (no answer after sending, a
+        /// 502 or 504, a service gone behind the API, a success that could not be read): the sender's finding, from the
+        /// retry policy's one judgement. A create that failed so has a fate to establish before it is sent again.
         /// </summary>
-        public bool FateUnknown => _fateUnknown || (Status >= 200 && Status < 300);
+        public bool FateUnknown { get; }
+
+        /// <summary>The error answer says a service behind the API is down (Nova's 500 when Cinder is): read once, from its raw body.</summary>
+        public bool OutageBehind { get; }
 
         /// <summary>The server's message, else its status's name: the text an answer is read by.</summary>
         public string Server => ServerMessage ?? ReasonPhrase(Status ?? 0);
@@ -64,12 +66,13 @@ namespace OpenStackSnapshot.Client.Errors
             : string.Format(CultureInfo.InvariantCulture, "It was sent {0} times over {1:0.#} s", Retries + 1, TriedFor.TotalSeconds);
 
         /// <summary>The same request, with the answer that came back (its fault as the body named it, and Retry-After).</summary>
-        public Exchange Answered(int status, string? requestId, string? faultName = null, string? serverMessage = null, int? retryAfter = null) =>
-            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, status, requestId, faultName, serverMessage, retryAfter);
+        public Exchange Answered(int status, string? requestId, string? faultName = null, string? serverMessage = null, int? retryAfter = null,
+            bool outageBehind = false) =>
+            new Exchange(Method, Url, Retries, TriedFor, FateUnknown, status, requestId, faultName, serverMessage, retryAfter, outageBehind);
 
         /// <summary>The same request, refused unsent for <paramref name="seconds"/> more (the session's circuit is open).</summary>
         public Exchange WaitFor(int seconds) =>
-            new Exchange(Method, Url, Retries, TriedFor, _fateUnknown, Status, RequestId, FaultName, ServerMessage, seconds);
+            new Exchange(Method, Url, Retries, TriedFor, FateUnknown, Status, RequestId, FaultName, ServerMessage, seconds, OutageBehind);
 
         /// <summary>A message with what an operator chases: status, fault, method, URL, request id.</summary>
         public string Shown(string message)

@@ -49,8 +49,11 @@ namespace OpenStackSnapshot.Client.Http
             var retries = tags.StartRetries();
             var method = request.Method.Method;
             var url = request.RequestUri!.AbsoluteUri; // escapes kept, so a URL in a message can be pasted
-            // Made when the request is over, so every failure says how often it was sent, and whether it may have acted.
-            Exchange Sent(bool fateUnknown = false) => new Exchange(method, url, retries.Total, retries.Elapsed, fateUnknown);
+            // Made when the request is over, so every failure says how often it was sent, and whether it may have acted
+            // (the retry policy's one judgement of the last attempt's outcome).
+            Exchange Sent(Outcome<HttpResponseMessage> last) =>
+                new Exchange(method, url, retries.Total, retries.Elapsed, RetryPolicy.Failure(last).FateUnknown);
+            Exchange Failed(Exception e) => Sent(Outcome.FromException<HttpResponseMessage>(e));
             HttpResponseMessage response;
             try
             {
@@ -67,22 +70,22 @@ namespace OpenStackSnapshot.Client.Http
                         ? "Its outcome is unknown, so it was not sent again: check what the cloud holds before sending it once more, "
                           + "or allow a slow cloud more time per request."
                         : "Try again, or allow a slow cloud more time per request.",
-                    Sent(fateUnknown: true), e);
+                    Failed(e), e);
             }
             catch (HttpRequestException e)
             {
-                throw Unreachable.From(e, request, Sent(NetworkFailure.MayHaveArrived(e)));
+                throw Unreachable.From(e, request, Failed(e));
             }
             catch (BrokenCircuitException e)
             {
-                throw _breaker.Refused(e, Sent());
+                throw _breaker.Refused(e, Failed(e));
             }
             catch (ObjectDisposedException e)
             {
                 // Another runspace disconnected the session this request was sent on.
                 throw new OpenStackException(OpenStackErrorKind.NotConnected,
                     $"The session was closed (disconnected) while {method} {url} was being sent.",
-                    "Connect again, and use the new session.", Sent(), e);
+                    "Connect again, and use the new session.", Failed(e), e);
             }
 
             var body = await BodyText.ReadAsync(response.Content).ConfigureAwait(false);
@@ -91,13 +94,13 @@ namespace OpenStackSnapshot.Client.Http
             if (status >= 200 && status < 300) return new ApiResponse(status, body, requestId, response);
 
             var retryAfter = OpenStackHeaders.RetryAfter(response);
+            var sent = Sent(Outcome.FromResult(response));
+            var outageBehind = AttemptHandler.IsOutageBehind(response);
             response.Dispose();
-            var fateUnknown = RetryPolicy.Failure(Outcome.FromResult(response)).FateUnknown; // a 502, a 504, an outage behind
             var fault = FaultBody.Parse(body);
             // Retry-After as its header said it, else as the body did.
             var seconds = retryAfter is TimeSpan wait ? (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds)) : fault.RetryAfterSeconds;
-            var answer = Sent(fateUnknown).Answered(status, requestId, fault.Name, fault.Message, seconds);
-            throw request.Refused(answer);
+            throw request.Refused(sent.Answered(status, requestId, fault.Name, fault.Message, seconds, outageBehind));
         }
 
         /// <summary>Reads a success body; a body that is not what the API documents is InvalidResponse.</summary>
@@ -118,9 +121,13 @@ namespace OpenStackSnapshot.Client.Http
                     + (start != null ? $" (it began: {Truncate(start, 80)})" : " (it was empty)")
                     + (response.RequestId != null ? $", request id {response.RequestId}" : string.Empty) + ".",
                     "Check that the URL is an OpenStack endpoint and not a proxy or login page; give the request id to the cloud's operator.",
-                    new Exchange(request.Method.Method, url).Answered(response.Status, response.RequestId), e);
+                    UnreadableSuccess(request.Method.Method, url, response.Status, response.RequestId), e);
             }
         }
+
+        /// <summary>A success whose answer could not be read: what it did is unknown, so a create is looked for.</summary>
+        public static Exchange UnreadableSuccess(string method, string? url, int status, string? requestId) =>
+            new Exchange(method, url, fateUnknown: true).Answered(status, requestId);
 
         public static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 

@@ -22,15 +22,12 @@ namespace OpenStackSnapshot.Client.Http
             return false;
         }
 
-        /// <summary>
-        /// The request may have reached the server (a connection cut or reset after it opened): not a failure to
-        /// connect, and not a refused TLS handshake, which ends before anything is sent.
-        /// </summary>
-        public static bool MayHaveArrived(Exception e)
+        /// <summary>The TLS handshake was refused (an untrusted or wrong certificate): it ends before anything is sent.</summary>
+        public static AuthenticationException? TlsRefusal(Exception? e)
         {
             for (var inner = e; inner != null; inner = inner.InnerException)
-                if (inner is AuthenticationException) return false;
-            return !IsConnectFailure(e);
+                if (inner is AuthenticationException refused) return refused;
+            return null;
         }
 
         /// <summary>

@@ -71,8 +71,8 @@ namespace OpenStackSnapshot.Client.Http
 
         /// <summary>
         /// A failure on the cloud's side, whatever the method: what a retry may answer and what the breaker counts as
-        /// an outage. FateUnknown: the request may have been carried out (502, 504, a timeout, a connection cut after
-        /// sending).
+        /// an outage. FateUnknown: the request may have been carried out (502, 504, a service gone behind the API, a
+        /// timeout, a connection cut after sending); the one judgement of it, which the sender puts on the failure.
         /// </summary>
         internal static (Cause Cause, bool FateUnknown) Failure(Outcome<HttpResponseMessage> outcome)
         {
@@ -96,9 +96,13 @@ namespace OpenStackSnapshot.Client.Http
                 }
             }
             var error = outcome.Exception;
-            if (error == null || (error is OperationCanceledException && !(error is TimeoutRejectedException))) return (Cause.None, false);
-            if (error is HttpRequestException && NetworkFailure.IsConnectFailure(error)) return (Cause.Connect, false);
-            return error is HttpRequestException || error is TimeoutRejectedException ? (Cause.Connect, true) : (Cause.None, false);
+            if (error is TimeoutRejectedException) return (Cause.Connect, true);
+            // The client's own timeout or a cancellation: not retried, and the request may have arrived meanwhile.
+            if (error is OperationCanceledException) return (Cause.None, true);
+            // A refused certificate stays refused: nothing was sent, and waiting would only delay the error.
+            if (NetworkFailure.TlsRefusal(error) != null) return (Cause.None, false);
+            if (error is HttpRequestException) return (Cause.Connect, !NetworkFailure.IsConnectFailure(error));
+            return (Cause.None, false);
         }
 
         /// <summary>The cause, if its count and the budget still allow a retry, and the server did not ask for a wait past the budget.</summary>

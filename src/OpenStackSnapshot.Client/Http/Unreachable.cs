@@ -21,14 +21,11 @@ namespace OpenStackSnapshot.Client.Http
         {
             var (method, url) = (sent.Method, sent.Url!);
             var target = new Uri(url);
-            for (Exception? inner = e; inner != null; inner = inner.InnerException)
+            if (NetworkFailure.TlsRefusal(e) is { } tls)
             {
-                if (inner is AuthenticationException)
-                {
-                    var why = RequestTags.Find(request)?.TlsRefusal ?? inner.Message;
-                    var refused = $"The TLS connection to {target.Authority} failed ({method} {url}): {why}";
-                    return Failure(OpenStackErrorKind.TlsFailure, refused, UntrustedAction);
-                }
+                var why = RequestTags.Find(request)?.TlsRefusal ?? tls.Message;
+                var refused = $"The TLS connection to {target.Authority} failed ({method} {url}): {why}";
+                return Failure(OpenStackErrorKind.TlsFailure, refused, UntrustedAction);
             }
             var reason = e.GetBaseException().Message;
             var signIn = RequestTags.Find(request)?.FirstSignIn == true;
