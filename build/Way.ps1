@@ -3,7 +3,22 @@
 # build/WayReport.psm1 keeps the files whose lines the second create ran again. Prints, per API, the count, the lines
 # (wc -l) and the files relative to src/, and writes them to out/way/<Api>.txt.
 
+# No MSBuild node or shared compiler outlives the task on any machine, not only where the environment says so already:
+# both builds (the module's and the measuring test's) run with them off, and the caller's settings come back after.
 function Invoke-Way([string[]] $Api) {
+    $set = @{ MSBUILDDISABLENODEREUSE = '1'; UseSharedCompilation = 'false' }
+    $saved = @{}
+    foreach ($key in $set.Keys) {
+        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+        [Environment]::SetEnvironmentVariable($key, $set[$key])
+    }
+    try { Invoke-WayMeasure $Api }
+    finally {
+        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+    }
+}
+
+function Invoke-WayMeasure([string[]] $Api) {
     $clock = [Diagnostics.Stopwatch]::StartNew()
     Invoke-ModuleBuild | Out-Null
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
@@ -15,9 +30,7 @@ function Invoke-Way([string[]] $Api) {
 
     Write-Host '== Way: the measuring test (tools/WayCount)' -ForegroundColor Cyan
     $project = Join-Path $script:Root 'tools/WayCount/WayCount.csproj'
-    # No build server or node left running after the task: it starts only what it stops.
-    Invoke-Dotnet build $project -c Release -nologo -v quiet '-clp:ErrorsOnly;Summary' --artifacts-path (Join-Path $out 'build') `
-        '-nodeReuse:false' '-p:UseSharedCompilation=false'
+    Invoke-Dotnet build $project -c Release -nologo -v quiet '-clp:ErrorsOnly;Summary' --artifacts-path (Join-Path $out 'build')
     $bin = Join-Path $out 'build/bin/WayCount/release'
     Assert-WayAssemblies $bin
     # The collector as the project names it: its version is written there once.
