@@ -30,7 +30,9 @@ function Invoke-WayMeasure([string[]] $Api) {
 
     Write-Host '== Way: the measuring test (tools/WayCount)' -ForegroundColor Cyan
     $project = Join-Path $script:Root 'tools/WayCount/WayCount.csproj'
-    Invoke-Dotnet build $project -c Release -nologo -v quiet '-clp:ErrorsOnly;Summary' --artifacts-path (Join-Path $out 'build')
+    # The client's folder is named once, in Build.ps1 ($script:Frameworks.Core): the project gets it from here.
+    Invoke-Dotnet build $project -c Release -nologo -v quiet '-clp:ErrorsOnly;Summary' --artifacts-path (Join-Path $out 'build') `
+        "-p:ClientFramework=$($script:Frameworks.Core)"
     $bin = Join-Path $out 'build/bin/WayCount/release'
     Assert-WayAssemblies $bin
     # The collector as the project names it: its version is written there once.
