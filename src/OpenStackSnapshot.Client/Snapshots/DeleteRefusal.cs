@@ -63,16 +63,15 @@ namespace OpenStackSnapshot.Client.Snapshots
         }
 
         /// <summary>Why a snapshot in this status cannot be deleted, and what to do; null when available or error (a group's refusal).</summary>
-        private static (string Message, string Action)? Said(string id, string? status) => status?.ToLowerInvariant() switch
-        {
-            null or SnapshotStatus.Available or SnapshotStatus.Error => null,
-            SnapshotStatus.Deleting => ($"Snapshot {id} is already being deleted (status deleting).", "Wait until it is gone."),
-            SnapshotStatus.ErrorDeleting => (
+        private static (string Message, string Action)? Said(string id, string? status) =>
+            status == null || SnapshotStatus.Deletable(status) ? null
+            : SnapshotStatus.Is(status, SnapshotStatus.Deleting)
+                ? ($"Snapshot {id} is already being deleted (status deleting).", "Wait until it is gone.")
+            : SnapshotStatus.Is(status, SnapshotStatus.ErrorDeleting) ? (
                 $"Snapshot {id} cannot be deleted: its status is error_deleting (an earlier deletion failed), "
                 + "and block storage deletes only available or error snapshots.",
-                $"Ask the cloud's operator to reset its status to error (openstack volume snapshot set --state error {id}), then delete it again."),
-            _ => ($"Snapshot {id} is still {status}: block storage deletes a snapshot only once it is available (or error).",
-                "Wait until it is available, then delete it."),
-        };
+                $"Ask the cloud's operator to reset its status to error (openstack volume snapshot set --state error {id}), then delete it again.")
+            : ($"Snapshot {id} is still {status}: block storage deletes a snapshot only once it is available (or error).",
+                "Wait until it is available, then delete it.");
     }
 }

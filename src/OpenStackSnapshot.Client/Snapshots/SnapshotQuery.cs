@@ -28,7 +28,7 @@ namespace OpenStackSnapshot.Client.Snapshots
         /// <summary>Whether a snapshot satisfies every filter set.</summary>
         public bool Matches(Snapshot snapshot) =>
             (Name == null || string.Equals(snapshot.Name, Name, StringComparison.OrdinalIgnoreCase))
-            && (Status == null || string.Equals(snapshot.Status, Status, StringComparison.OrdinalIgnoreCase))
+            && (Status == null || SnapshotStatus.Is(snapshot.Status, Status))
             && (VolumeId == null || string.Equals(snapshot.VolumeId, VolumeId, StringComparison.OrdinalIgnoreCase))
             && (Metadata == null || MetadataMap.Contains(snapshot.Metadata, Metadata));
     }

@@ -88,7 +88,7 @@ namespace OpenStackSnapshot.Client.Volumes
                 return (OpenStackErrorKind.VolumeBusy,
                     $"Volume {id} cannot be deleted while it is {volume.Status}: block storage deletes a volume only when it is available "
                     + "or in an error state",
-                    volume.Status == VolumeStatus.InUse
+                    VolumeStatus.Is(volume.Status, VolumeStatus.InUse)
                         ? "Detach it from its server first, then delete it."
                         : "Wait until it is available, then delete it.");
             return null; // a group, a transfer or a migration: block storage's own words stand

@@ -33,7 +33,7 @@ namespace OpenStackSnapshot.Pipeline
         }
 
         /// <summary>Whether an item of that name is wanted (no names given, or it matches one); a wanted name counts as matched.</summary>
-        public bool Selects(string? name)
+        private bool Selects(string? name)
         {
             name ??= string.Empty;
             if (_patterns.Count > 0 && !_patterns.Any(p => p.IsMatch(name))) return false;
