@@ -7,8 +7,10 @@ param(
 $ErrorActionPreference = 'Continue'
 
 function Show-Command([string] $Text) { Write-Host "`nPS> $Text" -ForegroundColor Yellow }
-# A terminal's width, whatever the demo's output is piped into.
-function Show-Output { $input | Out-String -Width 160 | Write-Host }
+# Tables as wide as the terminal they are shown in (wider ones wrap, and an 80-column terminal is what a new user
+# has), else a wide fixed width, whatever the demo's output is piped into.
+$script:Width = if ([Console]::IsOutputRedirected -or [Console]::WindowWidth -lt 40) { 160 } else { [Console]::WindowWidth - 1 }
+function Show-Output { $input | Out-String -Width $script:Width | Write-Host }
 
 Import-Module $ModulePath
 $credential = [pscredential]::new('demo', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
