@@ -17,15 +17,32 @@ BeforeAll {
         if ($answer.Status -ne 202) { throw "os-reset_status to ${Status}: HTTP $($answer.Status) $($answer.Text)" }
     }
 
-    # The demo project's block-storage quotas, set by the admin (-1: unlimited).
-    function Set-RealQuota([hashtable] $Quota) {
+    # The demo project's block-storage quotas, as the admin sends them: set (-1: unlimited), or read with their usage.
+    function Send-RealQuota([string] $Method, [hashtable] $Quota) {
         $credential = New-TestCredential $env:OSS_REAL_ADMIN_USER $env:OSS_REAL_ADMIN_PASSWORD
         $admin = Get-RawToken $env:OSS_REAL_AUTH_URL $credential $env:OSS_REAL_ADMIN_PROJECT
         $cinder = $env:OSS_REAL_CINDER_URL.Replace($env:OSS_REAL_PROJECT_ID, $env:OSS_REAL_ADMIN_PROJECT_ID)
         $headers = @{ 'X-Auth-Token' = $admin.Token; 'OpenStack-API-Version' = 'volume 3.31' }
         $url = "$cinder/os-quota-sets/$($env:OSS_REAL_PROJECT_ID)"
-        $answer = Send-Raw -Method Put -Url $url -Headers $headers -Body (@{ quota_set = $Quota } | ConvertTo-Json)
+        $answer = if ($Quota) { Send-Raw -Method $Method -Url $url -Headers $headers -Body (@{ quota_set = $Quota } | ConvertTo-Json) }
+        else { Send-Raw -Method $Method -Url "${url}?usage=true" -Headers $headers }
         if ($answer.Status -ne 200) { throw "quota: HTTP $($answer.Status) $($answer.Text)" }
+        $answer.Json.quota_set
+    }
+    function Set-RealQuota([hashtable] $Quota) { Send-RealQuota Put $Quota | Out-Null }
+
+    # The volumes the quota counts, once nothing is still being made or deleted: an earlier file's clean-up may still be
+    # deleting volumes, which Cinder counts until cinder-volume is done with them, and a limit set meanwhile is refused.
+    function Get-SettledVolumeCount {
+        $deadline = [DateTime]::UtcNow.AddMinutes(2)
+        do {
+            $volumes = @(Get-OSVolume)
+            $used = (Send-RealQuota Get).volumes
+            $settled = -not @($volumes | Where-Object Status -In 'creating', 'deleting').Count -and $used.reserved -eq 0 `
+                -and $used.in_use -eq $volumes.Count
+            if (-not $settled) { Start-Sleep -Seconds 2 }
+        } until ($settled -or [DateTime]::UtcNow -gt $deadline)
+        $used.in_use
     }
 }
 
@@ -73,7 +90,7 @@ Describe 'New-OSVolume and Remove-OSVolume on the real cloud, through <Api>' -Sk
     }
 
     It 'reports the volumes quota by name (OSQuotaExceeded: 413 from Cinder, 403 through Nova)' {
-        $inUse = @(Get-OSVolume).Count
+        $inUse = Get-SettledVolumeCount
         Set-RealQuota @{ volumes = $inUse }
         try {
             $record = Get-OneError { $script:Source | New-OSVolume -Name "it-over-$script:Run" }
