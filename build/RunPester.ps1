@@ -2,11 +2,14 @@
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $TestPath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    # Files under TestPath to leave out (a suite run in two parts).
+    [string] $ExcludePath
 )
 Import-Module $PesterPath -MinimumVersion 5.7 -ErrorAction Stop
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
+if ($ExcludePath) { $configuration.Run.ExcludePath = $ExcludePath }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $configuration
