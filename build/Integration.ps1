@@ -37,9 +37,7 @@ function Use-RealOpenStack([scriptblock] $Action, [string] $State = (New-RealOpe
     }
 }
 
-# Runs the suite on the real stack. With $OthersDone (run beside the other suites), the restart file runs last, once
-# that file exists: its kills and grace periods are timed, and it kept to issue 25's five minutes only on a quiet machine.
-function Invoke-IntegrationSuite([string] $Results, [string] $State = (New-RealOpenStackState), [string] $OthersDone) {
+function Invoke-IntegrationSuite([string] $Results, [string] $State = (New-RealOpenStackState)) {
     $suite = Join-Path $script:Root 'tests/Integration'
     $blocker = Get-IntegrationBlocker
     if ($blocker) {
@@ -51,17 +49,7 @@ function Invoke-IntegrationSuite([string] $Results, [string] $State = (New-RealO
 
     Write-Host '== Real OpenStack: install and start' -ForegroundColor Cyan
     try {
-        Use-RealOpenStack -State $State {
-            param($envScript)
-            $environment = @{ OSS_REAL_ENV = $envScript }
-            if (-not $OthersDone) { return Invoke-PesterSuite 'real-openstack' $suite $Results $environment }
-            $restarts = Join-Path $suite 'RealRestarts.Tests.ps1'
-            $first = Invoke-PesterSuite 'real-openstack' $suite $Results $environment -ExcludePath $restarts
-            $deadline = [DateTime]::UtcNow.AddMinutes(30)
-            while (-not (Test-Path $OthersDone) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Seconds 1 }
-            $last = Invoke-PesterSuite 'real-openstack-restarts' $restarts $Results $environment
-            New-TestTally 'real-openstack' ($first.Passed + $last.Passed) ($first.Failed + $last.Failed) ($first.Skipped + $last.Skipped)
-        }
+        Use-RealOpenStack -State $State { param($envScript) Invoke-PesterSuite 'real-openstack' $suite $Results @{ OSS_REAL_ENV = $envScript } }
     }
     catch {
         Write-Host "The real OpenStack could not be started: $_" -ForegroundColor Red
@@ -76,13 +64,12 @@ function Start-IntegrationBeside([string] $Results) {
         Log = Join-Path $Results 'real-openstack.log'
         Tally = Join-Path $Results 'real-openstack.tally.json'
         State = New-RealOpenStackState
-        OthersDone = Join-Path $Results 'other-suites-done'
         Process = $null
     }
-    Remove-Item $run.Log, "$($run.Log).err", $run.Tally, $run.OthersDone -ErrorAction SilentlyContinue
+    Remove-Item $run.Log, "$($run.Log).err", $run.Tally -ErrorAction SilentlyContinue
     Write-Host '== Real OpenStack: started beside the other suites; its output follows theirs' -ForegroundColor Cyan
     $arguments = 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'IntegrationRun.ps1'),
-        '-Results', $Results, '-TallyPath', $run.Tally, '-StateDir', $run.State, '-OthersDone', $run.OthersDone
+        '-Results', $Results, '-TallyPath', $run.Tally, '-StateDir', $run.State
     # Ahead of the other suites on the machine they share (its restart tests time kills against the real stack, and it
     # is the run's longest): everything it starts inherits the priority. Only root may raise it; elsewhere nice says so
     # and runs it as it is.
@@ -98,7 +85,6 @@ function Start-IntegrationBeside([string] $Results) {
 # Waits for the suite (in steps, so Ctrl+C is heard, and at most an hour, so a hung suite cannot hold CI to its limit),
 # shows what it wrote, and gives its tally: one failure more when it wrote none, an unreadable one, or exited non-zero.
 function Receive-IntegrationBeside($Run) {
-    Set-Content -Path $Run.OthersDone -Value 'The other suites are done: the restart file may run.'
     $deadline = [DateTime]::UtcNow.AddMinutes(60)
     while (-not $Run.Process.WaitForExit(1000)) {
         if ([DateTime]::UtcNow -lt $deadline) { continue }

@@ -5,9 +5,7 @@
 param(
     [Parameter(Mandatory)] [string] $Results,
     [Parameter(Mandatory)] [string] $TallyPath,
-    [Parameter(Mandatory)] [string] $StateDir,
-    # Made by the parent once the other suites are done: the restart file waits for it (see Invoke-IntegrationSuite).
-    [Parameter(Mandatory)] [string] $OthersDone
+    [Parameter(Mandatory)] [string] $StateDir
 )
 
 $ErrorActionPreference = 'Stop'
@@ -16,4 +14,4 @@ Set-StrictMode -Version 3.0
 . (Join-Path $PSScriptRoot 'Test.ps1')
 . (Join-Path $PSScriptRoot 'Integration.ps1')
 
-Invoke-IntegrationSuite $Results $StateDir $OthersDone | Select-Object -Last 1 | ConvertTo-Json | Set-Content -Path $TallyPath
+Invoke-IntegrationSuite $Results $StateDir | Select-Object -Last 1 | ConvertTo-Json | Set-Content -Path $TallyPath

@@ -2,14 +2,11 @@
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $TestPath,
-    [Parameter(Mandatory)] [string] $SummaryPath,
-    # Files under TestPath to leave out (a suite run in two parts).
-    [string] $ExcludePath
+    [Parameter(Mandatory)] [string] $SummaryPath
 )
 Import-Module $PesterPath -MinimumVersion 5.7 -ErrorAction Stop
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
-if ($ExcludePath) { $configuration.Run.ExcludePath = $ExcludePath }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $configuration

@@ -24,7 +24,7 @@ function Get-PesterVersion {
 }
 
 # Pester runs in a fresh pwsh against the built module, as a user's session would.
-function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [hashtable] $Environment = @{}, [string] $ExcludePath) {
+function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [hashtable] $Environment = @{}) {
     Write-Host "== Pester: $Name" -ForegroundColor Cyan
     $summary = Join-Path $Results "pester-$Name.json"
     Remove-Item $summary -ErrorAction SilentlyContinue
@@ -36,8 +36,7 @@ function Invoke-PesterSuite([string] $Name, [string] $Path, [string] $Results, [
         [Environment]::SetEnvironmentVariable($key, $Environment[$key])
     }
     Push-Location $script:Root
-    $exclude = if ($ExcludePath) { @('-ExcludePath', $ExcludePath) } else { @() }
-    try { & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -TestPath $Path -SummaryPath $summary @exclude | Out-Host }
+    try { & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -TestPath $Path -SummaryPath $summary | Out-Host }
     finally {
         Pop-Location
         foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
