@@ -86,11 +86,13 @@ internal sealed class Reply
         if (Cut == Truncation.Connection) await AbortMidBodyAsync(context);
     }
 
-    // Hands what was written to the socket before cutting the connection, so the client sees the body end early.
+    // Hands what was written to the socket before cutting the connection, so the client sees the body end early. The
+    // cut resets the connection, and a reset drops what the client has not read yet: it gets a second to read the
+    // headers and the half body (50 ms was too little for a client on a busy machine, which then saw no answer at all).
     private static async Task AbortMidBodyAsync(HttpContext context)
     {
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        await Task.Delay(50, context.RequestAborted);
+        await Task.Delay(1000, context.RequestAborted);
         context.Abort();
     }
 }
