@@ -50,6 +50,17 @@ function Use-TestCloudsYaml($Files) {
     $saved
 }
 
+# A describe block's clouds.yaml for the emulator, in use until Exit-TestCloudsYaml: the files in $script:Files, the
+# OS_* variables they replaced in $script:SavedEnvironment (the runbook files' BeforeAll and AfterAll).
+function Enter-TestCloudsYaml([string] $Prefix) {
+    $script:Files = New-TestCloudsFolder $script:Emulator $Prefix
+    $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
+}
+function Exit-TestCloudsYaml {
+    Restore-OSEnvironment $script:SavedEnvironment
+    Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
+}
+
 # A clouds.yaml and secure.yaml for the emulator, as a user writes them: the password only in secure.yaml.
 function Write-TestCloudsYaml($Emulator, [string] $Clouds, [string] $Secure) {
     @"

@@ -28,14 +28,8 @@ BeforeAll {
 AfterAll { Stop-TestEmulator }
 
 Describe 'examples/Test-SnapshotRestore.ps1' {
-    BeforeAll {
-        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-drill'
-        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
-    }
-    AfterAll {
-        Restore-OSEnvironment $script:SavedEnvironment
-        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeAll { Enter-TestCloudsYaml 'oss-drill' }
+    AfterAll { Exit-TestCloudsYaml }
     BeforeEach {
         Reset-Emulator $script:Emulator
         # A BlockStorage session of the test's own, to make snapshots and see the drill's volumes with their metadata.

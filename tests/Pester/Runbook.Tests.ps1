@@ -10,14 +10,8 @@ AfterAll { Stop-TestEmulator }
 
 Describe 'examples/Invoke-NightlySnapshot.ps1' {
     BeforeEach { Reset-TestCloud }
-    BeforeAll {
-        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-nightly'
-        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
-    }
-    AfterAll {
-        Restore-OSEnvironment $script:SavedEnvironment
-        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeAll { Enter-TestCloudsYaml 'oss-nightly' }
+    AfterAll { Exit-TestCloudsYaml }
 
     It 'has help for the script and each parameter' {
         $help = Get-Help $script:Runbook -Full

@@ -9,14 +9,8 @@ AfterAll { Stop-TestEmulator }
 
 Describe 'examples/Invoke-NightlySnapshot.ps1 run by a scheduler (pwsh -File): the exit code says what happened' {
     BeforeEach { Reset-TestCloud }
-    BeforeAll {
-        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-scheduled'
-        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
-    }
-    AfterAll {
-        Restore-OSEnvironment $script:SavedEnvironment
-        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeAll { Enter-TestCloudsYaml 'oss-scheduled' }
+    AfterAll { Exit-TestCloudsYaml }
 
     It 'exits 0 after a run in which every step succeeded, and writes its summary' {
         $run = Invoke-ScriptAsScheduled $script:Runbook '-Cloud', 'mycloud', '-VolumeName', 'data-01', '-KeepNewest', '1'

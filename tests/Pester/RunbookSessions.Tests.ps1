@@ -8,14 +8,8 @@ BeforeAll {
 AfterAll { Stop-TestEmulator }
 
 Describe 'examples/Invoke-NightlySnapshot.ps1 run from a user''s session (&): the caller''s sessions are its own' {
-    BeforeAll {
-        $script:Files = New-TestCloudsFolder $script:Emulator 'oss-caller'
-        $script:SavedEnvironment = Use-TestCloudsYaml $script:Files
-    }
-    AfterAll {
-        Restore-OSEnvironment $script:SavedEnvironment
-        Remove-Item $script:Files.Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeAll { Enter-TestCloudsYaml 'oss-caller' }
+    AfterAll { Exit-TestCloudsYaml }
     BeforeEach {
         Reset-Emulator $script:Emulator
         Get-OSSession | Disconnect-OSCloud
